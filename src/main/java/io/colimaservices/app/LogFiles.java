@@ -1,0 +1,54 @@
+package io.colimaservices.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Adds the desktop app's rolling log file (the CLI logs only warnings to stderr). Never logs secrets. */
+final class LogFiles {
+    private LogFiles() {
+    }
+
+    static void addAppLog(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(LogFiles.class).warn("no log directory {}: {}", dir, e.getMessage());
+            return;
+        }
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n");
+        encoder.start();
+
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("APP_FILE");
+        file.setFile(dir.resolve("colima-services.log").toString());
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setParent(file);
+        policy.setFileNamePattern(dir.resolve("colima-services.%d{yyyy-MM-dd}.%i.log").toString());
+        policy.setMaxFileSize(FileSize.valueOf("5MB"));
+        policy.setMaxHistory(7);
+        policy.setTotalSizeCap(FileSize.valueOf("30MB"));
+        policy.start();
+        file.setRollingPolicy(policy);
+        file.setEncoder(encoder);
+        file.start();
+
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(file);
+        context.getLogger("io.colimaservices").setLevel(Level.INFO);
+    }
+}

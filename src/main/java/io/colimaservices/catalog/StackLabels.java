@@ -1,0 +1,16 @@
+package io.colimaservices.catalog;
+
+/** The compose labels through which the stack tells the app what each service is (see docs/stack.md). */
+public final class StackLabels {
+    public static final String PREFIX = "io.colima-services.";
+    public static final String GROUP = PREFIX + "group";
+    public static final String WEB_UI = PREFIX + "web-ui";
+    public static final String VAULT_PATH = PREFIX + "vault-path";
+    public static final String TLS = PREFIX + "tls";
+    public static final String TLS_PORTS = PREFIX + "tls-ports";
+    public static final String CONNECTION = PREFIX + "connection";
+    public static final String DESCRIPTION = PREFIX + "description";
+
+    private StackLabels() {
+    }
+}

@@ -1,0 +1,57 @@
+package io.colimaservices.cli;
+
+import io.colimaservices.app.AppContext;
+import io.colimaservices.domain.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.function.Function;
+
+/**
+ * Runs one command-line invocation. Expected failures ({@link UserError}) print one line (plus a hint) and map
+ * to their exit code; only a bug prints a stack trace, and then to the log as well.
+ */
+public final class CliMain {
+    private static final Logger LOG = LoggerFactory.getLogger(CliMain.class);
+
+    private CliMain() {
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, null);
+    }
+
+    /** @param contextFactory builds the context from the parsed options (tests); null for the real one */
+    public static int run(String[] args, PrintWriter out, PrintWriter err,
+                          Function<io.colimaservices.app.LaunchOptions, AppContext> contextFactory) {
+        CliRoot root = new CliRoot();
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionStrategy(parsed -> {
+            if (contextFactory != null) {
+                root.useContext(contextFactory.apply(root.launchOptions()));
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UserError userError) {
+                commandLine.getErr().println("error: " + userError.describe());
+                return ExitCodes.of(userError.kind());
+            }
+            LOG.error("unexpected failure", ex);
+            commandLine.getErr().println("error: unexpected failure: " + ex);
+            return ExitCodes.FAILURE;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            root.closeContext();
+            out.flush();
+            err.flush();
+        }
+    }
+}

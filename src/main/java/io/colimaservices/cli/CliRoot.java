@@ -1,0 +1,69 @@
+package io.colimaservices.cli;
+
+import io.colimaservices.app.AppContext;
+import io.colimaservices.app.LaunchOptions;
+import io.colimaservices.app.DesktopApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** The root command: global options and the shared context its subcommands use. */
+@Command(name = "colima-services",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Runs and watches the Colima Services development stack. Without a command, starts the "
+                + "menu-bar app.",
+        subcommands = {StatusCommand.class, GroupsCommand.class},
+        usageHelpAutoWidth = true)
+public final class CliRoot implements Callable<Integer> {
+
+    @Option(names = "--compose-file", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "The stack's compose file (default: the bundled compose/docker-compose.yml).")
+    Path composeFile;
+
+    @Option(names = "--project-name", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            defaultValue = LaunchOptions.DEFAULT_PROJECT,
+            description = "The compose project name (default: ${DEFAULT-VALUE}).")
+    String projectName;
+
+    @Option(names = "--docker-host", paramLabel = "URI", scope = ScopeType.INHERIT,
+            description = "The Docker engine (default: DOCKER_HOST, then the Colima socket, then "
+                    + "/var/run/docker.sock).")
+    String dockerHost;
+
+    private AppContext context;
+
+    /** No subcommand: start the menu-bar app with these options. */
+    @Override
+    public Integer call() {
+        DesktopApp.run(launchOptions());
+        return ExitCodes.OK;
+    }
+
+    public LaunchOptions launchOptions() {
+        return new LaunchOptions(Optional.ofNullable(composeFile), projectName, Optional.ofNullable(dockerHost));
+    }
+
+    /** The context, built on first use from the options parsed. */
+    public synchronized AppContext context() {
+        if (context == null) {
+            context = new AppContext(launchOptions());
+        }
+        return context;
+    }
+
+    /** Lets tests hand in a context (another environment, another home directory). */
+    synchronized void useContext(AppContext given) {
+        this.context = given;
+    }
+
+    synchronized void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

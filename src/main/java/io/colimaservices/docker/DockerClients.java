@@ -1,0 +1,51 @@
+package io.colimaservices.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+
+import java.time.Duration;
+
+/**
+ * Builds docker-java clients with deadlines. docker-java sets no timeouts unless told, so every client here has
+ * a connect timeout; request clients also have a read timeout. Streams (events, logs) cannot have one, since
+ * a quiet stream is normal: they rely on reconnection and the periodic re-list instead.
+ */
+final class DockerClients {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    private DockerClients() {
+    }
+
+    /** For quick calls (version, list, inspect): an answer in a few seconds or the engine counts as down. */
+    static DockerClient quick(DockerHost host) {
+        return build(host, Duration.ofSeconds(5), 8);
+    }
+
+    /** For calls that legitimately take long (stop with its grace period, restart, wait). */
+    static DockerClient slow(DockerHost host) {
+        return build(host, Duration.ofSeconds(90), 8);
+    }
+
+    /** For long-lived streams: no read timeout. */
+    static DockerClient streaming(DockerHost host) {
+        return build(host, Duration.ZERO, 32);
+    }
+
+    private static DockerClient build(DockerHost host, Duration responseTimeout, int maxConnections) {
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host.uri().toString())
+                .build();
+        ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(maxConnections)
+                .connectionTimeout(CONNECT_TIMEOUT);
+        if (!responseTimeout.isZero()) {
+            http.responseTimeout(responseTimeout);
+        }
+        return DockerClientImpl.getInstance(config, http.build());
+    }
+}

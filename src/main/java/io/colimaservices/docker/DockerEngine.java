@@ -1,0 +1,119 @@
+package io.colimaservices.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Version;
+import io.colimaservices.domain.ContainerEngine;
+import io.colimaservices.domain.EngineInfo;
+import io.colimaservices.domain.ServiceStatus;
+import io.colimaservices.domain.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@link ContainerEngine} over docker-java with the httpclient5 transport. */
+public final class DockerEngine implements ContainerEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
+
+    private final DockerHost host;
+    private final DockerClient quick;
+
+    public DockerEngine(DockerHost host) {
+        this.host = host;
+        this.quick = DockerClients.quick(host);
+    }
+
+    @Override
+    public String host() {
+        return host.display();
+    }
+
+    public DockerHost dockerHost() {
+        return host;
+    }
+
+    @Override
+    public EngineInfo ping() {
+        try {
+            Version version = quick.versionCmd().exec();
+            return EngineInfo.reachable(host.display(), version.getVersion());
+        } catch (RuntimeException e) {
+            return EngineInfo.unreachable(host.display(), DockerFailures.describe(e));
+        }
+    }
+
+    @Override
+    public List<ServiceStatus> listProject(String project) {
+        List<Container> containers = call("list containers", () -> quick.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(ComposeLabels.PROJECT, project))
+                .exec());
+        Map<String, ServiceStatus> byService = new LinkedHashMap<>();
+        containers.stream()
+                .filter(c -> !"true".equalsIgnoreCase(labels(c).get(ComposeLabels.ONEOFF)))
+                .sorted(Comparator.comparing(Container::getCreated))
+                .forEach(c -> {
+                    String service = labels(c).get(ComposeLabels.SERVICE);
+                    if (service == null) {
+                        return;
+                    }
+                    ServiceStatus status = inspect(service, c);
+                    // With several containers for one service (scaled, or a leftover), a running one wins,
+                    // else the newest.
+                    ServiceStatus previous = byService.get(service);
+                    if (previous == null || status.isRunning() || !previous.isRunning()) {
+                        byService.put(service, status);
+                    }
+                });
+        return new ArrayList<>(byService.values());
+    }
+
+    private ServiceStatus inspect(String service, Container container) {
+        try {
+            InspectContainerResponse inspect = call("inspect " + service,
+                    () -> quick.inspectContainerCmd(container.getId()).exec());
+            return ContainerMapper.fromInspect(service, container, inspect);
+        } catch (NotFoundException gone) {
+            return ServiceStatus.absent(service);
+        }
+    }
+
+    private static Map<String, String> labels(Container c) {
+        return c.getLabels() == null ? Map.of() : c.getLabels();
+    }
+
+    /** Runs a docker-java call, turning transport failures into "Docker unreachable" naming the host. */
+    <T> T call(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (DockerFailures.isTransport(e)) {
+                throw new UserError(UserError.Kind.DOCKER_UNREACHABLE,
+                        "Docker unreachable at " + host.display() + " (" + host.source() + "): "
+                                + DockerFailures.describe(e),
+                        "start Colima (colima start) or pass --docker-host", e);
+            }
+            throw new UserError(UserError.Kind.OTHER, "Docker refused to " + what + ": " + DockerFailures.describe(e),
+                    "", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            quick.close();
+        } catch (IOException e) {
+            LOG.debug("closing docker client", e);
+        }
+    }
+}

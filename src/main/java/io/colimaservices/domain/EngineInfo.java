@@ -1,0 +1,26 @@
+package io.colimaservices.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** Whether the Docker engine answered, at which address, and which version it runs. */
+public record EngineInfo(String host, boolean reachable, Optional<String> version, Optional<String> error) {
+    public EngineInfo {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(error, "error");
+    }
+
+    public static EngineInfo reachable(String host, String version) {
+        return new EngineInfo(host, true, Optional.ofNullable(version), Optional.empty());
+    }
+
+    public static EngineInfo unreachable(String host, String error) {
+        return new EngineInfo(host, false, Optional.empty(), Optional.ofNullable(error));
+    }
+
+    /** Before the first call has returned. */
+    public static EngineInfo unknown(String host) {
+        return new EngineInfo(host, false, Optional.empty(), Optional.of("not checked yet"));
+    }
+}

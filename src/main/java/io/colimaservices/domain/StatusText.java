@@ -1,0 +1,57 @@
+package io.colimaservices.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** How a service's state reads to a person, shared by the dashboard and the menu. */
+public final class StatusText {
+    private StatusText() {
+    }
+
+    public static String state(ServiceStatus s) {
+        if (s.state() == ContainerState.EXITED || s.state() == ContainerState.DEAD) {
+            String code = s.exitCode().isPresent() ? " (" + s.exitCode().getAsInt() + ")" : "";
+            return s.state().label() + code + (s.oomKilled() ? ", out of memory" : "");
+        }
+        if (s.state() == ContainerState.RUNNING && s.health() != HealthStatus.NONE) {
+            return s.health().label();
+        }
+        return s.state().label();
+    }
+
+    public static String uptime(ServiceStatus s, Instant now) {
+        if (!s.isRunning() || s.startedAt().isEmpty()) {
+            return "";
+        }
+        Duration up = Duration.between(s.startedAt().get(), now);
+        if (up.isNegative()) {
+            return "";
+        }
+        if (up.toDays() > 0) {
+            return up.toDays() + "d " + up.toHoursPart() + "h";
+        }
+        if (up.toHours() > 0) {
+            return up.toHours() + "h " + up.toMinutesPart() + "m";
+        }
+        if (up.toMinutes() > 0) {
+            return up.toMinutes() + "m";
+        }
+        return up.toSeconds() + "s";
+    }
+
+    /** The dot colour class: ok, warn, bad, off. */
+    public static Tone tone(ServiceStatus s) {
+        if (s.isFailing()) {
+            return Tone.BAD;
+        }
+        if (s.state() == ContainerState.RUNNING) {
+            return s.isReady() ? Tone.OK : Tone.WARN;
+        }
+        if (s.state() == ContainerState.RESTARTING || s.state() == ContainerState.PAUSED) {
+            return Tone.WARN;
+        }
+        return Tone.OFF;
+    }
+
+    public enum Tone { OK, WARN, BAD, OFF }
+}
