@@ -1,0 +1,52 @@
+package io.colimaservices.domain;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** Small catalogs and statuses for unit tests. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static ServiceDefinition service(String name, ServiceGroup group, Dependency... deps) {
+        return new ServiceDefinition(name, group, "example/" + name + ":1", List.of(PortBinding.tcp(1000 + name.length(),
+                1000)), List.of(deps), true, Optional.empty(), Optional.empty(), TlsCapability.NONE, Optional.empty(),
+                name + " service", Set.of(), 1);
+    }
+
+    public static Dependency healthy(String name) {
+        return new Dependency(name, DependencyCondition.SERVICE_HEALTHY);
+    }
+
+    /** vault <- postgres <- forgejo, vault <- redis; grafana alone. */
+    public static Catalog smallStack() {
+        return new Catalog(Path.of("/stack/docker-compose.yml"), List.of(
+                service("vault", ServiceGroup.SECRETS),
+                service("postgres", ServiceGroup.DATA, healthy("vault")),
+                service("redis", ServiceGroup.DATA, healthy("vault")),
+                service("forgejo", ServiceGroup.GIT, healthy("postgres")),
+                service("grafana", ServiceGroup.OBSERVABILITY)));
+    }
+
+    public static ServiceStatus running(String name, HealthStatus health) {
+        return new ServiceStatus(name, Optional.of("id-" + name), ContainerState.RUNNING, health, OptionalInt.empty(),
+                Optional.of(Instant.parse("2026-11-27T10:00:00Z")), Optional.empty(), List.of(), false,
+                Optional.empty());
+    }
+
+    public static ServiceStatus exited(String name, int code) {
+        return new ServiceStatus(name, Optional.of("id-" + name), ContainerState.EXITED, HealthStatus.NONE,
+                OptionalInt.of(code), Optional.empty(), Optional.of(Instant.parse("2026-11-27T10:05:00Z")), List.of(),
+                false, Optional.empty());
+    }
+
+    public static StackSnapshot snapshot(Catalog catalog, ServiceStatus... statuses) {
+        return StackSnapshot.initial("colima-services", catalog, Optional.empty(), "unix:///var/run/docker.sock",
+                        "http://127.0.0.1:8200", "default")
+                .withListing(EngineInfo.reachable("unix:///var/run/docker.sock", "28.0.1"), List.of(statuses));
+    }
+}

@@ -1,0 +1,60 @@
+package io.colimaservices.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command for a test, with a deadline, and returns its exit code and output. */
+public final class Processes {
+    private Processes() {
+    }
+
+    public record Result(int exitCode, String output) {
+        public Result orFail(String what) {
+            if (exitCode != 0) {
+                throw new AssertionError(what + " failed with exit code " + exitCode + ":\n" + output);
+            }
+            return this;
+        }
+    }
+
+    public static Result run(Path directory, int timeoutSeconds, String... command) {
+        return run(directory, timeoutSeconds, null, command);
+    }
+
+    public static Result run(Path directory, int timeoutSeconds, byte[] stdin, String... command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
+            Process process = builder.start();
+            if (stdin != null) {
+                process.getOutputStream().write(stdin);
+            }
+            process.getOutputStream().close();
+            // Read on another thread so a chatty process cannot block on a full pipe.
+            StringBuilder output = new StringBuilder();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                    // the process was killed
+                }
+            });
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+            }
+            reader.join(5_000);
+            return new Result(process.exitValue(), output.toString());
+        } catch (IOException e) {
+            return new Result(127, String.join(" ", command) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
