@@ -3,11 +3,14 @@ package io.colimaservices.app;
 import io.colimaservices.catalog.BundledStack;
 import io.colimaservices.catalog.ComposeCatalogLoader;
 import io.colimaservices.colima.ColimaPaths;
+import io.colimaservices.docker.ComposeCli;
 import io.colimaservices.docker.DockerEngine;
 import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
+import io.colimaservices.domain.ServiceProvisioner;
+import io.colimaservices.settings.AppDirectories;
 import io.colimaservices.domain.UserError;
 
 import java.nio.file.Path;
@@ -70,6 +73,19 @@ public class AppContext implements AutoCloseable {
     public DockerHost dockerHost() {
         return new DockerHostResolver(environment, () -> colimaPaths.existingSocket(ColimaPaths.DEFAULT_PROFILE))
                 .resolve(options.dockerHost());
+    }
+
+    /** Where the stack's containers read what the app writes for them (bind-mounted by the compose file). */
+    public Path stackRuntimeDir() {
+        return AppDirectories.forCurrentUser().runtime();
+    }
+
+    /** The compose CLI, pointed at the same files, project and engine as the app. */
+    public ServiceProvisioner provisioner() {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("DOCKER_HOST", dockerHost().display());
+        env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
+        return new ComposeCli(ComposeCli.detect(), catalog().files(), projectName(), env, ComposeCli.DEADLINE);
     }
 
     public synchronized ContainerEngine engine() {

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Runs and watches the Colima Services development stack. Without a command, starts the "
                 + "menu-bar app.",
-        subcommands = {StatusCommand.class, GroupsCommand.class},
+        subcommands = {StatusCommand.class, GroupsCommand.class, UpCommand.class, DownCommand.class,
+                RestartCommand.class, LogsCommand.class, WatchCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 
