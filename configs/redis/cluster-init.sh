@@ -113,11 +113,18 @@ fi
 
 # A node just added is in "handshake" until gossip completes; adding the next
 # node or rebalancing before every node agrees fails (or ignores the new one).
+# Settled: every running member knows as many nodes as the seed, none is
+# still in handshake, each added node is a master, and slot maps agree.
 settled() {
     _nodes=$(rc "$seed" cluster nodes) || return 1
     case $_nodes in *handshake* | *noaddr*) return 1 ;; esac
     for _a in $added; do
         printf '%s\n' "$_nodes" | grep " ${_a}@" | grep -q master || return 1
+    done
+    _want=$(info_field "$seed" cluster_known_nodes)
+    for _a in $members; do
+        [ "$(info_field "$_a" cluster_known_nodes)" = "$_want" ] || return 1
+        case $(rc "$_a" cluster nodes) in *handshake*) return 1 ;; esac
     done
     ! redis-cli --no-auth-warning --cluster check "$seed" 2>/dev/null | grep -q "Nodes don't agree"
 }
@@ -134,10 +141,12 @@ wait_settled() {
 
 # --- add nodes that are up but not part of the cluster -----------------------
 added=""
+members=$seed
 for addr in $up; do
     [ "$addr" != "$seed" ] || continue
     # A node the seed already knows (connected or not) is a member.
     if rc "$seed" cluster nodes | grep -q " ${addr}@"; then
+        members="$members $addr"
         continue
     fi
     known=$(info_field "$addr" cluster_known_nodes)
@@ -149,11 +158,13 @@ for addr in $up; do
     log "adding $addr as a master"
     redis-cli --no-auth-warning --cluster add-node "$addr" "$seed"
     added="$added $addr"
+    members="$members $addr"
     wait_settled
 done
 
 # --- spread slots over empty masters ------------------------------------------
 
+wait_settled
 empty_masters=$(rc "$seed" cluster nodes | awk '$3 ~ /master/ && $3 !~ /fail/ && NF == 8' | wc -l)
 if [ -n "$added" ] || [ "$empty_masters" -gt 0 ]; then
     log "rebalancing slots over the masters"

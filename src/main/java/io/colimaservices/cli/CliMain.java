@@ -38,6 +38,11 @@ public final class CliMain {
             return new CommandLine.RunLast().execute(parsed);
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InterruptedException) {
+                // Ctrl-C or a caller that stopped a following command: not a failure to report.
+                Thread.currentThread().interrupt();
+                return ExitCodes.INTERRUPTED;
+            }
             if (ex instanceof UserError userError) {
                 commandLine.getErr().println("error: " + userError.describe());
                 return ExitCodes.of(userError.kind());

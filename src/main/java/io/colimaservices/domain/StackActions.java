@@ -25,6 +25,11 @@ import java.util.function.Consumer;
 public final class StackActions {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /**
+     * A service without a health check counts as up once it has stayed running this long: long enough to catch a
+     * process that crashes at start (and a crash loop), short enough not to slow a group start.
+     */
+    public static final Duration SETTLE_TIME = Duration.ofSeconds(2);
     private static final int FAILURE_LOG_LINES = 20;
 
     private final ContainerEngine engine;
@@ -266,7 +271,9 @@ public final class StackActions {
                     }
                 }
                 default -> {
-                    if (s.isRunning()) {
+                    boolean settled = s.startedAt().map(t -> !t.plus(SETTLE_TIME).isAfter(Instant.now()))
+                            .orElse(false);
+                    if (s.isRunning() && settled) {
                         return Optional.of(new Outcome.Good());
                     }
                 }
