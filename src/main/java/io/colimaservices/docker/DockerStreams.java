@@ -10,6 +10,7 @@ import io.colimaservices.domain.LogFrameSink;
 import io.colimaservices.domain.LogRequest;
 import io.colimaservices.domain.Subscription;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -66,7 +67,7 @@ final class DockerStreams implements java.io.Closeable {
         request.since().ifPresent(since -> path.append("&since=").append(since.getEpochSecond()).append('.')
                 .append(String.format("%09d", since.getNano())));
         return stream("docker-logs-" + containerId.substring(0, Math.min(12, containerId.length())), path.toString(),
-                (body, closed) -> StreamReader.pump(body, sink), sink::onClosed);
+                (body, closed) -> StreamReader.pump(new BufferedInputStream(body, 1 << 16), sink), sink::onClosed);
     }
 
     private interface BodyReader {

@@ -32,6 +32,7 @@ public final class LogFollower implements AutoCloseable {
     private Thread thread;
 
     // Resume point, touched only by the stream's thread.
+    private Instant firstAttempt;
     private Instant lastTime;
     private int takenAtLastTime;
     private boolean resuming;
@@ -85,7 +86,8 @@ public final class LogFollower implements AutoCloseable {
     }
 
     private void run() {
-        boolean firstAttempt = true;
+        firstAttempt = Instant.now();
+        boolean isFirst = true;
         int failuresLeft = 3;
         while (!closed) {
             Optional<String> id = containerId.get();
@@ -93,8 +95,8 @@ public final class LogFollower implements AutoCloseable {
                 break;
             }
             if (id.isPresent()) {
-                Optional<Throwable> failure = streamOnce(id.get(), firstAttempt ? first : resume());
-                firstAttempt = false;
+                Optional<Throwable> failure = streamOnce(id.get(), isFirst ? first : resume());
+                isFirst = false;
                 // A one-shot read ends when the log does; it retries a broken stream a few times only.
                 if (!first.follow() && (failure.isEmpty() || --failuresLeft == 0)) {
                     break;
@@ -110,7 +112,10 @@ public final class LogFollower implements AutoCloseable {
 
     private LogRequest resume() {
         if (lastTime == null) {
-            return first;
+            // Nothing read yet. With a tail, asking again is what the user wanted; with none ("only new lines"),
+            // everything written since the first attempt is new.
+            return first.tail() != 0 ? first : new LogRequest(first.follow(), LogRequest.ALL_SINCE,
+                    Optional.of(first.since().orElse(firstAttempt)));
         }
         resuming = true;
         resumeTime = lastTime;
