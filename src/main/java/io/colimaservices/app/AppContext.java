@@ -8,9 +8,22 @@ import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
+import io.colimaservices.domain.ClipboardService;
+import io.colimaservices.domain.SecretStore;
+import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultGateway;
+import io.colimaservices.platform.CommandClipboard;
+import io.colimaservices.platform.Commands;
+import io.colimaservices.platform.SecretStores;
+import io.colimaservices.settings.AppDirectories;
+import io.colimaservices.vault.HttpVaultGateway;
+import io.colimaservices.vault.VaultActions;
+import io.colimaservices.vault.VaultEndpoint;
+import io.colimaservices.vault.VaultHttp;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +37,9 @@ public class AppContext implements AutoCloseable {
     private final ColimaPaths colimaPaths;
     private Catalog catalog;
     private DockerEngine engine;
+    private VaultHttp vaultHttp;
+    private SecretStore secretStore;
+    private ServiceRestarter serviceRestarter;
 
     public AppContext(LaunchOptions options) {
         this(options, System.getenv(), ColimaPaths.fromSystem());
@@ -79,11 +95,77 @@ public class AppContext implements AutoCloseable {
         return engine;
     }
 
+    /** The environment the context was built with (tests give their own HOME, PATH, XDG dirs). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public String osName() {
+        return System.getProperty("os.name", "");
+    }
+
+    /** The user's home: HOME from the environment, else the JVM's user.home. */
+    public Path home() {
+        String home = environment.get("HOME");
+        return home != null && home.startsWith("/") ? Path.of(home) : Path.of(System.getProperty("user.home"));
+    }
+
+    public AppDirectories directories() {
+        return AppDirectories.of(osName(), home(), environment);
+    }
+
+    public VaultEndpoint vaultEndpoint() {
+        return VaultEndpoint.parse(options.vaultAddress(), options.vaultCaFile());
+    }
+
+    /** The one HTTP client every Vault call shares. */
+    public synchronized VaultHttp vaultHttp() {
+        if (vaultHttp == null) {
+            vaultHttp = new VaultHttp(vaultEndpoint());
+        }
+        return vaultHttp;
+    }
+
+    public VaultGateway vaultGateway() {
+        return new HttpVaultGateway(vaultHttp());
+    }
+
+    /** Keychain on macOS, Secret Service on Linux when one answers, else the 0600 file. */
+    public synchronized SecretStore secretStore() {
+        if (secretStore == null) {
+            secretStore = SecretStores.forPlatform(osName(), environment, directories().support());
+        }
+        return secretStore;
+    }
+
+    /** The command-line clipboard (the desktop app uses its JavaFX one); empty when no tool is installed. */
+    public Optional<ClipboardService> clipboard() {
+        return CommandClipboard.find(osName(), new Commands(environment)).map(c -> c);
+    }
+
+    /** Restarts services for the TLS toggle; empty until the Docker side is wired in. */
+    public synchronized Optional<ServiceRestarter> serviceRestarter() {
+        return Optional.ofNullable(serviceRestarter);
+    }
+
+    public synchronized void useServiceRestarter(ServiceRestarter restarter) {
+        this.serviceRestarter = restarter;
+    }
+
+    public VaultActions vaultActions() {
+        return new VaultActions(vaultHttp(), vaultGateway(), secretStore(), directories().runtime(),
+                serviceRestarter(), Clock.systemUTC());
+    }
+
     @Override
     public synchronized void close() {
         if (engine != null) {
             engine.close();
             engine = null;
+        }
+        if (vaultHttp != null) {
+            vaultHttp.close();
+            vaultHttp = null;
         }
     }
 }
