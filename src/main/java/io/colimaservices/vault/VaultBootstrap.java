@@ -161,8 +161,14 @@ public final class VaultBootstrap {
         }
     }
 
-    /** The CA certificate of a PKI mount (GET {@code <mount>/cert/ca}); empty when the mount has none yet. */
+    /**
+     * The CA certificate of a PKI mount; empty when the mount has no issuer yet. Asks {@code LIST <mount>/issuers}
+     * first (a LIST with no keys answers 404), then {@code GET <mount>/cert/ca}.
+     */
     Optional<String> caCertificate(String mount) {
+        if (root.read(mount + "/issuers?list=true", "listing the issuers of " + mount + "/").isEmpty()) {
+            return Optional.empty();
+        }
         return root.read(mount + "/cert/ca", "reading the CA of " + mount + "/")
                 .map(body -> body.path("data").path("certificate").asText(""))
                 .filter(pem -> pem.contains("BEGIN CERTIFICATE"));

@@ -65,6 +65,7 @@ public final class VaultHttp implements AutoCloseable {
         this.endpoint = endpoint;
         this.requestTimeout = requestTimeout;
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
