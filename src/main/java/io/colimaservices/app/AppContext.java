@@ -11,8 +11,10 @@ import io.colimaservices.domain.ContainerEngine;
 import io.colimaservices.domain.ClipboardService;
 import io.colimaservices.domain.SecretStore;
 import io.colimaservices.domain.ServiceRestarter;
+import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VaultGateway;
+import io.colimaservices.domain.VaultWatcher;
 import io.colimaservices.platform.CommandClipboard;
 import io.colimaservices.platform.Commands;
 import io.colimaservices.platform.SecretStores;
@@ -150,6 +152,11 @@ public class AppContext implements AutoCloseable {
 
     public synchronized void useServiceRestarter(ServiceRestarter restarter) {
         this.serviceRestarter = restarter;
+    }
+
+    /** Keeps {@code store}'s Vault state current; call {@code refresh()} on container events and on wake. */
+    public VaultWatcher vaultWatcher(StackStore store) {
+        return new VaultWatcher(vaultGateway(), store);
     }
 
     public VaultActions vaultActions() {

@@ -35,6 +35,11 @@ final class VaultUnsealCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         VaultActions actions = vault.context().vaultActions();
+        if (keyStdin && actions.status().phase() == VaultPhase.UNSEALED) {
+            // Do not ask for a share Vault does not need.
+            out.printf("Vault at %s is already unsealed.%n", actions.gateway().address());
+            return ExitCodes.OK;
+        }
         VaultActions.UnsealOutcome outcome = keyStdin
                 ? actions.unsealWith(readShare())
                 : actions.unsealWithStoredShares(state -> progress(out, state));

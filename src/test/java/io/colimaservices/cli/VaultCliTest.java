@@ -2,6 +2,7 @@ package io.colimaservices.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.colimaservices.domain.RecordingRestarter;
 import io.colimaservices.domain.ServiceRestarter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,8 +249,8 @@ class VaultCliTest {
     @Test
     void tlsOnOffKeepsEveryOtherFieldAndRestartsAgentThenService() {
         harness.bootstrapped();
-        List<String> restarts = new ArrayList<>();
-        harness.useRestarter((service, deadline) -> restarts.add(service));
+        RecordingRestarter restarter = new RecordingRestarter();
+        harness.useRestarter(restarter);
         Map<String, Object> before = new LinkedHashMap<>(harness.vault.secret("postgresql"));
 
         CliRun off = expectOk(harness.run("tls", "postgres", "off"));
@@ -260,7 +260,7 @@ class VaultCliTest {
         expectOk(harness.run("tls", "postgres", "on"));
 
         assertThat(harness.vault.secret("postgresql")).isEqualTo(before);
-        assertThat(restarts).containsExactly("vault-agent", "postgres", "vault-agent", "postgres");
+        assertThat(restarter.restarted()).containsExactly("vault-agent", "postgres", "vault-agent", "postgres");
     }
 
     @Test
@@ -279,6 +279,23 @@ class VaultCliTest {
         assertThat(run.out()).contains("changed meanwhile; merging again (1/5)");
         assertThat(harness.vault.secret("postgresql")).containsEntry("tls_enabled", false)
                 .containsEntry("note", "written by someone else").containsKeys("password", "username", "database");
+    }
+
+    @Test
+    void aServiceThatStaysUnhealthyFailsTheToggleWithExitFourAfterTheFlagIsStored() {
+        harness.bootstrapped();
+        harness.useRestarter(new RecordingRestarter("rabbitmq"));
+        CliRun run = harness.run("tls", "rabbitmq", "off");
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).contains("rabbitmq did not become healthy");
+        assertThat(harness.vault.secret("rabbitmq")).containsEntry("tls_enabled", false).containsKey("password");
+    }
+
+    @Test
+    void unsealKeyStdinOnAnUnsealedVaultAsksForNothing() {
+        harness.bootstrapped();
+        CliRun run = expectOk(harness.runWithStdin("", "vault", "unseal", "--key-stdin"));
+        assertThat(run.out()).contains("is already unsealed");
     }
 
     @Test
