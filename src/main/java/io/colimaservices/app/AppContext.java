@@ -10,10 +10,25 @@ import io.colimaservices.docker.DockerHostResolver;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
 import io.colimaservices.domain.ServiceProvisioner;
-import io.colimaservices.settings.AppDirectories;
+import io.colimaservices.domain.ClipboardService;
+import io.colimaservices.domain.SecretStore;
+import io.colimaservices.domain.ServiceRestarter;
+import io.colimaservices.domain.StackActions;
+import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultGateway;
+import io.colimaservices.domain.VaultWatcher;
+import io.colimaservices.platform.CommandClipboard;
+import io.colimaservices.platform.Commands;
+import io.colimaservices.platform.SecretStores;
+import io.colimaservices.settings.AppDirectories;
+import io.colimaservices.vault.HttpVaultGateway;
+import io.colimaservices.vault.VaultActions;
+import io.colimaservices.vault.VaultEndpoint;
+import io.colimaservices.vault.VaultHttp;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,11 +37,17 @@ import java.util.Optional;
  * command that needs only the catalog never touches Docker.
  */
 public class AppContext implements AutoCloseable {
+    /** The stack's secret delivery service, see docs/vault-contract.md. */
+    public static final String VAULT_AGENT = "vault-agent";
+
     private final LaunchOptions options;
     private final Map<String, String> environment;
     private final ColimaPaths colimaPaths;
     private Catalog catalog;
     private DockerEngine engine;
+    private VaultHttp vaultHttp;
+    private SecretStore secretStore;
+    private ServiceRestarter serviceRestarter;
 
     public AppContext(LaunchOptions options) {
         this(options, System.getenv(), ColimaPaths.fromSystem());
@@ -77,7 +98,7 @@ public class AppContext implements AutoCloseable {
 
     /** Where the stack's containers read what the app writes for them (bind-mounted by the compose file). */
     public Path stackRuntimeDir() {
-        return AppDirectories.forCurrentUser().runtime();
+        return directories().runtime();
     }
 
     /** The compose CLI, pointed at the same files, project and engine as the app. */
@@ -88,6 +109,18 @@ public class AppContext implements AutoCloseable {
         return new ComposeCli(ComposeCli.detect(), catalog().files(), projectName(), env, ComposeCli.DEADLINE);
     }
 
+    /**
+     * The actions on a store. Before {@value #VAULT_AGENT} starts, it is armed with fresh one-use credentials
+     * (docs/vault-contract.md): without them the agent cannot log in.
+     */
+    public StackActions stackActions(StackStore store) {
+        return new StackActions(engine(), provisioner(), store, service -> {
+            if (VAULT_AGENT.equals(service)) {
+                vaultActions().arm();
+            }
+        });
+    }
+
     public synchronized ContainerEngine engine() {
         if (engine == null) {
             engine = new DockerEngine(dockerHost());
@@ -95,11 +128,90 @@ public class AppContext implements AutoCloseable {
         return engine;
     }
 
+    /** The environment the context was built with (tests give their own HOME, PATH, XDG dirs). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public String osName() {
+        return System.getProperty("os.name", "");
+    }
+
+    /** The user's home: HOME from the environment, else the JVM's user.home. */
+    public Path home() {
+        String home = environment.get("HOME");
+        return home != null && home.startsWith("/") ? Path.of(home) : Path.of(System.getProperty("user.home"));
+    }
+
+    public AppDirectories directories() {
+        return AppDirectories.of(osName(), home(), environment);
+    }
+
+    public VaultEndpoint vaultEndpoint() {
+        return VaultEndpoint.parse(options.vaultAddress(), options.vaultCaFile());
+    }
+
+    /** The one HTTP client every Vault call shares. */
+    public synchronized VaultHttp vaultHttp() {
+        if (vaultHttp == null) {
+            vaultHttp = new VaultHttp(vaultEndpoint());
+        }
+        return vaultHttp;
+    }
+
+    public VaultGateway vaultGateway() {
+        return new HttpVaultGateway(vaultHttp());
+    }
+
+    /** Keychain on macOS, Secret Service on Linux when one answers, else the 0600 file. */
+    public synchronized SecretStore secretStore() {
+        if (secretStore == null) {
+            secretStore = SecretStores.forPlatform(osName(), environment, directories().support());
+        }
+        return secretStore;
+    }
+
+    /** The command-line clipboard (the desktop app uses its JavaFX one); empty when no tool is installed. */
+    public Optional<ClipboardService> clipboard() {
+        return CommandClipboard.find(osName(), new Commands(environment)).map(c -> c);
+    }
+
+    /** Restarts services for the TLS toggle; empty until a face wires one in. */
+    public synchronized Optional<ServiceRestarter> serviceRestarter() {
+        return Optional.ofNullable(serviceRestarter);
+    }
+
+    /**
+     * Restarts through the Docker engine: with the app's live store when it has one, else with a store that
+     * follows events only for the restart (the command line).
+     */
+    public void useEngineRestarter(Optional<StackStore> liveStore) {
+        useServiceRestarter(new EngineServiceRestarter(this, liveStore, p -> { }));
+    }
+
+    public synchronized void useServiceRestarter(ServiceRestarter restarter) {
+        this.serviceRestarter = restarter;
+    }
+
+    /** Keeps {@code store}'s Vault state current; call {@code refresh()} on container events and on wake. */
+    public VaultWatcher vaultWatcher(StackStore store) {
+        return new VaultWatcher(vaultGateway(), store);
+    }
+
+    public VaultActions vaultActions() {
+        return new VaultActions(vaultHttp(), vaultGateway(), secretStore(), directories().runtime(),
+                serviceRestarter(), Clock.systemUTC());
+    }
+
     @Override
     public synchronized void close() {
         if (engine != null) {
             engine.close();
             engine = null;
+        }
+        if (vaultHttp != null) {
+            vaultHttp.close();
+            vaultHttp = null;
         }
     }
 }

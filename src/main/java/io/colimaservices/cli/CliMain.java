@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.function.Function;
 
@@ -26,7 +27,14 @@ public final class CliMain {
     /** @param contextFactory builds the context from the parsed options (tests); null for the real one */
     public static int run(String[] args, PrintWriter out, PrintWriter err,
                           Function<io.colimaservices.app.LaunchOptions, AppContext> contextFactory) {
+        return run(args, System.in, out, err, contextFactory);
+    }
+
+    /** @param in what commands read as standard input (tests pipe a share in) */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err,
+                          Function<io.colimaservices.app.LaunchOptions, AppContext> contextFactory) {
         CliRoot root = new CliRoot();
+        root.useStdin(in);
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

@@ -39,7 +39,7 @@ final class LiveSession implements AutoCloseable {
     }
 
     StackActions actions() {
-        return new StackActions(context.engine(), context.provisioner(), store);
+        return context.stackActions(store);
     }
 
     @Override

@@ -35,11 +35,22 @@ public final class StackActions {
     private final ContainerEngine engine;
     private final ServiceProvisioner provisioner;
     private final StackStore store;
+    private final Consumer<String> beforeStart;
 
     public StackActions(ContainerEngine engine, ServiceProvisioner provisioner, StackStore store) {
+        this(engine, provisioner, store, service -> { });
+    }
+
+    /**
+     * @param beforeStart runs before a service's container is created or started (the app arms {@code vault-agent}
+     *                    with fresh credentials there); a {@link UserError} it throws fails that service
+     */
+    public StackActions(ContainerEngine engine, ServiceProvisioner provisioner, StackStore store,
+                        Consumer<String> beforeStart) {
         this.engine = engine;
         this.provisioner = provisioner;
         this.store = store;
+        this.beforeStart = beforeStart;
     }
 
     /**
@@ -75,6 +86,7 @@ public final class StackActions {
                 return new UpRun(catalog, Set.of(service), timeout, progress).run();
             }
             progress.accept(new StackProgress.Starting(service));
+            beforeStart.accept(service);
             engine.restart(before.containerId().get(), STOP_GRACE);
             ActionResult result;
             try {
@@ -202,6 +214,7 @@ public final class StackActions {
                 progress.accept(new StackProgress.AlreadyUp(service));
                 return;
             }
+            beforeStart.accept(service);
             if (status.containerId().isEmpty()) {
                 progress.accept(new StackProgress.Creating(service));
                 provisioner.create(service, line -> progress.accept(new StackProgress.ToolOutput(service, line)));

@@ -25,7 +25,7 @@ public final class LiveStack implements AutoCloseable {
     }
 
     public StackActions actions() {
-        return new StackActions(context.engine(), context.provisioner(), store);
+        return context.stackActions(store);
     }
 
     @Override
