@@ -255,11 +255,8 @@ public final class StackActions {
             return ActionResult.OK;
         }
 
-        /** A service some dependent waits for with {@code service_completed_successfully}. */
         private boolean isOneShot(String service) {
-            return catalog.services().stream().flatMap(d -> d.dependsOn().stream())
-                    .anyMatch(d -> d.service().equals(service)
-                            && d.condition() == DependencyCondition.SERVICE_COMPLETED_SUCCESSFULLY);
+            return catalog.service(service).map(ServiceDefinition::oneShot).orElse(false);
         }
 
         private Optional<Outcome> judge(ServiceStatus s, Instant since, String wanted) {
