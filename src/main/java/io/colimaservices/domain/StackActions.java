@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * {@link StackProgress} stream. It reads state from the {@link StackStore} (kept true by the {@link EngineWatcher})
  * and changes it through the engine and the compose CLI.
  */
-public final class StackActions {
+public final class StackActions implements StackOperations {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /**
@@ -54,6 +54,7 @@ public final class StackActions {
      * parallel where the graph allows, honouring each {@code depends_on} condition. Stops at the first failure or
      * timeout; what already started keeps running.
      */
+    @Override
     public ActionResult up(List<String> targets, Duration timeout, Consumer<StackProgress> progress) {
         Catalog catalog = store.current().catalog();
         Set<String> services = catalog.withDependencies(catalog.resolveTargets(targets));
@@ -65,6 +66,7 @@ public final class StackActions {
      * Stops the targets and, first, every running service that depends on them, in reverse dependency order
      * (in parallel where the graph allows).
      */
+    @Override
     public ActionResult down(List<String> targets, Consumer<StackProgress> progress) {
         Catalog catalog = store.current().catalog();
         Set<String> services = catalog.withDependents(catalog.resolveTargets(targets));
@@ -72,6 +74,7 @@ public final class StackActions {
     }
 
     /** Restarts one service and waits until it is ready again. */
+    @Override
     public ActionResult restart(String service, Duration timeout, Consumer<StackProgress> progress) {
         Catalog catalog = store.current().catalog();
         catalog.resolveTargets(List.of(service));
