@@ -30,7 +30,9 @@ public final class StatsSampler implements AutoCloseable {
 
     public synchronized void start() {
         if (thread == null) {
-            thread = Thread.ofVirtual().name("stats-sampler").start(this::loop);
+            // Assigned before it starts: the loop runs for as long as it is the current thread.
+            thread = Thread.ofVirtual().name("stats-sampler").unstarted(this::loop);
+            thread.start();
         }
     }
 

@@ -122,7 +122,8 @@ public final class TrayMenuBuilder {
             actions.add(new MenuEntry.Action("tls-off-" + name, "Turn TLS Off", vaultOpen,
                     () -> commands.setTls(name, false)));
         }
-        return new MenuEntry.Submenu(dot(StatusText.tone(s)) + " " + name + "  " + StatusText.state(s), actions);
+        return new MenuEntry.Submenu(dot(StatusText.tone(s, d.oneShot())) + " " + name + "  "
+                + StatusText.state(s, d.oneShot()), actions);
     }
 
     private static StatusText.Tone groupTone(GroupSummary summary) {

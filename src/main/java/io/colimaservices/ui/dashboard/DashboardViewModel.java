@@ -109,7 +109,8 @@ public final class DashboardViewModel {
     private ServiceRow row(ServiceDefinition d, ServiceStatus s) {
         ServiceUsage u = s.isRunning() ? usage.get(d.name()) : null;
         List<Integer> ports = d.ports().stream().map(PortBinding::hostPort).filter(p -> p > 0).distinct().toList();
-        return new ServiceRow(d.name(), d.group(), false, StatusText.state(s), StatusText.tone(s), ports,
+        return new ServiceRow(d.name(), d.group(), false, StatusText.state(s, d.oneShot()),
+                StatusText.tone(s, d.oneShot()), ports,
                 StatusText.uptime(s, clock.instant()), u == null ? "" : u.describeCpu(),
                 u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description());
     }
