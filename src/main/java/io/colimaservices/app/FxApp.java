@@ -1,6 +1,8 @@
 package io.colimaservices.app;
 
+import io.colimaservices.domain.AlertPolicy;
 import io.colimaservices.domain.EngineWatcher;
+import io.colimaservices.domain.Notifier;
 import io.colimaservices.domain.LatestValueRelay;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackSnapshot;
@@ -11,6 +13,7 @@ import io.colimaservices.settings.AppDirectories;
 import io.colimaservices.tray.AwtTrayAdapter;
 import io.colimaservices.tray.MenuCommands;
 import io.colimaservices.tray.TrayMenuBuilder;
+import io.colimaservices.ui.common.FxNotifier;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
 import io.colimaservices.ui.dashboard.DashboardCommands;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The JavaFX application: wires the store, the watchers, the tray and the dashboard window. */
 public final class FxApp extends Application implements MenuCommands, DashboardCommands {
@@ -77,6 +81,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         dashboard.show(store.current());
         sampler = new StatsSampler(context.engine(), store, dashboard::showUsage);
 
+        watchForAlerts();
+
         boolean hasTray = AwtTrayAdapter.isSupported();
         window = new MainWindow(store, this::sections, hasTray, this::quit);
         if (hasTray) {
@@ -89,6 +95,17 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             window.show(null);
         }
         LOG.info("started: compose file {}, Docker host {}", context.composeFile(), context.dockerHost().display());
+    }
+
+    /** Notifies when a service turns unhealthy, crashes or runs out of memory (not for our own stops). */
+    private void watchForAlerts() {
+        AlertPolicy policy = new AlertPolicy(context.stopLedger(), Clock.systemUTC());
+        Notifier notifier = new FxNotifier(this::viewLogs, this::restartService);
+        AtomicReference<StackSnapshot> previous = new AtomicReference<>(store.current());
+        store.subscribe(next -> policy.changes(previous.getAndSet(next), next).forEach(alert -> {
+            LOG.info("alert: {}", alert.title());
+            notifier.show(alert);
+        }));
     }
 
     private List<Section> sections() {

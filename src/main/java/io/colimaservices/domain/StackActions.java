@@ -36,17 +36,20 @@ public final class StackActions implements StackOperations {
     private final ServiceProvisioner provisioner;
     private final StackStore store;
     private final ServiceHooks hooks;
+    private final StopLedger ledger;
 
     public StackActions(ContainerEngine engine, ServiceProvisioner provisioner, StackStore store) {
-        this(engine, provisioner, store, ServiceHooks.NONE);
+        this(engine, provisioner, store, ServiceHooks.NONE, new StopLedger(java.time.Clock.systemUTC()));
     }
 
+    /** @param ledger where stops and restarts are recorded (shared by every StackActions of the app) */
     public StackActions(ContainerEngine engine, ServiceProvisioner provisioner, StackStore store,
-                        ServiceHooks hooks) {
+                        ServiceHooks hooks, StopLedger ledger) {
         this.engine = engine;
         this.provisioner = provisioner;
         this.store = store;
         this.hooks = hooks;
+        this.ledger = ledger;
     }
 
     /**
@@ -85,6 +88,7 @@ public final class StackActions implements StackOperations {
                 return new UpRun(catalog, Set.of(service), timeout, progress).run();
             }
             progress.accept(new StackProgress.Starting(service));
+            ledger.stopping(service);
             ActionResult result;
             try {
                 hooks.beforeStart(service, progress);
@@ -402,6 +406,7 @@ public final class StackActions implements StackOperations {
             }
             Instant begin = Instant.now();
             progress.accept(new StackProgress.Stopping(service));
+            ledger.stopping(service);
             engine.stop(status.containerId().get(), STOP_GRACE);
             progress.accept(new StackProgress.Stopped(service, Duration.between(begin, Instant.now())));
         }
