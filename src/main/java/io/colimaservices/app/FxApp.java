@@ -90,11 +90,39 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         } else {
             LOG.info("no system tray on this desktop: showing the dashboard instead");
         }
+        announceReady(hasTray);
         watcher.start();
         if (!hasTray) {
             window.show(null);
         }
         LOG.info("started: compose file {}, Docker host {}", context.composeFile(), context.dockerHost().display());
+    }
+
+    /**
+     * Says "ready" once the first live state (engine answered or not) is on screen: a line on stdout that start-up
+     * benchmarks and the smoke test wait for, and the log. Quits then when asked to ({@code --exit-when-ready}).
+     */
+    private void announceReady(boolean hasTray) {
+        java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+        store.subscribe(snapshot -> {
+            if (snapshot.engine().error().filter("not checked yet"::equals).isPresent() || !said.compareAndSet(false,
+                    true)) {
+                return;
+            }
+            // Two hops: the dashboard and the tray apply the snapshot on their threads first.
+            Platform.runLater(() -> EventQueue.invokeLater(() -> Platform.runLater(() -> {
+                long sinceStart = System.currentTimeMillis()
+                        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                String line = String.format("colima-services ready in %d ms: %d services, Docker %s, %s", sinceStart,
+                        snapshot.services().size(), snapshot.engine().reachable() ? "reachable" : "unreachable",
+                        hasTray ? "menu-bar icon" : "dashboard window");
+                System.out.println(line);
+                LOG.info(line);
+                if (DesktopApp.exitWhenReady()) {
+                    quit();
+                }
+            })));
+        });
     }
 
     /** Notifies when a service turns unhealthy, crashes or runs out of memory (not for our own stops). */

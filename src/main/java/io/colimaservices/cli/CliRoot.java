@@ -47,13 +47,17 @@ public final class CliRoot implements Callable<Integer> {
             description = "PEM file of the CA that signs Vault's certificate, for an https address.")
     Path vaultCa;
 
+    @Option(names = "--exit-when-ready", hidden = true,
+            description = "Start the app, show the first live state, then quit (training runs, smoke tests).")
+    boolean exitWhenReady;
+
     private AppContext context;
     private InputStream stdin = System.in;
 
     /** No subcommand: start the menu-bar app with these options. */
     @Override
     public Integer call() {
-        DesktopApp.run(launchOptions());
+        DesktopApp.run(launchOptions(), exitWhenReady);
         return ExitCodes.OK;
     }
 
