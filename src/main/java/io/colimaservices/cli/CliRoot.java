@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Runs and watches the Colima Services development stack. Without a command, starts the "
                 + "menu-bar app.",
-        subcommands = {StatusCommand.class, GroupsCommand.class},
+        subcommands = {StatusCommand.class, GroupsCommand.class, VmCommand.class, SettingsCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 
@@ -35,6 +35,10 @@ public final class CliRoot implements Callable<Integer> {
                     + "/var/run/docker.sock).")
     String dockerHost;
 
+    @Option(names = "--colima", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "The colima executable (default: COLIMA_BIN, then PATH, then /opt/homebrew/bin/colima).")
+    Path colima;
+
     private AppContext context;
 
     /** No subcommand: start the menu-bar app with these options. */
@@ -45,7 +49,8 @@ public final class CliRoot implements Callable<Integer> {
     }
 
     public LaunchOptions launchOptions() {
-        return new LaunchOptions(Optional.ofNullable(composeFile), projectName, Optional.ofNullable(dockerHost));
+        return new LaunchOptions(Optional.ofNullable(composeFile), projectName, Optional.ofNullable(dockerHost),
+                Optional.ofNullable(colima));
     }
 
     /** The context, built on first use from the options parsed. */

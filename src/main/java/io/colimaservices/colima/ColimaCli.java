@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link VmRuntime} over the {@code colima} executable. Status reads {@code colima status --json}; a non-zero exit
@@ -30,16 +31,17 @@ public final class ColimaCli implements VmRuntime {
     public static final Duration QUERY_DEADLINE = Duration.ofSeconds(30);
 
     private final ColimaExecutable executable;
-    private final ColimaHost host;
+    private final Supplier<ColimaHost> host;
     private final ProcessRunner runner;
     private final Duration queryDeadline;
 
-    public ColimaCli(ColimaExecutable executable, ColimaHost host, Map<String, String> environment) {
+    /** @param host asked only when starting: the flags depend on it, status and stop do not need native calls */
+    public ColimaCli(ColimaExecutable executable, Supplier<ColimaHost> host, Map<String, String> environment) {
         this(executable, host, environment, QUERY_DEADLINE, ProcessRunner.KILL_GRACE);
     }
 
-    ColimaCli(ColimaExecutable executable, ColimaHost host, Map<String, String> environment, Duration queryDeadline,
-              Duration killGrace) {
+    ColimaCli(ColimaExecutable executable, Supplier<ColimaHost> host, Map<String, String> environment,
+              Duration queryDeadline, Duration killGrace) {
         this.executable = Objects.requireNonNull(executable);
         this.host = Objects.requireNonNull(host);
         this.runner = new ProcessRunner(childEnvironment(executable, environment), killGrace);
@@ -144,7 +146,7 @@ public final class ColimaCli implements VmRuntime {
     @Override
     public void start(VmSpec spec, Duration deadline, VmProgress progress) {
         requireInstalled();
-        List<String> args = StartArguments.of(spec, host);
+        List<String> args = StartArguments.of(spec, host.get());
         progress.line("$ " + display(prefixed(args)));
         ProcessRunner.Outcome start = call(args, deadline, progress);
         if (start.timedOut()) {

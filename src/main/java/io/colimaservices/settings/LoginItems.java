@@ -4,7 +4,6 @@ import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.UserError;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,9 +13,9 @@ public final class LoginItems {
     private LoginItems() {
     }
 
-    public static LoginItem forOs(String osName, Path home, Map<String, String> environment,
+    public static LoginItem forOs(boolean macOs, Path home, Map<String, String> environment,
                                   Supplier<Optional<LaunchCommand>> command) {
-        if (osName.toLowerCase(Locale.ROOT).contains("mac")) {
+        if (macOs) {
             return new LaunchAgentLoginItem(home, command, new ProcessLaunchctl(home));
         }
         String xdg = environment.get("XDG_CONFIG_HOME");

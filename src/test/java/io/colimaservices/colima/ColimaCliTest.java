@@ -31,7 +31,7 @@ class ColimaCliTest {
 
     private ColimaCli colima(ColimaStandIn standIn, String... settings) {
         ColimaExecutable executable = new ColimaExecutable(Optional.of(standIn.executable()), "test", List.of());
-        return new ColimaCli(executable, MAC, standIn.environment(settings), Duration.ofSeconds(20),
+        return new ColimaCli(executable, () -> MAC, standIn.environment(settings), Duration.ofSeconds(20),
                 Duration.ofMillis(500));
     }
 
@@ -104,7 +104,7 @@ class ColimaCliTest {
     void notInstalledIsAPhaseAndActionsSayHowToInstall() {
         ColimaExecutable none = new ColimaExecutable(Optional.empty(), "not found",
                 List.of("PATH", "/opt/homebrew/bin/colima"));
-        ColimaCli colima = new ColimaCli(none, MAC, java.util.Map.of("PATH", "/usr/bin:/bin"));
+        ColimaCli colima = new ColimaCli(none, () -> MAC, java.util.Map.of("PATH", "/usr/bin:/bin"));
 
         assertThat(colima.status("default").phase()).isEqualTo(VmPhase.NOT_INSTALLED);
         assertThat(colima.describeTool()).isEqualTo("not installed (looked in PATH, /opt/homebrew/bin/colima)");
@@ -121,7 +121,7 @@ class ColimaCliTest {
     void hungStatusIsUnknownNamingTheDeadline() {
         ColimaStandIn standIn = ColimaStandIn.install(dir);
         ColimaExecutable executable = new ColimaExecutable(Optional.of(standIn.executable()), "test", List.of());
-        ColimaCli colima = new ColimaCli(executable, MAC, standIn.environment("STANDIN_STATUS=hang"),
+        ColimaCli colima = new ColimaCli(executable, () -> MAC, standIn.environment("STANDIN_STATUS=hang"),
                 Duration.ofMillis(700), Duration.ofMillis(500));
 
         VmState vm = colima.status("default");

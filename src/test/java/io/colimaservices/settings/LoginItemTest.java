@@ -110,11 +110,11 @@ class LoginItemTest {
 
     @Test
     void loginItemFollowsTheOs() {
-        assertThat(LoginItems.forOs("Mac OS X", home, Map.of(), Optional::empty))
+        assertThat(LoginItems.forOs(true, home, Map.of(), Optional::empty))
                 .isInstanceOf(LaunchAgentLoginItem.class);
-        assertThat(LoginItems.forOs("Linux", home, Map.of("XDG_CONFIG_HOME", "/xdg"), Optional::empty).location())
+        assertThat(LoginItems.forOs(false, home, Map.of("XDG_CONFIG_HOME", "/xdg"), Optional::empty).location())
                 .isEqualTo(Path.of("/xdg/autostart/io.colimaservices.app.desktop"));
-        assertThat(LoginItems.forOs("Linux", home, Map.of("XDG_CONFIG_HOME", "relative"), Optional::empty).location())
+        assertThat(LoginItems.forOs(false, home, Map.of("XDG_CONFIG_HOME", "relative"), Optional::empty).location())
                 .isEqualTo(home.resolve(".config/autostart/io.colimaservices.app.desktop"));
     }
 
