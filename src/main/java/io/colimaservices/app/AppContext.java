@@ -125,8 +125,17 @@ public class AppContext implements AutoCloseable {
      * {@code /var/run/docker.sock}.
      */
     public DockerHost dockerHost() {
-        return new DockerHostResolver(environment, () -> ColimaSocket.forDockerHost(vmStatus(), colimaPaths))
-                .resolve(options.dockerHost());
+        return new DockerHostResolver(environment, this::colimaSocket).resolve(options.dockerHost());
+    }
+
+    private Optional<Path> colimaSocket() {
+        try {
+            return ColimaSocket.forDockerHost(vmStatus(), colimaPaths);
+        } catch (UserError e) {
+            // A bad --colima or COLIMA_BIN must not cost the Docker connection: the vm commands report it.
+            LOG.warn("Colima not asked for its socket: {}", e.getMessage());
+            return colimaPaths.existingSocket(vmProfile());
+        }
     }
 
     public AppDirectories directories() {

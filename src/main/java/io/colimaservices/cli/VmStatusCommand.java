@@ -36,6 +36,9 @@ final class VmStatusCommand implements Callable<Integer> {
             out.println(Json.pretty(VmText.json(state)));
         } else {
             out.println(VmText.headline(state));
+            if (!state.isInstalled()) {
+                out.println("Colima: " + vm.context().vmRuntime().describeTool());
+            }
             state.socket().ifPresent(s -> out.println("Socket: " + s));
             state.socketDiagnosis().ifPresent(d -> VmText.socketLines(d).forEach(out::println));
         }

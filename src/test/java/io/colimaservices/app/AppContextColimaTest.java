@@ -77,6 +77,13 @@ class AppContextColimaTest {
     }
 
     @Test
+    void badColimaBinDoesNotCostTheDockerConnection() {
+        AppContext context = context("COLIMA_BIN=" + home.resolve("no-such-colima"));
+
+        assertThat(context.dockerHost().display()).isEqualTo("unix:///var/run/docker.sock");
+    }
+
+    @Test
     void watcherPublishesTheVmAndKeepsTheDockerHostCurrent() {
         AppContext context = context("STANDIN_SOCKET=" + home.resolve("s/docker.sock"));
         StackStore store = new StackStore(StackSnapshot.initial("p", smallStack(), Optional.empty(),

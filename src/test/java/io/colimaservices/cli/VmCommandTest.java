@@ -2,6 +2,7 @@ package io.colimaservices.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.colimaservices.colima.ColimaExecutable;
 import io.colimaservices.testing.ColimaStandIn;
 import io.colimaservices.testing.FakeDockerSocket;
 import io.colimaservices.testing.FakePlatform;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** {@code vm ...} end to end, in process, against the stand-in colima and real unix sockets. */
 class VmCommandTest {
@@ -106,6 +108,8 @@ class VmCommandTest {
 
     @Test
     void statusJsonWhenColimaIsNotInstalled() throws Exception {
+        // On a Mac with Homebrew's colima the fallback would find it: this case needs a machine without one.
+        assumeThat(ColimaExecutable.HOMEBREW).noneMatch(Files::exists);
         VmCli cli = new VmCli(Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString()), home,
                 FakePlatform.appleSiliconMac());
 
@@ -116,6 +120,9 @@ class VmCommandTest {
         assertThat(doc.get("installed").asBoolean()).isFalse();
         assertThat(doc.get("state").asText()).isEqualTo("not-installed");
         assertThat(doc.at("/socketDiagnosis/action").asText()).isEqualTo("install-colima");
+        assertThat(cli.run("vm", "status").out()).contains("VM default: not-installed")
+                .contains("Colima: not installed (looked in PATH, /opt/homebrew/bin/colima, /usr/local/bin/colima)")
+                .contains("fix: brew install colima   [install-colima]");
     }
 
     @Test
