@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The settings file: what it holds and what is wrong with it; launch at login. */
-@Command(name = "settings", description = "Shows the settings (and any problem with the file); turns launch at "
+@Command(name = "settings", mixinStandardHelpOptions = true,
+        description = "Shows the settings (and any problem with the file); turns launch at "
         + "login on or off.",
         subcommands = {SettingsCommand.LaunchAtLogin.class})
 final class SettingsCommand implements Callable<Integer> {
@@ -86,7 +87,8 @@ final class SettingsCommand implements Callable<Integer> {
         return doc;
     }
 
-    @Command(name = "launch-at-login", description = "Starts the app at login (on) or not (off): writes or removes "
+    @Command(name = "launch-at-login", mixinStandardHelpOptions = true,
+            description = "Starts the app at login (on) or not (off): writes or removes "
             + "the LaunchAgent (macOS) or autostart entry (Linux), and saves the choice.")
     static final class LaunchAtLogin implements Callable<Integer> {
 

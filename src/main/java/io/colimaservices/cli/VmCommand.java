@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 
 /** The Colima VM of the configured profile (or {@code --profile}). */
-@Command(name = "vm",
+@Command(name = "vm", mixinStandardHelpOptions = true,
         description = "Shows, starts, stops, restarts or deletes the Colima VM.",
         subcommands = {VmStatusCommand.class, VmStartCommand.class, VmStopCommand.class, VmRestartCommand.class,
                 VmDeleteCommand.class, VmDoctorCommand.class},

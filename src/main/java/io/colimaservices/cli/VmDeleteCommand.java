@@ -13,7 +13,8 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "delete", description = "Deletes the VM with every container, image and volume in it. Asks you to "
+@Command(name = "delete", mixinStandardHelpOptions = true,
+        description = "Deletes the VM with every container, image and volume in it. Asks you to "
         + "type the profile's name; without a terminal, pass it with --confirm.")
 final class VmDeleteCommand implements Callable<Integer> {
 

@@ -22,7 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "doctor", description = "Everything between you and a working Docker socket: the machine, Colima, "
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Everything between you and a working Docker socket: the machine, Colima, "
         + "the settings, the VM, the Docker host the app uses, and what is wrong with the socket, with its fix. "
         + "Exit 0 when the socket answers, 6 when it does not.")
 final class VmDoctorCommand implements Callable<Integer> {

@@ -13,7 +13,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "restart", description = "Stops the VM if it runs, then starts it with the settings' resources "
+@Command(name = "restart", mixinStandardHelpOptions = true,
+        description = "Stops the VM if it runs, then starts it with the settings' resources "
         + "(the fix for a stale socket).")
 final class VmRestartCommand implements Callable<Integer> {
 

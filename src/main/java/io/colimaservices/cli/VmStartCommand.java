@@ -13,7 +13,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "start", description = "Starts (or creates) the VM with the settings' resources, showing Colima's "
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Starts (or creates) the VM with the settings' resources, showing Colima's "
         + "output as it comes. Options override the settings for this start only.")
 final class VmStartCommand implements Callable<Integer> {
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", description = "Shows the VM (running, stopped, absent, not-installed) and checks its "
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows the VM (running, stopped, absent, not-installed) and checks its "
         + "Docker socket. Exit 0 when the state could be read, 6 when Colima failed.")
 final class VmStatusCommand implements Callable<Integer> {
 

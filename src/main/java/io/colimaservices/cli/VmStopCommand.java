@@ -11,7 +11,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "stop", description = "Stops the VM gracefully; if that takes longer than the timeout, stops it "
+@Command(name = "stop", mixinStandardHelpOptions = true,
+        description = "Stops the VM gracefully; if that takes longer than the timeout, stops it "
         + "with --force.")
 final class VmStopCommand implements Callable<Integer> {
 

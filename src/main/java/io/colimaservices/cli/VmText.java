@@ -64,8 +64,8 @@ final class VmText {
         }
         vm.runtime().map(r -> vm.kubernetes() ? r + " + kubernetes" : r).ifPresent(facts::add);
         vm.address().ifPresent(facts::add);
-        return "VM " + vm.profile() + ": " + vm.phase().label() + (facts.isEmpty() ? "" : " (" + String.join(", ", facts)
-                + ")");
+        String details = facts.isEmpty() ? "" : " (" + String.join(", ", facts) + ")";
+        return "VM " + vm.profile() + ": " + vm.phase().label() + details;
     }
 
     static List<String> socketLines(SocketDiagnosis d) {

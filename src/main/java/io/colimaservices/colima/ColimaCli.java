@@ -243,9 +243,9 @@ public final class ColimaCli implements VmRuntime {
 
     private static String hungMessage(ProcessRunner.Outcome outcome, Duration deadline) {
         int others = outcome.killed() - 1;
+        String children = others > 0 ? " along with " + others + " child process" + (others > 1 ? "es" : "") : "";
         return display(outcome.command()) + " did not finish within " + Durations.human(deadline)
-                + "; it was killed" + (others > 0 ? " along with " + others + " child process" + (others > 1 ? "es" : "")
-                : "");
+                + "; it was killed" + children;
     }
 
     /** {@code colima stop --profile x}: the command as the user would type it, whatever the executable's path. */

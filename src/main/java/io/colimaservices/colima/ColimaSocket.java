@@ -2,6 +2,7 @@ package io.colimaservices.colima;
 
 import io.colimaservices.domain.VmState;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class ColimaSocket {
         }
         try {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

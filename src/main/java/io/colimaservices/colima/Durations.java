@@ -1,6 +1,7 @@
 package io.colimaservices.colima;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Durations as people write them in messages: {@code 15m}, {@code 30s}, {@code 1m 30s}, {@code 500ms}. */
 final class Durations {
@@ -12,7 +13,7 @@ final class Durations {
             return d.toMillis() + "ms";
         }
         if (d.toMillisPart() != 0 && d.compareTo(Duration.ofMinutes(1)) < 0) {
-            return String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+            return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
         }
         long minutes = d.toMinutes();
         int seconds = d.toSecondsPart();

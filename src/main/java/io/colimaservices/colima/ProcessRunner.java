@@ -14,7 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -127,7 +129,7 @@ public final class ProcessRunner {
             if (left > 0) {
                 try {
                     handle.onExit().get(left, TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
+                } catch (ExecutionException | TimeoutException ignored) {
                     // still alive: killed below
                 }
             }

@@ -29,6 +29,8 @@ final class UnixSocketProbe {
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
     private static final int MAX_REPLY = 4096;
+    /** The cheapest request Docker answers; {@code Connection: close} so the reply ends the exchange. */
+    private static final String PING = "GET /_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n";
 
     enum Result { MISSING, DANGLING_LINK, NOT_A_SOCKET, REFUSING, NOT_ANSWERING, ANSWERING }
 
@@ -64,15 +66,15 @@ final class UnixSocketProbe {
                 open.set(channel);
                 channel.connect(UnixDomainSocketAddress.of(socket));
                 connected.set(true);
-                channel.write(ByteBuffer.wrap(
-                        "GET /_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+                channel.write(ByteBuffer.wrap(PING.getBytes(StandardCharsets.US_ASCII)));
                 answer.complete(reply(socket, channel));
             } catch (ConnectException e) {
                 answer.complete(new Probe(Result.REFUSING, socket + " refuses connections: nothing listens on it ("
                         + e.getMessage() + ")"));
             } catch (IOException e) {
                 answer.complete(connected.get()
-                        ? new Probe(Result.NOT_ANSWERING, socket + " accepted a connection, then failed: " + e.getMessage())
+                        ? new Probe(Result.NOT_ANSWERING, socket + " accepted a connection, then failed: "
+                                + e.getMessage())
                         : new Probe(Result.REFUSING, socket + " cannot be connected to: " + e.getMessage()));
             }
         });
@@ -104,8 +106,10 @@ final class UnixSocketProbe {
         if (statusLine.startsWith("HTTP/")) {
             return new Probe(Result.ANSWERING, socket + " answered GET /_ping: " + statusLine);
         }
-        return new Probe(Result.NOT_ANSWERING, socket + " accepted a connection but did not answer as Docker"
-                + (statusLine.isEmpty() ? " (it closed without a word)" : " (it said '" + abbreviate(statusLine) + "')"));
+        String said = statusLine.isEmpty()
+                ? " (it closed without a word)"
+                : " (it said '" + abbreviate(statusLine) + "')";
+        return new Probe(Result.NOT_ANSWERING, socket + " accepted a connection but did not answer as Docker" + said);
     }
 
     private static Optional<String> firstLine(ByteBuffer buffer) {

@@ -15,9 +15,10 @@ public final class VmDeletion {
     /** @throws UserError of kind CONFIGURATION when {@code typed} is not exactly the profile's name */
     public static VmDeletion confirm(String profile, String typed) {
         VmSpec.requireProfile(profile);
-        if (typed == null || !typed.strip().equals(profile)) {
+        String answer = typed == null ? "" : typed.strip();
+        if (!answer.equals(profile)) {
             throw new UserError(UserError.Kind.CONFIGURATION,
-                    "not deleting VM '" + profile + "': the confirmation typed was '" + (typed == null ? "" : typed.strip())
+                    "not deleting VM '" + profile + "': the confirmation typed was '" + answer
                             + "', not the profile's name",
                     "type the profile name exactly: " + profile);
         }

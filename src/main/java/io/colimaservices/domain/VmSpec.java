@@ -1,5 +1,6 @@
 package io.colimaservices.domain;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -95,7 +96,7 @@ public record VmSpec(
         return new UserError(UserError.Kind.CONFIGURATION, message);
     }
 
-    private static java.util.List<String> sorted(Set<String> values) {
+    private static List<String> sorted(Set<String> values) {
         return values.stream().sorted().toList();
     }
 }

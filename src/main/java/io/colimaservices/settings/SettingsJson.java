@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +57,9 @@ final class SettingsJson {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            String at = where == null || where.getLineNr() < 1 ? "" : where.getLineNr() + ":" + where.getColumnNr() + ":";
+            String at = where == null || where.getLineNr() < 1
+                    ? ""
+                    : where.getLineNr() + ":" + where.getColumnNr() + ":";
             return new LoadedSettings(defaults, List.of(file + ":" + at + " invalid JSON: " + e.getOriginalMessage()
                     + "; using the default settings"));
         }
@@ -65,7 +68,7 @@ final class SettingsJson {
         }
         if (!root.isObject()) {
             return new LoadedSettings(defaults, List.of(file + ":1: expected a JSON object, found "
-                    + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "; using the default settings"));
+                    + root.getNodeType().name().toLowerCase(Locale.ROOT) + "; using the default settings"));
         }
         Reader reader = new Reader(file, lines(text));
         return reader.settings(root, defaults);

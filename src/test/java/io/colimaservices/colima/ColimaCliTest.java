@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -104,7 +105,7 @@ class ColimaCliTest {
     void notInstalledIsAPhaseAndActionsSayHowToInstall() {
         ColimaExecutable none = new ColimaExecutable(Optional.empty(), "not found",
                 List.of("PATH", "/opt/homebrew/bin/colima"));
-        ColimaCli colima = new ColimaCli(none, () -> MAC, java.util.Map.of("PATH", "/usr/bin:/bin"));
+        ColimaCli colima = new ColimaCli(none, () -> MAC, Map.of("PATH", "/usr/bin:/bin"));
 
         assertThat(colima.status("default").phase()).isEqualTo(VmPhase.NOT_INSTALLED);
         assertThat(colima.describeTool()).isEqualTo("not installed (looked in PATH, /opt/homebrew/bin/colima)");

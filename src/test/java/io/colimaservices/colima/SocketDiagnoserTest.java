@@ -128,7 +128,8 @@ class SocketDiagnoserTest {
         SocketDiagnosis d = diagnose(running());
 
         assertThat(d.condition()).isEqualTo(SocketCondition.NOT_ANSWERING);
-        assertThat(d.detail()).startsWith(socket() + " accepted a connection but did not answer GET /_ping within 800ms");
+        assertThat(d.detail())
+                .startsWith(socket() + " accepted a connection but did not answer GET /_ping within 800ms");
         assertThat(d.fix()).isEqualTo(SocketFix.RESTART_VM);
     }
 

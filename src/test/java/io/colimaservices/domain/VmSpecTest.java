@@ -28,7 +28,8 @@ class VmSpecTest {
     @Test
     void resourcesOutOfRangeSayTheRange() {
         assertThatThrownBy(() -> VmSpec.defaults().withCpus(0)).hasMessage("cpus must be from 1 to 256, not 0");
-        assertThatThrownBy(() -> VmSpec.defaults().withDiskGiB(5)).hasMessage("disk (GiB) must be from 10 to 8192, not 5");
+        assertThatThrownBy(() -> VmSpec.defaults().withDiskGiB(5))
+                .hasMessage("disk (GiB) must be from 10 to 8192, not 5");
         assertThatThrownBy(() -> new VmSpec("default", 4, 8, 60, "arm64", "vz", true, true, false))
                 .hasMessage("arch 'arm64' is not one of aarch64, x86_64");
     }

@@ -90,10 +90,4 @@ public final class ColimaStandIn {
             throw new UncheckedIOException(e);
         }
     }
-
-    public static Map<String, String> merged(Map<String, String> base, Map<String, String> more) {
-        Map<String, String> env = new HashMap<>(base);
-        env.putAll(more);
-        return env;
-    }
 }
