@@ -8,6 +8,7 @@ import io.colimaservices.colima.ColimaHost;
 import io.colimaservices.colima.ColimaPaths;
 import io.colimaservices.colima.ColimaSocket;
 import io.colimaservices.colima.SocketDiagnoser;
+import io.colimaservices.docker.ComposeCli;
 import io.colimaservices.docker.DockerEngine;
 import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
@@ -17,23 +18,38 @@ import io.colimaservices.domain.DockerSocketCheck;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.NativePlatform;
+import io.colimaservices.domain.ServiceProvisioner;
+import io.colimaservices.domain.ClipboardService;
+import io.colimaservices.domain.SecretStore;
+import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.SettingsRepository;
+import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultGateway;
+import io.colimaservices.domain.VaultWatcher;
 import io.colimaservices.domain.VmPhase;
 import io.colimaservices.domain.VmRuntime;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
 import io.colimaservices.domain.VmWatcher;
+import io.colimaservices.platform.CommandClipboard;
+import io.colimaservices.platform.Commands;
 import io.colimaservices.platform.NativePlatforms;
+import io.colimaservices.platform.SecretStores;
 import io.colimaservices.settings.AppDirectories;
 import io.colimaservices.settings.JsonSettingsRepository;
 import io.colimaservices.settings.LaunchCommand;
 import io.colimaservices.settings.LoginItems;
+import io.colimaservices.vault.HttpVaultGateway;
+import io.colimaservices.vault.VaultActions;
+import io.colimaservices.vault.VaultEndpoint;
+import io.colimaservices.vault.VaultHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +60,8 @@ import java.util.function.Supplier;
  * command that needs only the catalog never touches Docker.
  */
 public class AppContext implements AutoCloseable {
+    /** The stack's secret delivery service, see docs/vault-contract.md. */
+    public static final String VAULT_AGENT = "vault-agent";
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     /** Phases that are a reading of the VM, not a guess or a change under way. */
     private static final Set<VmPhase> SETTLED = Set.of(VmPhase.RUNNING, VmPhase.STOPPED, VmPhase.ABSENT,
@@ -52,11 +70,14 @@ public class AppContext implements AutoCloseable {
     private final LaunchOptions options;
     private final Map<String, String> environment;
     private final ColimaPaths colimaPaths;
-    private final AppDirectories directories;
     private final Path home;
+    private final AppDirectories directories;
     private final Supplier<NativePlatform> platformSource;
     private Catalog catalog;
     private DockerEngine engine;
+    private VaultHttp vaultHttp;
+    private SecretStore secretStore;
+    private ServiceRestarter serviceRestarter;
     private NativePlatform platform;
     private LoadedSettings settings;
     private VmRuntime vmRuntime;
@@ -66,9 +87,15 @@ public class AppContext implements AutoCloseable {
         this(options, System.getenv(), ColimaPaths.fromSystem());
     }
 
+    /** Home and app directories follow {@code HOME} (and the XDG variables) in {@code environment}. */
     public AppContext(LaunchOptions options, Map<String, String> environment, ColimaPaths colimaPaths) {
-        this(options, environment, colimaPaths, AppDirectories.forCurrentUser(),
-                Path.of(System.getProperty("user.home")), NativePlatforms::current);
+        this(options, environment, colimaPaths, homeOf(environment), NativePlatforms::current);
+    }
+
+    private AppContext(LaunchOptions options, Map<String, String> environment, ColimaPaths colimaPaths, Path home,
+                       Supplier<NativePlatform> platform) {
+        this(options, environment, colimaPaths,
+                AppDirectories.of(System.getProperty("os.name", ""), home, environment), home, platform);
     }
 
     /**
@@ -83,6 +110,11 @@ public class AppContext implements AutoCloseable {
         this.directories = directories;
         this.home = home;
         this.platformSource = platform;
+    }
+
+    private static Path homeOf(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        return home != null && home.startsWith("/") ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 
     public LaunchOptions options() {
@@ -138,8 +170,110 @@ public class AppContext implements AutoCloseable {
         }
     }
 
+    /** Where the stack's containers read what the app writes for them (bind-mounted by the compose file). */
+    public Path stackRuntimeDir() {
+        return directories().runtime();
+    }
+
+    /** The compose CLI, pointed at the same files, project and engine as the app. */
+    public ServiceProvisioner provisioner() {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("DOCKER_HOST", dockerHost().display());
+        env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
+        return new ComposeCli(ComposeCli.detect(), catalog().files(), projectName(), env, ComposeCli.DEADLINE);
+    }
+
+    /**
+     * The actions on a store. Before {@value #VAULT_AGENT} starts, it is armed with fresh one-use credentials
+     * (docs/vault-contract.md): without them the agent cannot log in.
+     */
+    public StackActions stackActions(StackStore store) {
+        return new StackActions(engine(), provisioner(), store, service -> {
+            if (VAULT_AGENT.equals(service)) {
+                vaultActions().arm();
+            }
+        });
+    }
+
+    public synchronized ContainerEngine engine() {
+        if (engine == null) {
+            engine = new DockerEngine(dockerHost());
+        }
+        return engine;
+    }
+
+    /** The environment the context was built with (tests give their own HOME, PATH, XDG dirs). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public String osName() {
+        return System.getProperty("os.name", "");
+    }
+
+    /** The user's home: HOME from the environment, else the JVM's user.home (unless a test chose one). */
+    public Path home() {
+        return home;
+    }
+
     public AppDirectories directories() {
         return directories;
+    }
+
+    public VaultEndpoint vaultEndpoint() {
+        return VaultEndpoint.parse(options.vaultAddress(), options.vaultCaFile());
+    }
+
+    /** The one HTTP client every Vault call shares. */
+    public synchronized VaultHttp vaultHttp() {
+        if (vaultHttp == null) {
+            vaultHttp = new VaultHttp(vaultEndpoint());
+        }
+        return vaultHttp;
+    }
+
+    public VaultGateway vaultGateway() {
+        return new HttpVaultGateway(vaultHttp());
+    }
+
+    /** Keychain on macOS, Secret Service on Linux when one answers, else the 0600 file. */
+    public synchronized SecretStore secretStore() {
+        if (secretStore == null) {
+            secretStore = SecretStores.forPlatform(osName(), environment, directories().support());
+        }
+        return secretStore;
+    }
+
+    /** The command-line clipboard (the desktop app uses its JavaFX one); empty when no tool is installed. */
+    public Optional<ClipboardService> clipboard() {
+        return CommandClipboard.find(osName(), new Commands(environment)).map(c -> c);
+    }
+
+    /** Restarts services for the TLS toggle; empty until a face wires one in. */
+    public synchronized Optional<ServiceRestarter> serviceRestarter() {
+        return Optional.ofNullable(serviceRestarter);
+    }
+
+    /**
+     * Restarts through the Docker engine: with the app's live store when it has one, else with a store that
+     * follows events only for the restart (the command line).
+     */
+    public void useEngineRestarter(Optional<StackStore> liveStore) {
+        useServiceRestarter(new EngineServiceRestarter(this, liveStore, p -> { }));
+    }
+
+    public synchronized void useServiceRestarter(ServiceRestarter restarter) {
+        this.serviceRestarter = restarter;
+    }
+
+    /** Keeps {@code store}'s Vault state current; call {@code refresh()} on container events and on wake. */
+    public VaultWatcher vaultWatcher(StackStore store) {
+        return new VaultWatcher(vaultGateway(), store);
+    }
+
+    public VaultActions vaultActions() {
+        return new VaultActions(vaultHttp(), vaultGateway(), secretStore(), directories().runtime(),
+                serviceRestarter(), Clock.systemUTC());
     }
 
     public synchronized NativePlatform platform() {
@@ -221,18 +355,15 @@ public class AppContext implements AutoCloseable {
         return LoginItems.forOs(platform().isMacOs(), home, environment, LaunchCommand::current);
     }
 
-    public synchronized ContainerEngine engine() {
-        if (engine == null) {
-            engine = new DockerEngine(dockerHost());
-        }
-        return engine;
-    }
-
     @Override
     public synchronized void close() {
         if (engine != null) {
             engine.close();
             engine = null;
+        }
+        if (vaultHttp != null) {
+            vaultHttp.close();
+            vaultHttp = null;
         }
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.function.Function;
 
@@ -26,7 +27,14 @@ public final class CliMain {
     /** @param contextFactory builds the context from the parsed options (tests); null for the real one */
     public static int run(String[] args, PrintWriter out, PrintWriter err,
                           Function<io.colimaservices.app.LaunchOptions, AppContext> contextFactory) {
+        return run(args, System.in, out, err, contextFactory);
+    }
+
+    /** @param in what commands read as standard input (tests pipe a share in) */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err,
+                          Function<io.colimaservices.app.LaunchOptions, AppContext> contextFactory) {
         CliRoot root = new CliRoot();
+        root.useStdin(in);
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
@@ -38,6 +46,11 @@ public final class CliMain {
             return new CommandLine.RunLast().execute(parsed);
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InterruptedException) {
+                // Ctrl-C or a caller that stopped a following command: not a failure to report.
+                Thread.currentThread().interrupt();
+                return ExitCodes.INTERRUPTED;
+            }
             if (ex instanceof UserError userError) {
                 commandLine.getErr().println("error: " + userError.describe());
                 return ExitCodes.of(userError.kind());

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,7 +18,9 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Runs and watches the Colima Services development stack. Without a command, starts the "
                 + "menu-bar app.",
-        subcommands = {StatusCommand.class, GroupsCommand.class, VmCommand.class, SettingsCommand.class},
+        subcommands = {StatusCommand.class, GroupsCommand.class, UpCommand.class, DownCommand.class,
+                RestartCommand.class, LogsCommand.class, WatchCommand.class, VaultCommand.class, CredsCommand.class,
+                TlsCommand.class, VmCommand.class, SettingsCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 
@@ -35,11 +38,21 @@ public final class CliRoot implements Callable<Integer> {
                     + "/var/run/docker.sock).")
     String dockerHost;
 
+    @Option(names = "--vault-addr", paramLabel = "URL", scope = ScopeType.INHERIT,
+            defaultValue = LaunchOptions.DEFAULT_VAULT_ADDRESS,
+            description = "Vault's address (default: ${DEFAULT-VALUE}).")
+    String vaultAddress;
+
+    @Option(names = "--vault-ca", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "PEM file of the CA that signs Vault's certificate, for an https address.")
+    Path vaultCa;
+
     @Option(names = "--colima", paramLabel = "PATH", scope = ScopeType.INHERIT,
             description = "The colima executable (default: COLIMA_BIN, then PATH, then /opt/homebrew/bin/colima).")
     Path colima;
 
     private AppContext context;
+    private InputStream stdin = System.in;
 
     /** No subcommand: start the menu-bar app with these options. */
     @Override
@@ -50,6 +63,7 @@ public final class CliRoot implements Callable<Integer> {
 
     public LaunchOptions launchOptions() {
         return new LaunchOptions(Optional.ofNullable(composeFile), projectName, Optional.ofNullable(dockerHost),
+                vaultAddress == null ? LaunchOptions.DEFAULT_VAULT_ADDRESS : vaultAddress, Optional.ofNullable(vaultCa),
                 Optional.ofNullable(colima));
     }
 
@@ -57,6 +71,7 @@ public final class CliRoot implements Callable<Integer> {
     public synchronized AppContext context() {
         if (context == null) {
             context = new AppContext(launchOptions());
+            context.useEngineRestarter(java.util.Optional.empty());
         }
         return context;
     }
@@ -64,6 +79,15 @@ public final class CliRoot implements Callable<Integer> {
     /** Lets tests hand in a context (another environment, another home directory). */
     synchronized void useContext(AppContext given) {
         this.context = given;
+    }
+
+    /** Where commands read what the user types or pipes in (a share for {@code vault unseal --key-stdin}). */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    void useStdin(InputStream in) {
+        this.stdin = in;
     }
 
     synchronized void closeContext() {

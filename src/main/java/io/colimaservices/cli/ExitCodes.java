@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int SERVICE_FAILED = 4;
     public static final int VAULT = 5;
     public static final int VM = 6;
+    /** 128 + SIGINT, as shells report an interrupted command. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

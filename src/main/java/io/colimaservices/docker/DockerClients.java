@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 
 import java.time.Duration;
 
@@ -29,15 +30,23 @@ final class DockerClients {
         return build(host, Duration.ofSeconds(90), 8);
     }
 
-    /** For long-lived streams: no read timeout. */
-    static DockerClient streaming(DockerHost host) {
-        return build(host, Duration.ZERO, 32);
+    /** For long-lived streams (events, logs), read by our own code: no read timeout. */
+    static DockerHttpClient streaming(DockerHost host) {
+        return http(config(host), Duration.ZERO, 64);
     }
 
     private static DockerClient build(DockerHost host, Duration responseTimeout, int maxConnections) {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        DockerClientConfig config = config(host);
+        return DockerClientImpl.getInstance(config, http(config, responseTimeout, maxConnections));
+    }
+
+    private static DockerClientConfig config(DockerHost host) {
+        return DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host.uri().toString())
                 .build();
+    }
+
+    private static DockerHttpClient http(DockerClientConfig config, Duration responseTimeout, int maxConnections) {
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -46,6 +55,6 @@ final class DockerClients {
         if (!responseTimeout.isZero()) {
             http.responseTimeout(responseTimeout);
         }
-        return DockerClientImpl.getInstance(config, http.build());
+        return http.build();
     }
 }

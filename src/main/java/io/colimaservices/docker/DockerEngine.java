@@ -3,16 +3,22 @@ package io.colimaservices.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Version;
 import io.colimaservices.domain.ContainerEngine;
+import io.colimaservices.domain.EngineEventListener;
 import io.colimaservices.domain.EngineInfo;
+import io.colimaservices.domain.LogFrameSink;
+import io.colimaservices.domain.LogRequest;
+import io.colimaservices.domain.Subscription;
 import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,10 +31,14 @@ public final class DockerEngine implements ContainerEngine {
 
     private final DockerHost host;
     private final DockerClient quick;
+    private final DockerClient slow;
+    private final DockerStreams streams;
 
     public DockerEngine(DockerHost host) {
         this.host = host;
         this.quick = DockerClients.quick(host);
+        this.slow = DockerClients.slow(host);
+        this.streams = new DockerStreams(DockerClients.streaming(host));
     }
 
     @Override
@@ -76,6 +86,58 @@ public final class DockerEngine implements ContainerEngine {
         return new ArrayList<>(byService.values());
     }
 
+    @Override
+    public Subscription subscribeEvents(String project, EngineEventListener listener) {
+        return streams.events(project, listener);
+    }
+
+    @Override
+    public void start(String containerId) {
+        try {
+            call("start " + containerId, () -> slow.startContainerCmd(containerId).exec());
+        } catch (NotModifiedException alreadyRunning) {
+            // starting a running container is what the caller wanted
+        } catch (NotFoundException e) {
+            throw gone("start", containerId, e);
+        }
+    }
+
+    @Override
+    public void stop(String containerId, Duration grace) {
+        try {
+            call("stop " + containerId, () -> slow.stopContainerCmd(containerId)
+                    .withTimeout((int) Math.max(0, grace.toSeconds())).exec());
+        } catch (NotModifiedException alreadyStopped) {
+            // stopping a stopped container is what the caller wanted
+        } catch (NotFoundException e) {
+            throw gone("stop", containerId, e);
+        }
+    }
+
+    @Override
+    public void restart(String containerId, Duration grace) {
+        try {
+            call("restart " + containerId, () -> slow.restartContainerCmd(containerId)
+                    .withTimeout((int) Math.max(0, grace.toSeconds())).exec());
+        } catch (NotFoundException e) {
+            throw gone("restart", containerId, e);
+        }
+    }
+
+    private static UserError gone(String what, String containerId, Exception cause) {
+        return new UserError(UserError.Kind.OTHER, "cannot " + what + " container " + shortId(containerId)
+                + ": it no longer exists", "", cause);
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    @Override
+    public Subscription streamLogs(String containerId, LogRequest request, LogFrameSink sink) {
+        return streams.logs(containerId, request, sink);
+    }
+
     private ServiceStatus inspect(String service, Container container) {
         try {
             InspectContainerResponse inspect = call("inspect " + service,
@@ -94,7 +156,7 @@ public final class DockerEngine implements ContainerEngine {
     <T> T call(String what, java.util.function.Supplier<T> call) {
         try {
             return call.get();
-        } catch (NotFoundException e) {
+        } catch (NotModifiedException | NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
             if (DockerFailures.isTransport(e)) {
@@ -110,10 +172,12 @@ public final class DockerEngine implements ContainerEngine {
 
     @Override
     public void close() {
-        try {
-            quick.close();
-        } catch (IOException e) {
-            LOG.debug("closing docker client", e);
+        for (java.io.Closeable c : new java.io.Closeable[] {quick, slow, streams}) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                LOG.debug("closing docker client", e);
+            }
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.colimaservices.domain;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The Docker engine, as the app needs it. Implementations give every call a deadline and map every failure to
- * a {@link UserError} of kind {@link UserError.Kind#DOCKER_UNREACHABLE} naming the host.
+ * The Docker engine, as the app needs it. Implementations give every request a deadline and map every failure to
+ * a {@link UserError}: {@link UserError.Kind#DOCKER_UNREACHABLE} naming the host when the engine cannot be reached.
+ * Streams run on their own virtual threads until closed or ended.
  */
 public interface ContainerEngine extends AutoCloseable {
 
@@ -16,6 +18,19 @@ public interface ContainerEngine extends AutoCloseable {
 
     /** One status per compose service of the project that has a container (one-off containers are left out). */
     List<ServiceStatus> listProject(String project);
+
+    /** Follows the project's container events until closed. */
+    Subscription subscribeEvents(String project, EngineEventListener listener);
+
+    void start(String containerId);
+
+    /** Stops with a grace period (SIGTERM, then SIGKILL after {@code grace}). */
+    void stop(String containerId, Duration grace);
+
+    void restart(String containerId, Duration grace);
+
+    /** Streams a container's log (timestamps always on) until it ends or is closed. */
+    Subscription streamLogs(String containerId, LogRequest request, LogFrameSink sink);
 
     @Override
     void close();

@@ -1,32 +1,49 @@
 package io.colimaservices.domain;
 
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
- * Keeps the store's view of the engine current: a full listing at start and then every {@link #RELIST_INTERVAL},
- * on a virtual thread. The listing is the ground truth; finer-grained updates (events) are applied by whoever
- * receives them, between listings.
+ * Keeps the store's view of the engine true, by events. It follows the project's event stream and applies each
+ * event to the snapshot as it arrives; it re-lists everything on every (re)connect and every
+ * {@link #RELIST_INTERVAL}, because the daemon drops events for slow readers and keeps only its last 256. When the
+ * stream ends (a daemon restart ends it normally) or fails, it asks the engine at once, so "Docker unreachable"
+ * shows within the connect deadline, then reconnects with backoff from 0.5 s up to 30 s. No loop here runs more
+ * often than the re-list.
  */
 public final class EngineWatcher implements AutoCloseable {
     public static final Duration RELIST_INTERVAL = Duration.ofSeconds(60);
 
     private final ContainerEngine engine;
     private final StackStore store;
-    private final Duration interval;
+    private final Duration relistInterval;
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    private final List<Consumer<ContainerEvent>> eventObservers = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean streamEnded = new AtomicBoolean();
     private volatile boolean running;
+    private volatile boolean relistRequested;
     private Thread thread;
 
     public EngineWatcher(ContainerEngine engine, StackStore store) {
         this(engine, store, RELIST_INTERVAL);
     }
 
-    public EngineWatcher(ContainerEngine engine, StackStore store, Duration interval) {
+    public EngineWatcher(ContainerEngine engine, StackStore store, Duration relistInterval) {
         this.engine = Objects.requireNonNull(engine);
         this.store = Objects.requireNonNull(store);
-        this.interval = interval;
+        this.relistInterval = relistInterval;
+    }
+
+    /** Called with every event after it was applied to the store (notifications, benchmarks). */
+    public void onEventApplied(Consumer<ContainerEvent> observer) {
+        eventObservers.add(observer);
     }
 
     public synchronized void start() {
@@ -37,42 +54,94 @@ public final class EngineWatcher implements AutoCloseable {
         thread = Thread.ofVirtual().name("engine-watcher").start(this::loop);
     }
 
-    /** Re-lists now (on the caller's thread) and applies the result. */
-    public void relistNow() {
+    /** Re-lists on the caller's thread and applies the result; false when the engine did not answer. */
+    public boolean relistNow() {
         EngineInfo info = engine.ping();
         if (!info.reachable()) {
             store.update(s -> s.withEngine(info));
-            return;
+            return false;
         }
         try {
             List<ServiceStatus> listed = engine.listProject(store.current().project());
             store.update(s -> s.withListing(info, listed));
+            return true;
         } catch (UserError e) {
             store.update(s -> s.withEngine(EngineInfo.unreachable(info.host(), e.getMessage())));
+            return false;
         }
     }
 
-    /** Wakes the loop for an immediate re-list (after a wake from sleep, or a user's refresh). */
+    /** Asks for an immediate re-list (after a wake from sleep, or a user's refresh). */
     public void poke() {
+        relistRequested = true;
+        wake();
+    }
+
+    private void loop() {
+        while (running) {
+            streamEnded.set(false);
+            Subscription events = engine.subscribeEvents(store.current().project(), new Listener());
+            try {
+                waitWhileStreaming();
+            } finally {
+                events.close();
+            }
+            if (running && !relistNow()) {
+                LockSupport.parkNanos(backoff.next().toNanos());
+            }
+        }
+    }
+
+    /** Re-lists every interval (or when poked) until the stream ends or the watcher closes. */
+    private void waitWhileStreaming() {
+        long nextRelist = System.nanoTime() + relistInterval.toNanos();
+        while (running && !streamEnded.get()) {
+            long wait = nextRelist - System.nanoTime();
+            if (wait > 0 && !relistRequested) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            relistRequested = false;
+            relistNow();
+            nextRelist = System.nanoTime() + relistInterval.toNanos();
+        }
+    }
+
+    private void wake() {
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
         }
     }
 
-    private void loop() {
-        while (running) {
-            relistNow();
-            LockSupport.parkNanos(interval.toNanos());
+    private final class Listener implements EngineEventListener {
+        @Override
+        public void onConnected() {
+            if (relistNow()) {
+                backoff.reset();
+            }
+        }
+
+        @Override
+        public void onEvent(ContainerEvent event) {
+            store.update(s -> EventApplier.apply(s, event));
+            for (Consumer<ContainerEvent> observer : eventObservers) {
+                observer.accept(event);
+            }
+        }
+
+        @Override
+        public void onClosed(Optional<Throwable> error) {
+            streamEnded.set(true);
+            wake();
         }
     }
 
     @Override
     public synchronized void close() {
         running = false;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            thread = null;
-        }
+        wake();
+        thread = null;
     }
+
 }

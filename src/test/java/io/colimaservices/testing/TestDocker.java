@@ -49,7 +49,8 @@ public final class TestDocker {
             Path bin = Files.createDirectories(root.resolve("bin"));
             Files.copy(BUSYBOX, bin.resolve("busybox"));
             for (String applet : new String[] {"sh", "sleep", "echo", "cat", "true", "false", "kill", "printf",
-                    "seq", "yes", "head", "date", "wget", "nc", "ls", "env"}) {
+                    "seq", "yes", "head", "date", "wget", "nc", "ls", "env", "test", "[", "touch", "rm", "mkdir",
+                    "dd", "tr", "base64"}) {
                 Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
             }
             Files.createDirectories(root.resolve("tmp"));

@@ -1,0 +1,78 @@
+package io.colimaservices.cli;
+
+import io.colimaservices.app.AppContext;
+import io.colimaservices.domain.ServiceDefinition;
+import io.colimaservices.domain.UserError;
+import io.colimaservices.vault.CertificateInfo;
+import io.colimaservices.vault.TlsToggle;
+import io.colimaservices.vault.VaultLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "tls", description = "Turns TLS on or off for a service (merging the flag into its secret, keeping "
+        + "every other field), makes sure it has a certificate, restarts it, and reports the certificate's expiry.")
+final class TlsCommand implements Callable<Integer> {
+
+    enum Action { ON, OFF, STATUS }
+
+    @ParentCommand
+    CliRoot root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "postgres, mysql, mongodb, redis-1..3, rabbitmq or "
+            + "forgejo.")
+    String service;
+
+    @Parameters(index = "1", paramLabel = "ACTION", description = "on, off or status.")
+    Action action;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        AppContext context = root.context();
+        VaultLayout.ServiceSpec layout = VaultLayout.service(service).filter(VaultLayout.ServiceSpec::tls)
+                .orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION, service + " has no TLS to switch",
+                        "TLS services: " + String.join(", ", VaultLayout.tlsServices().stream()
+                                .map(VaultLayout.ServiceSpec::name).toList())));
+        Optional<ServiceDefinition> definition = context.catalogOrError().catalog().service(service);
+        String path = VaultPaths.credentialPath(service, definition);
+        TlsToggle.Report report = action == Action.STATUS
+                ? context.vaultActions().tlsStatus(layout, path)
+                : context.vaultActions().tls(layout, path, action == Action.ON, line -> {
+                    out.println("  " + line);
+                    out.flush();
+                });
+        out.printf("%s: TLS %s (secret/%s version %d)%n", service, report.enabled() ? "on" : "off", path,
+                report.version());
+        if (!report.restarted().isEmpty()) {
+            out.printf("Restarted %s: healthy.%n", String.join(", ", report.restarted()));
+        }
+        report.manualStep().ifPresent(step -> out.printf("To apply it, restart them: %s%n", step));
+        printCertificate(out, report.certificate());
+        return ExitCodes.OK;
+    }
+
+    private void printCertificate(PrintWriter out, CertificateInfo cert) {
+        if (cert == null) {
+            out.println("No certificate stored yet (turn TLS on, or run 'colima-services vault bootstrap').");
+            return;
+        }
+        Instant now = Instant.now();
+        String line = cert.describe(now);
+        switch (cert.level(now)) {
+            case OK -> out.println(line + ".");
+            case WARN -> out.println("warning: " + line + ".");
+            case CRITICAL, EXPIRED -> out.println("critical: " + line + ".");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.colimaservices.cli;
+
+import io.colimaservices.vault.AgentArming;
+import io.colimaservices.vault.VaultActions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "arm", description = "Writes fresh one-use AppRole credentials for the vault-agent (before it starts).")
+final class VaultArmCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VaultCommand vault;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        VaultActions actions = vault.context().vaultActions();
+        List<String> armed = actions.arm();
+        spec.commandLine().getOut().printf("Armed vault-agent for %d services under %s (secret IDs wrapped, valid %s, "
+                + "single use).%n", armed.size(), actions.runtime().resolve("vault-agent"), AgentArming.WRAP_TTL);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,31 @@
+package io.colimaservices.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "export-shares", description = "Writes the stored unseal key shares to a new file (0600) for your "
+        + "own backup. Never prints them.")
+final class VaultExportSharesCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VaultCommand vault;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A file that does not exist yet.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        int written = vault.context().vaultActions().exportShares(file);
+        spec.commandLine().getOut().printf("Exported %d shares to %s (readable by you only).%n", written, file);
+        return ExitCodes.OK;
+    }
+}

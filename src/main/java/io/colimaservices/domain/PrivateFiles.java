@@ -1,0 +1,68 @@
+package io.colimaservices.domain;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Files only their owner may read (0600) in directories only the owner may enter (0700). The file is created
+ * with its final permissions before a byte is written, then moved into place, so there is no moment when it is
+ * readable by others or half written.
+ */
+public final class PrivateFiles {
+    public static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private PrivateFiles() {
+    }
+
+    /** Creates {@code dir} and missing parents; makes {@code dir} itself 0700 (parents keep their mode). */
+    public static void ensureDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        if (posix(dir)) {
+            Files.setPosixFilePermissions(dir, OWNER_DIR);
+        }
+    }
+
+    /** Writes {@code text} to {@code file} (0600), replacing it atomically. */
+    public static void write(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        ensureDirectory(dir);
+        Path temp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Files.deleteIfExists(temp);
+        if (posix(dir)) {
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        } else {
+            Files.createFile(temp);
+        }
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes a new file (0600) and refuses to replace one: for exports to a path the user typed. */
+    public static void create(Path file, String text) throws IOException {
+        if (Files.exists(file)) {
+            throw new FileAlreadyExistsException(file.toString());
+        }
+        write(file, text);
+    }
+
+    public static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}

@@ -1,0 +1,78 @@
+package io.colimaservices.vault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.colimaservices.domain.UserError;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps each TLS service's certificate in {@code secret/certs/<service>} (docs/vault-contract.md): issues one from
+ * {@code pki_int/issue/<service>-role} when there is none or it has {@value CertificateInfo#WARN_DAYS} days or
+ * fewer left. The private key goes from Vault's answer straight into Vault's KV: never to a host file.
+ * API: https://developer.hashicorp.com/vault/api-docs/secret/pki#generate-certificate-and-key
+ */
+public final class CertificateIssuer {
+    private final VaultSession session;
+    private final Clock clock;
+
+    public record Outcome(CertificateInfo certificate, boolean issued) {
+    }
+
+    public CertificateIssuer(VaultSession session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /** The stored certificate, if any. */
+    public Optional<CertificateInfo> current(VaultLayout.ServiceSpec service) {
+        KvSecret stored = session.readSecret(service.certPath());
+        return stored.text("certificate").flatMap(pem -> CertificateInfo.parse(service.name(), pem));
+    }
+
+    public Outcome ensure(VaultLayout.ServiceSpec service) {
+        if (!service.tls()) {
+            throw new UserError(UserError.Kind.CONFIGURATION, service.name() + " has no TLS");
+        }
+        KvSecret stored = session.readSecret(service.certPath());
+        Optional<CertificateInfo> info = stored.text("certificate")
+                .flatMap(pem -> CertificateInfo.parse(service.name(), pem));
+        if (info.isPresent() && info.get().fresh(clock.instant())) {
+            return new Outcome(info.get(), false);
+        }
+        JsonNode data = session.write(VaultLayout.PKI_INT + "/issue/" + service.pkiRole(), issueRequest(service),
+                "issuing a certificate for " + service.name()).path("data");
+        Map<String, Object> cert = new LinkedHashMap<>();
+        cert.put("certificate", data.path("certificate").asText());
+        cert.put("private_key", data.path("private_key").asText());
+        cert.put("issuing_ca", data.path("issuing_ca").asText());
+        List<String> chain = new ArrayList<>();
+        data.path("ca_chain").forEach(c -> chain.add(c.asText()));
+        cert.put("ca_chain", String.join("\n", chain));
+        cert.put("serial_number", data.path("serial_number").asText());
+        cert.put("expiration", data.path("expiration").asLong());
+        CertificateInfo issued = CertificateInfo.parse(service.name(), data.path("certificate").asText())
+                .orElseThrow(() -> new UserError(UserError.Kind.VAULT, "Vault at " + session.address()
+                        + " issued no readable certificate for " + service.name()));
+        try {
+            session.writeSecret(service.certPath(), cert, stored.version());
+        } catch (VaultSession.CasConflict e) {
+            // Someone stored a certificate meanwhile (another bootstrap, a toggle): theirs is as good as ours.
+            return new Outcome(current(service).orElse(issued), false);
+        }
+        return new Outcome(issued, true);
+    }
+
+    static Map<String, Object> issueRequest(VaultLayout.ServiceSpec service) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("common_name", service.name());
+        body.put("alt_names", service.name() + ",dev-" + service.name() + ",localhost");
+        body.put("ip_sans", service.ip().map(ip -> ip + ",127.0.0.1").orElse("127.0.0.1"));
+        body.put("ttl", VaultLayout.CERT_TTL);
+        return body;
+    }
+}

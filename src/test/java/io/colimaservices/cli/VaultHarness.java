@@ -1,0 +1,182 @@
+package io.colimaservices.cli;
+
+import io.colimaservices.app.AppContext;
+import io.colimaservices.colima.ColimaPaths;
+import io.colimaservices.domain.ServiceRestarter;
+import io.colimaservices.vault.VaultApiDouble;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the CLI in process against the Vault API double, with a home directory of its own (so the fallback secret
+ * store, the runtime files and the original project's files all live under a temp dir), a small compose file, and
+ * a stand-in clipboard tool ({@code xsel} writing to a file).
+ */
+final class VaultHarness implements AutoCloseable {
+    final Path root;
+    final Path home;
+    final Path composeFile;
+    final Path clipboardFile;
+    final VaultApiDouble vault;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private ServiceRestarter restarter;
+
+    VaultHarness(Path root) throws IOException {
+        this.root = root;
+        this.home = Files.createDirectories(root.resolve("home"));
+        this.vault = new VaultApiDouble();
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        this.clipboardFile = root.resolve("clipboard.txt");
+        Path xsel = bin.resolve("xsel");
+        Files.writeString(xsel, """
+                #!/bin/sh
+                # Stand-in for xsel: the clipboard is the file named by CLIPBOARD_FILE.
+                case "$*" in
+                  *--input*) cat > "$CLIPBOARD_FILE" ;;
+                  *--output*) [ -f "$CLIPBOARD_FILE" ] && cat "$CLIPBOARD_FILE" ;;
+                  *--clear*) : > "$CLIPBOARD_FILE" ;;
+                esac
+                """);
+        Files.setPosixFilePermissions(xsel, PosixFilePermissions.fromString("rwx------"));
+        this.composeFile = root.resolve("compose").resolve("docker-compose.yml");
+        Files.createDirectories(composeFile.getParent());
+        Files.writeString(composeFile, COMPOSE);
+        environment.put("HOME", home.toString());
+        environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        environment.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
+        environment.put("PATH", bin + ":/usr/bin:/bin");
+        environment.put("DISPLAY", ":99");
+        environment.put("CLIPBOARD_FILE", clipboardFile.toString());
+    }
+
+    void useRestarter(ServiceRestarter restarter) {
+        this.restarter = restarter;
+    }
+
+    Path support() {
+        return home.resolve(".config/colima-services");
+    }
+
+    Path runtime() {
+        return support().resolve("runtime");
+    }
+
+    Path secretsFile() {
+        return support().resolve("secrets/secrets.json");
+    }
+
+    CliRun run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    CliRun runWithStdin(String stdin, String... args) {
+        return runAt(vault.address(), stdin, args);
+    }
+
+    CliRun runAt(String address, String stdin, String... args) {
+        String[] full = new String[args.length + 4];
+        full[0] = "--vault-addr";
+        full[1] = address;
+        full[2] = "--compose-file";
+        full[3] = composeFile.toString();
+        System.arraycopy(args, 0, full, 4, args.length);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CliMain.run(full, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err), options -> {
+                    AppContext context = new AppContext(options, environment, new ColimaPaths(environment, home));
+                    Optional.ofNullable(restarter).ifPresent(context::useServiceRestarter);
+                    return context;
+                });
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** init + unseal + bootstrap, asserting each succeeded. */
+    void bootstrapped() {
+        expectOk(run("vault", "init"));
+        expectOk(run("vault", "unseal"));
+        expectOk(run("vault", "bootstrap"));
+    }
+
+    static CliRun expectOk(CliRun run) {
+        if (run.exitCode() != 0) {
+            throw new AssertionError("exit " + run.exitCode() + "\nout: " + run.out() + "\nerr: " + run.err());
+        }
+        return run;
+    }
+
+    @Override
+    public void close() {
+        vault.close();
+    }
+
+    private static final String COMPOSE = """
+            services:
+              vault:
+                image: hashicorp/vault:1.18.5
+                ports: ["8200:8200"]
+                labels:
+                  io.colima-services.group: secrets
+                  io.colima-services.connection: vault
+              postgres:
+                image: postgres:18.1
+                ports: ["5432:5432"]
+                labels:
+                  io.colima-services.group: data
+                  io.colima-services.vault-path: secret/postgresql
+                  io.colima-services.tls: "true"
+                  io.colima-services.connection: postgresql
+              mysql:
+                image: mysql:8.0.40
+                ports: ["3306:3306"]
+                labels:
+                  io.colima-services.group: data
+                  io.colima-services.vault-path: secret/mysql
+                  io.colima-services.tls: "true"
+                  io.colima-services.connection: mysql
+              mongodb:
+                image: mongo:7.0
+                ports: ["27017:27017"]
+                labels:
+                  io.colima-services.group: data
+                  io.colima-services.vault-path: secret/mongodb
+                  io.colima-services.tls: "true"
+                  io.colima-services.connection: mongodb
+              redis-1:
+                image: redis:7.4-alpine
+                ports: ["6379:6379", "6390:6390", "16379:16379"]
+                labels:
+                  io.colima-services.group: data
+                  io.colima-services.vault-path: secret/redis-1
+                  io.colima-services.tls: "true"
+                  io.colima-services.tls-ports: "6390"
+                  io.colima-services.connection: redis
+              rabbitmq:
+                image: rabbitmq:3.13-management-alpine
+                ports: ["5672:5672", "5671:5671", "15672:15672"]
+                labels:
+                  io.colima-services.group: data
+                  io.colima-services.vault-path: secret/rabbitmq
+                  io.colima-services.tls: "true"
+                  io.colima-services.tls-ports: "5671"
+                  io.colima-services.connection: amqp
+              forgejo:
+                image: codeberg.org/forgejo/forgejo:11
+                ports: ["3000:3000"]
+                labels:
+                  io.colima-services.group: git
+                  io.colima-services.vault-path: secret/forgejo
+                  io.colima-services.tls: "true"
+                  io.colima-services.connection: git
+            """;
+}

@@ -1,0 +1,78 @@
+package io.colimaservices.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+
+/**
+ * An engine for unit tests: log streams are played from a script per connection; every request is recorded.
+ * Everything else refuses.
+ */
+public final class FakeEngine implements ContainerEngine {
+    public final List<LogRequest> logRequests = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<LogRequest, LogFrameSink>> logScripts = new ArrayList<>();
+
+    /** Adds what the next log connection plays. */
+    public FakeEngine onLogs(BiConsumer<LogRequest, LogFrameSink> script) {
+        logScripts.add(script);
+        return this;
+    }
+
+    public static void send(LogFrameSink sink, LogSource source, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sink.onFrame(source, bytes, 0, bytes.length, true);
+    }
+
+    @Override
+    public String host() {
+        return "fake://";
+    }
+
+    @Override
+    public EngineInfo ping() {
+        return EngineInfo.reachable(host(), "fake");
+    }
+
+    @Override
+    public List<ServiceStatus> listProject(String project) {
+        return List.of();
+    }
+
+    @Override
+    public Subscription subscribeEvents(String project, EngineEventListener listener) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void start(String containerId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void stop(String containerId, Duration grace) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void restart(String containerId, Duration grace) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Subscription streamLogs(String containerId, LogRequest request, LogFrameSink sink) {
+        int index = logRequests.size();
+        logRequests.add(request);
+        BiConsumer<LogRequest, LogFrameSink> script = index < logScripts.size() ? logScripts.get(index)
+                : (r, s) -> s.onClosed(Optional.of(new java.io.IOException("no more scripts")));
+        Thread.ofVirtual().start(() -> script.accept(request, sink));
+        return () -> { };
+    }
+
+    @Override
+    public void close() {
+    }
+}

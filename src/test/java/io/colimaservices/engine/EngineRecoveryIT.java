@@ -1,0 +1,149 @@
+package io.colimaservices.engine;
+
+import io.colimaservices.cli.CliRun;
+import io.colimaservices.domain.ContainerState;
+import io.colimaservices.domain.LogBuffer;
+import io.colimaservices.domain.LogLine;
+import io.colimaservices.domain.LogRequest;
+import io.colimaservices.domain.LogSession;
+import io.colimaservices.testing.ComposeProject;
+import io.colimaservices.testing.LiveStack;
+import io.colimaservices.testing.Processes;
+import io.colimaservices.testing.SocketProxy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The engine goes away in the middle of a followed log and of {@code watch}, then comes back: a socat proxy in front
+ * of the engine's socket is cut and restored. State and logs recover; nothing is duplicated; threads and file
+ * handles do not grow.
+ */
+class EngineRecoveryIT {
+    private static final Path ENGINE_SOCKET = Path.of("/var/run/docker.sock");
+    private static final String TICKER = """
+            services:
+              ticker:
+                image: ${IMAGE}
+                network_mode: host
+                labels: {io.colima-services.group: data}
+                command: ["sh", "-c", "trap 'exit 0' TERM; i=0; while true; do i=$$((i+1)); echo tick $$i; sleep 0.05; done"]
+              other:
+                image: ${IMAGE}
+                network_mode: host
+                labels: {io.colima-services.group: data}
+                command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
+            """;
+
+    @Test
+    void stateAndLogsRecoverAfterTheEngineComesBackWithoutDuplicatesOrLeaks(@TempDir Path dir) throws Exception {
+        try (ComposeProject project = ComposeProject.create(TICKER);
+             SocketProxy proxy = new SocketProxy(dir, ENGINE_SOCKET)) {
+            project.up("ticker", "other");
+            proxy.open();
+            try (LiveStack live = new LiveStack(project, Optional.of(proxy.uri()));
+                 LogSession logs = new LogSession(live.context.engine(),
+                         s -> live.store.current().status(s).containerId(), List.of("ticker"),
+                         new LogRequest(true, 0, Optional.empty()), LogBuffer.DEFAULT_CAPACITY).start()) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> live.store.current().status("ticker").isRunning());
+                List<LogLine> seen = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(10)).until(() -> drainInto(logs, seen) >= 10);
+                long threadsBefore = platformThreads();
+                long filesBefore = openFiles();
+
+                for (int cycle = 0; cycle < 3; cycle++) {
+                    proxy.cut();
+                    long cutAt = System.nanoTime();
+                    await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                            .until(() -> !live.store.current().engine().reachable());
+                    assertThat(Duration.ofNanos(System.nanoTime() - cutAt)).isLessThan(Duration.ofSeconds(3));
+                    // While cut off, the other container stops: the app must learn it after reconnecting.
+                    if (cycle == 0) {
+                        Processes.run(null, 30, "docker", "stop", "-t", "1", project.containerId("other"))
+                                .orFail("docker stop");
+                    }
+                    Thread.sleep(1_500);
+                    proxy.open();
+                    await().atMost(Duration.ofSeconds(15)).until(() -> live.store.current().engine().reachable());
+                    int before = seen.size();
+                    await().atMost(Duration.ofSeconds(15)).until(() -> drainInto(logs, seen) > before + 10);
+                }
+
+                assertThat(live.store.current().status("other").state()).isEqualTo(ContainerState.EXITED);
+                assertConsecutiveTicks(seen);
+                assertThat(logs.droppedByBuffers()).isZero();
+                // The new connections replace the old ones; allow for the pool's idle connections only.
+                assertThat(platformThreads()).isLessThanOrEqualTo(threadsBefore + 2);
+                assertThat(openFiles()).isLessThanOrEqualTo(filesBefore + 6);
+            }
+        }
+    }
+
+    @Test
+    void watchReportsTheOutageAndTheChangesAfterIt(@TempDir Path dir) throws Exception {
+        try (ComposeProject project = ComposeProject.create(TICKER);
+             SocketProxy proxy = new SocketProxy(dir, ENGINE_SOCKET)) {
+            project.up("other");
+            proxy.open();
+            StringWriter out = new StringWriter();
+            Thread watch = Thread.ofVirtual().start(() -> io.colimaservices.cli.CliMain.run(new String[] {
+                    "--compose-file", project.file().toString(), "--project-name", project.name(),
+                    "--docker-host", proxy.uri(), "watch", "--json"}, new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter())));
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("\"service\":\"ticker\""));
+                assertThat(out.toString()).contains("{\"service\":\"other\",\"state\":\"running\"".substring(1));
+                proxy.cut();
+                await().atMost(Duration.ofSeconds(3)).until(() -> out.toString().contains("\"docker\":\"unreachable\""));
+                project.up("ticker");
+                proxy.open();
+                await().atMost(Duration.ofSeconds(15)).until(() -> out.toString().contains("\"docker\":\"reachable\""));
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        out.toString().contains("\"service\":\"ticker\",\"state\":\"running\""));
+                long tickerLines = out.toString().lines().filter(l -> l.contains("\"service\":\"ticker\"")).count();
+                assertThat(tickerLines).as(out.toString()).isEqualTo(2);
+            } finally {
+                watch.interrupt();
+                watch.join(5_000);
+            }
+        }
+    }
+
+    private static int drainInto(LogSession logs, List<LogLine> seen) {
+        seen.addAll(logs.drain(10_000).lines());
+        return seen.size();
+    }
+
+    private static void assertConsecutiveTicks(List<LogLine> lines) {
+        List<Integer> ticks = lines.stream().map(l -> Integer.parseInt(l.text().substring("tick ".length())))
+                .toList();
+        for (int i = 1; i < ticks.size(); i++) {
+            assertThat(ticks.get(i)).as("line after tick %d (no duplicate, no gap)", ticks.get(i - 1))
+                    .isEqualTo(ticks.get(i - 1) + 1);
+        }
+    }
+
+    private static long platformThreads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    private static long openFiles() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+}

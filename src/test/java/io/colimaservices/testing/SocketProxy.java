@@ -1,0 +1,72 @@
+package io.colimaservices.testing;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A unix socket in front of the engine's (socat), to cut the app off from Docker and give it back, the way a
+ * Colima VM stop or a daemon restart would, without touching the engine other tests use.
+ */
+public final class SocketProxy implements AutoCloseable {
+    private final Path socket;
+    private final Path target;
+    private Process socat;
+
+    public SocketProxy(Path directory, Path target) {
+        this.socket = directory.resolve("docker-proxy.sock");
+        this.target = target;
+        if (Processes.run(null, 10, "socat", "-V").exitCode() != 0) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("socat is required in CI");
+            }
+            Assumptions.abort("socat not installed");
+        }
+    }
+
+    public String uri() {
+        return "unix://" + socket;
+    }
+
+    public void open() {
+        try {
+            Files.deleteIfExists(socket);
+            socat = new ProcessBuilder("socat", "UNIX-LISTEN:" + socket + ",fork,unlink-early",
+                    "UNIX-CONNECT:" + target).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(20);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot start socat", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Cuts every connection (socat forks one process per connection) and removes the socket. */
+    public void cut() {
+        if (socat == null) {
+            return;
+        }
+        socat.descendants().forEach(ProcessHandle::destroyForcibly);
+        socat.destroyForcibly();
+        try {
+            socat.waitFor(5, TimeUnit.SECONDS);
+            Files.deleteIfExists(socket);
+        } catch (IOException ignored) {
+            // socat removes it itself when it can
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        socat = null;
+    }
+
+    @Override
+    public void close() {
+        cut();
+    }
+}
