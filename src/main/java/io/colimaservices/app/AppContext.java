@@ -183,16 +183,9 @@ public class AppContext implements AutoCloseable {
         return new ComposeCli(ComposeCli.detect(), catalog().files(), projectName(), env, ComposeCli.DEADLINE);
     }
 
-    /**
-     * The actions on a store. Before {@value #VAULT_AGENT} starts, it is armed with fresh one-use credentials
-     * (docs/vault-contract.md): without them the agent cannot log in.
-     */
+    /** The actions on a store, with the stack's own steps: arm {@value #VAULT_AGENT}, unseal Vault. */
     public StackActions stackActions(StackStore store) {
-        return new StackActions(engine(), provisioner(), store, service -> {
-            if (VAULT_AGENT.equals(service)) {
-                vaultActions().arm();
-            }
-        });
+        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions));
     }
 
     public synchronized ContainerEngine engine() {

@@ -65,7 +65,7 @@ public final class ComposeCatalogLoader {
             services.add(ServiceReader.read(service.file(), service.name(), service.body(), service.line()));
         }
         checkDependencies(services, raw);
-        return new Catalog(files, services);
+        return new Catalog(files, markOneShots(services));
     }
 
     /** A service as parsed, before validation; kept with the file it came from for messages. */
@@ -165,6 +165,21 @@ public final class ComposeCatalogLoader {
         }
     }
 
+    /** A service others wait for with {@code service_completed_successfully} is a one-shot job too. */
+    private static List<ServiceDefinition> markOneShots(List<ServiceDefinition> services) {
+        Set<String> awaitedToComplete = new LinkedHashSet<>();
+        services.forEach(s -> s.dependsOn().stream()
+                .filter(d -> d.condition() == DependencyCondition.SERVICE_COMPLETED_SUCCESSFULLY)
+                .forEach(d -> awaitedToComplete.add(d.service())));
+        List<ServiceDefinition> marked = new ArrayList<>();
+        for (ServiceDefinition s : services) {
+            marked.add(s.oneShot() || !awaitedToComplete.contains(s.name()) ? s : new ServiceDefinition(s.name(),
+                    s.group(), s.image(), s.ports(), s.dependsOn(), s.hasHealthCheck(), s.webUiUrl(), s.vaultPath(),
+                    s.tls(), s.connection(), s.description(), s.profiles(), s.line(), true));
+        }
+        return marked;
+    }
+
     private static int dependencyLine(RawService service, String dependency) {
         Value deps = service.body().get("depends_on");
         if (deps instanceof Mapping m && m.entries().containsKey(dependency)) {
@@ -239,7 +254,8 @@ public final class ComposeCatalogLoader {
             String image = text(body.get("image")).orElse(body.get("build") != null ? "(built locally)" : "");
             return new ServiceDefinition(name, group, image, ports(), dependencies(), hasHealthCheck(),
                     label(labels, StackLabels.WEB_UI), label(labels, StackLabels.VAULT_PATH), tls(labels),
-                    connection(labels), label(labels, StackLabels.DESCRIPTION).orElse(""), profiles(), line);
+                    connection(labels), label(labels, StackLabels.DESCRIPTION).orElse(""), profiles(), line,
+                    label(labels, StackLabels.ONE_SHOT).map("true"::equalsIgnoreCase).orElse(false));
         }
 
         private Map<String, Scalar> labels() {

@@ -10,6 +10,10 @@ public final class StackLabels {
     public static final String TLS_PORTS = PREFIX + "tls-ports";
     public static final String CONNECTION = PREFIX + "connection";
     public static final String DESCRIPTION = PREFIX + "description";
+    /** {@code "true"} on a job that runs once and exits; its exit code is its health. */
+    public static final String ONE_SHOT = PREFIX + "one-shot";
+    /** Why a service has no health check (documentation for the stack's validation). */
+    public static final String NO_HEALTHCHECK = PREFIX + "no-healthcheck";
 
     private StackLabels() {
     }

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What the compose file says a service is: the part of the stack that should exist, whether or not it runs.
  *
- * @param line the line of the service's key in the compose file, for messages (0 when unknown)
+ * @param line    the line of the service's key in the compose file, for messages (0 when unknown)
+ * @param oneShot a job that runs once and exits (its exit code is its health), not a daemon
  */
 public record ServiceDefinition(
         String name,
@@ -23,7 +24,8 @@ public record ServiceDefinition(
         Optional<ConnectionKind> connection,
         String description,
         Set<String> profiles,
-        int line) {
+        int line,
+        boolean oneShot) {
 
     public ServiceDefinition {
         Objects.requireNonNull(name, "name");
@@ -36,7 +38,16 @@ public record ServiceDefinition(
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(connection, "connection");
         description = description == null ? "" : description;
-        profiles = Set.copyOf(profiles);
+        profiles = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(profiles));
+    }
+
+    /** A daemon (not a one-shot job). */
+    public ServiceDefinition(String name, ServiceGroup group, String image, List<PortBinding> ports,
+                             List<Dependency> dependsOn, boolean hasHealthCheck, Optional<String> webUiUrl,
+                             Optional<String> vaultPath, TlsCapability tls, Optional<ConnectionKind> connection,
+                             String description, Set<String> profiles, int line) {
+        this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
+                profiles, line, false);
     }
 
     public boolean dependsOn(String other) {

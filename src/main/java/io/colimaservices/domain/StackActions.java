@@ -35,22 +35,18 @@ public final class StackActions {
     private final ContainerEngine engine;
     private final ServiceProvisioner provisioner;
     private final StackStore store;
-    private final Consumer<String> beforeStart;
+    private final ServiceHooks hooks;
 
     public StackActions(ContainerEngine engine, ServiceProvisioner provisioner, StackStore store) {
-        this(engine, provisioner, store, service -> { });
+        this(engine, provisioner, store, ServiceHooks.NONE);
     }
 
-    /**
-     * @param beforeStart runs before a service's container is created or started (the app arms {@code vault-agent}
-     *                    with fresh credentials there); a {@link UserError} it throws fails that service
-     */
     public StackActions(ContainerEngine engine, ServiceProvisioner provisioner, StackStore store,
-                        Consumer<String> beforeStart) {
+                        ServiceHooks hooks) {
         this.engine = engine;
         this.provisioner = provisioner;
         this.store = store;
-        this.beforeStart = beforeStart;
+        this.hooks = hooks;
     }
 
     /**
@@ -86,15 +82,21 @@ public final class StackActions {
                 return new UpRun(catalog, Set.of(service), timeout, progress).run();
             }
             progress.accept(new StackProgress.Starting(service));
-            beforeStart.accept(service);
-            engine.restart(before.containerId().get(), STOP_GRACE);
             ActionResult result;
             try {
+                hooks.beforeStart(service, progress);
+                engine.restart(before.containerId().get(), STOP_GRACE);
+                hooks.afterStart(service, progress);
                 result = new UpRun(catalog, Set.of(service), timeout, progress)
                         .awaitReady(service, begin, readyCondition(catalog, service));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ActionResult.OK;
+            } catch (UserError e) {
+                StackProgress.Failed failed = new StackProgress.Failed(service, e.getMessage(), Optional.empty(),
+                        OptionalInt.empty(), List.of());
+                progress.accept(failed);
+                return new ActionResult(Optional.of(failed));
             }
             if (result.succeeded()) {
                 progress.accept(new StackProgress.Finished("", "restarted " + service,
@@ -182,6 +184,7 @@ public final class StackActions {
                 }
                 Instant startedAt = Instant.now();
                 startContainer(service);
+                hooks.afterStart(service, progress);
                 ActionResult result = awaitReady(service, startedAt, null);
                 if (!result.succeeded()) {
                     failAll(service);
@@ -208,13 +211,14 @@ public final class StackActions {
             };
         }
 
-        private void startContainer(String service) {
+        /** Starts the service unless it runs; true when it started it. */
+        private boolean startContainer(String service) {
             ServiceStatus status = store.current().status(service);
             if (status.isRunning()) {
                 progress.accept(new StackProgress.AlreadyUp(service));
-                return;
+                return false;
             }
-            beforeStart.accept(service);
+            hooks.beforeStart(service, progress);
             if (status.containerId().isEmpty()) {
                 progress.accept(new StackProgress.Creating(service));
                 provisioner.create(service, line -> progress.accept(new StackProgress.ToolOutput(service, line)));
@@ -222,6 +226,7 @@ public final class StackActions {
                 progress.accept(new StackProgress.Starting(service));
                 engine.start(status.containerId().get());
             }
+            return true;
         }
 
         /**
@@ -255,11 +260,8 @@ public final class StackActions {
             return ActionResult.OK;
         }
 
-        /** A service some dependent waits for with {@code service_completed_successfully}. */
         private boolean isOneShot(String service) {
-            return catalog.services().stream().flatMap(d -> d.dependsOn().stream())
-                    .anyMatch(d -> d.service().equals(service)
-                            && d.condition() == DependencyCondition.SERVICE_COMPLETED_SUCCESSFULLY);
+            return catalog.service(service).map(ServiceDefinition::oneShot).orElse(false);
         }
 
         private Optional<Outcome> judge(ServiceStatus s, Instant since, String wanted) {

@@ -27,6 +27,13 @@ public sealed interface StackProgress {
         }
     }
 
+    /** Something the app did for a service on the way (armed the agent, unsealed Vault). */
+    record Note(String service, String text) implements StackProgress {
+        public String describe() {
+            return service + ": " + text;
+        }
+    }
+
     record Starting(String service) implements StackProgress {
         public String describe() {
             return "starting " + service;

@@ -83,6 +83,12 @@ final class VaultHarness implements AutoCloseable {
         return runAt(vault.address(), stdin, args);
     }
 
+    /** A context like the one the CLI builds, for calling the app's parts directly. */
+    AppContext context() {
+        return new AppContext(new io.colimaservices.app.LaunchOptions(Optional.of(composeFile), "colima-services",
+                Optional.empty(), vault.address(), Optional.empty()), environment, new ColimaPaths(environment, home));
+    }
+
     CliRun runAt(String address, String stdin, String... args) {
         String[] full = new String[args.length + 4];
         full[0] = "--vault-addr";

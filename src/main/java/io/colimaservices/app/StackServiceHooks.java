@@ -1,0 +1,75 @@
+package io.colimaservices.app;
+
+import io.colimaservices.domain.ServiceHooks;
+import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultPhase;
+import io.colimaservices.domain.VaultState;
+import io.colimaservices.vault.VaultActions;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The stack's own steps around a start (docs/vault-contract.md): {@code vault-agent} gets fresh one-use credentials
+ * before it starts, and Vault is unsealed with the stored shares as soon as it answers, since a sealed Vault reads
+ * unhealthy and every data service waits for it.
+ */
+public final class StackServiceHooks implements ServiceHooks {
+    static final String VAULT = "vault";
+    private static final Duration VAULT_ANSWER_DEADLINE = Duration.ofSeconds(30);
+
+    private final Supplier<VaultActions> vault;
+
+    public StackServiceHooks(Supplier<VaultActions> vault) {
+        this.vault = vault;
+    }
+
+    @Override
+    public void beforeStart(String service, Consumer<StackProgress> progress) {
+        if (AppContext.VAULT_AGENT.equals(service)) {
+            List<String> armed = vault.get().arm();
+            progress.accept(new StackProgress.Note(service, "armed for " + armed.size() + " services"));
+        }
+    }
+
+    @Override
+    public void afterStart(String service, Consumer<StackProgress> progress) {
+        if (!VAULT.equals(service)) {
+            return;
+        }
+        VaultActions actions = vault.get();
+        VaultState state = awaitAnswer(actions);
+        switch (state.phase()) {
+            case UNSEALED, DOWN, UNKNOWN -> { }
+            case UNINITIALIZED -> throw new UserError(UserError.Kind.VAULT, "Vault is not initialized",
+                    "run 'colima-services vault init', then 'colima-services vault bootstrap'");
+            case SEALED -> {
+                if (actions.storedShares().isEmpty()) {
+                    throw new UserError(UserError.Kind.VAULT, "Vault is sealed and no unseal shares are stored",
+                            "unseal it: 'colima-services vault unseal --key-stdin', or import the old keys");
+                }
+                actions.unsealWithStoredShares(s -> { });
+                progress.accept(new StackProgress.Note(service, "unsealed with the stored shares"));
+            }
+        }
+    }
+
+    /** Vault's API comes up a moment after its container: ask until it answers, within a deadline. */
+    private static VaultState awaitAnswer(VaultActions actions) {
+        long deadline = System.nanoTime() + VAULT_ANSWER_DEADLINE.toNanos();
+        VaultState state = actions.status();
+        while (state.phase() == VaultPhase.DOWN && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return state;
+            }
+            state = actions.status();
+        }
+        return state;
+    }
+}
