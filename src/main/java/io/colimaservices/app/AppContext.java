@@ -25,6 +25,7 @@ import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.SettingsRepository;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackStore;
+import io.colimaservices.domain.StopLedger;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VaultGateway;
 import io.colimaservices.domain.VaultWatcher;
@@ -78,6 +79,7 @@ public class AppContext implements AutoCloseable {
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
+    private final StopLedger stopLedger = new StopLedger(Clock.systemUTC());
     private NativePlatform platform;
     private LoadedSettings settings;
     private VmRuntime vmRuntime;
@@ -183,9 +185,15 @@ public class AppContext implements AutoCloseable {
         return new ComposeCli(ComposeCli.detect(), catalog().files(), projectName(), env, ComposeCli.DEADLINE);
     }
 
+    /** The services the app stopped or restarted lately: their stop-signal exit codes are no crash. */
+    public StopLedger stopLedger() {
+        return stopLedger;
+    }
+
     /** The actions on a store, with the stack's own steps: arm {@value #VAULT_AGENT}, unseal Vault. */
     public StackActions stackActions(StackStore store) {
-        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions));
+        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions),
+                stopLedger);
     }
 
     public synchronized ContainerEngine engine() {

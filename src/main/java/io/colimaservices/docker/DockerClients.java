@@ -30,6 +30,11 @@ final class DockerClients {
         return build(host, Duration.ofSeconds(90), 8);
     }
 
+    /** Raw requests answered quickly (stats), read by our own code. */
+    static DockerHttpClient quickHttp(DockerHost host) {
+        return http(config(host), Duration.ofSeconds(5), 8);
+    }
+
     /** For long-lived streams (events, logs), read by our own code: no read timeout. */
     static DockerHttpClient streaming(DockerHost host) {
         return http(config(host), Duration.ZERO, 64);

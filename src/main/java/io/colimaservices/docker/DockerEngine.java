@@ -6,7 +6,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.colimaservices.domain.ContainerEngine;
+import io.colimaservices.domain.ContainerStats;
 import io.colimaservices.domain.EngineEventListener;
 import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.LogFrameSink;
@@ -33,12 +35,16 @@ public final class DockerEngine implements ContainerEngine {
     private final DockerClient quick;
     private final DockerClient slow;
     private final DockerStreams streams;
+    private final DockerHttpClient quickHttp;
+    private final StatsReader stats;
 
     public DockerEngine(DockerHost host) {
         this.host = host;
         this.quick = DockerClients.quick(host);
         this.slow = DockerClients.slow(host);
         this.streams = new DockerStreams(DockerClients.streaming(host));
+        this.quickHttp = DockerClients.quickHttp(host);
+        this.stats = new StatsReader(quickHttp);
     }
 
     @Override
@@ -134,6 +140,16 @@ public final class DockerEngine implements ContainerEngine {
     }
 
     @Override
+    public ContainerStats stats(String containerId) {
+        try {
+            return stats.read(containerId);
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(DockerFailures.isTransport(e) ? UserError.Kind.DOCKER_UNREACHABLE : UserError.Kind.OTHER,
+                    "cannot read the stats of " + shortId(containerId) + ": " + DockerFailures.describe(e), "", e);
+        }
+    }
+
+    @Override
     public Subscription streamLogs(String containerId, LogRequest request, LogFrameSink sink) {
         return streams.logs(containerId, request, sink);
     }
@@ -172,7 +188,7 @@ public final class DockerEngine implements ContainerEngine {
 
     @Override
     public void close() {
-        for (java.io.Closeable c : new java.io.Closeable[] {quick, slow, streams}) {
+        for (java.io.Closeable c : new java.io.Closeable[] {quick, slow, streams, quickHttp}) {
             try {
                 c.close();
             } catch (IOException e) {

@@ -29,6 +29,9 @@ public interface ContainerEngine extends AutoCloseable {
 
     void restart(String containerId, Duration grace);
 
+    /** One reading of a container's CPU and memory counters (no stream: the caller samples). */
+    ContainerStats stats(String containerId);
+
     /** Streams a container's log (timestamps always on) until it ends or is closed. */
     Subscription streamLogs(String containerId, LogRequest request, LogFrameSink sink);
 

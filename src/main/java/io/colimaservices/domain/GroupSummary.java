@@ -13,7 +13,7 @@ public record GroupSummary(ServiceGroup group, int total, int running, int ready
 
     public String describe() {
         if (noneRunning()) {
-            return "stopped";
+            return failing > 0 ? "stopped, " + failing + " failing" : "stopped";
         }
         String text = ready + "/" + total + " up";
         return failing > 0 ? text + ", " + failing + " failing" : text;

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * {@link StackProgress} stream. It reads state from the {@link StackStore} (kept true by the {@link EngineWatcher})
  * and changes it through the engine and the compose CLI.
  */
-public final class StackActions {
+public final class StackActions implements StackOperations {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /**
@@ -36,17 +36,20 @@ public final class StackActions {
     private final ServiceProvisioner provisioner;
     private final StackStore store;
     private final ServiceHooks hooks;
+    private final StopLedger ledger;
 
     public StackActions(ContainerEngine engine, ServiceProvisioner provisioner, StackStore store) {
-        this(engine, provisioner, store, ServiceHooks.NONE);
+        this(engine, provisioner, store, ServiceHooks.NONE, new StopLedger(java.time.Clock.systemUTC()));
     }
 
+    /** @param ledger where stops and restarts are recorded (shared by every StackActions of the app) */
     public StackActions(ContainerEngine engine, ServiceProvisioner provisioner, StackStore store,
-                        ServiceHooks hooks) {
+                        ServiceHooks hooks, StopLedger ledger) {
         this.engine = engine;
         this.provisioner = provisioner;
         this.store = store;
         this.hooks = hooks;
+        this.ledger = ledger;
     }
 
     /**
@@ -54,6 +57,7 @@ public final class StackActions {
      * parallel where the graph allows, honouring each {@code depends_on} condition. Stops at the first failure or
      * timeout; what already started keeps running.
      */
+    @Override
     public ActionResult up(List<String> targets, Duration timeout, Consumer<StackProgress> progress) {
         Catalog catalog = store.current().catalog();
         Set<String> services = catalog.withDependencies(catalog.resolveTargets(targets));
@@ -65,6 +69,7 @@ public final class StackActions {
      * Stops the targets and, first, every running service that depends on them, in reverse dependency order
      * (in parallel where the graph allows).
      */
+    @Override
     public ActionResult down(List<String> targets, Consumer<StackProgress> progress) {
         Catalog catalog = store.current().catalog();
         Set<String> services = catalog.withDependents(catalog.resolveTargets(targets));
@@ -72,6 +77,7 @@ public final class StackActions {
     }
 
     /** Restarts one service and waits until it is ready again. */
+    @Override
     public ActionResult restart(String service, Duration timeout, Consumer<StackProgress> progress) {
         Catalog catalog = store.current().catalog();
         catalog.resolveTargets(List.of(service));
@@ -82,6 +88,7 @@ public final class StackActions {
                 return new UpRun(catalog, Set.of(service), timeout, progress).run();
             }
             progress.accept(new StackProgress.Starting(service));
+            ledger.stopping(service);
             ActionResult result;
             try {
                 hooks.beforeStart(service, progress);
@@ -399,6 +406,7 @@ public final class StackActions {
             }
             Instant begin = Instant.now();
             progress.accept(new StackProgress.Stopping(service));
+            ledger.stopping(service);
             engine.stop(status.containerId().get(), STOP_GRACE);
             progress.accept(new StackProgress.Stopped(service, Duration.between(begin, Instant.now())));
         }

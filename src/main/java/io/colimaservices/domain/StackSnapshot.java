@@ -101,8 +101,10 @@ public record StackSnapshot(
         int failing = 0;
         for (ServiceDefinition d : members) {
             ServiceStatus s = status(d.name());
-            running += s.isRunning() ? 1 : 0;
-            ready += s.isReady() ? 1 : 0;
+            // A one-shot job that completed counts as up: it did what it is for.
+            boolean completed = d.oneShot() && s.state() == ContainerState.EXITED && s.exitCode().orElse(-1) == 0;
+            running += s.isRunning() || completed ? 1 : 0;
+            ready += s.isReady() || completed ? 1 : 0;
             failing += s.isFailing() ? 1 : 0;
         }
         return new GroupSummary(group, members.size(), running, ready, failing);

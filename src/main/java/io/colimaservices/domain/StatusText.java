@@ -8,6 +8,20 @@ public final class StatusText {
     private StatusText() {
     }
 
+    /** Like {@link #state(ServiceStatus)}; a one-shot job that exited 0 reads "completed". */
+    public static String state(ServiceStatus s, boolean oneShot) {
+        return oneShot && completed(s) ? "completed" : state(s);
+    }
+
+    /** Like {@link #tone(ServiceStatus)}; a completed one-shot job is fine. */
+    public static Tone tone(ServiceStatus s, boolean oneShot) {
+        return oneShot && completed(s) ? Tone.OK : tone(s);
+    }
+
+    private static boolean completed(ServiceStatus s) {
+        return s.state() == ContainerState.EXITED && s.exitCode().orElse(-1) == 0 && !s.oomKilled();
+    }
+
     public static String state(ServiceStatus s) {
         if (s.state() == ContainerState.EXITED || s.state() == ContainerState.DEAD) {
             String code = s.exitCode().isPresent() ? " (" + s.exitCode().getAsInt() + ")" : "";

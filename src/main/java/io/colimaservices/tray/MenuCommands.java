@@ -1,8 +1,39 @@
 package io.colimaservices.tray;
 
-/** What the menu's items do; implemented by the app's wiring, faked in tests. */
+/**
+ * What the menu's items do; implemented by the app's wiring, recorded in tests. Every method returns at once:
+ * long work runs elsewhere and shows as progress in the menu and the icon.
+ */
 public interface MenuCommands {
     void openDashboard();
+
+    /** Opens the dashboard on a page: "services", "logs", "vault", "credentials", "colima", "preferences". */
+    void openSection(String section);
+
+    void startTarget(String groupOrService);
+
+    void stopTarget(String groupOrService);
+
+    void restartService(String service);
+
+    void viewLogs(String service);
+
+    void openUrl(String url);
+
+    /** Copies the service's connection string (password included), cleared from the clipboard after a while. */
+    void copyConnectionString(String service);
+
+    /** Copies the service's password, cleared from the clipboard after a while. */
+    void copyPassword(String service);
+
+    void setTls(String service, boolean enabled);
+
+    void startVm();
+
+    void stopVm();
+
+    /** Unseals Vault with the stored shares. */
+    void unsealVault();
 
     void quit();
 }

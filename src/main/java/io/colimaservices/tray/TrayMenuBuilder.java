@@ -7,12 +7,19 @@ import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.StackHealth;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StatusText;
+import io.colimaservices.domain.VaultPhase;
+import io.colimaservices.domain.VmPhase;
+import io.colimaservices.domain.VmState;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Builds the tray menu from a snapshot: a pure function, tested without AWT. */
+/**
+ * Builds the tray menu from a snapshot: a pure function, tested without AWT. The daily work in two clicks: the VM,
+ * Vault, each group with Start and Stop, each service with its actions, the dashboard.
+ */
 public final class TrayMenuBuilder {
     private final MenuCommands commands;
 
@@ -23,22 +30,110 @@ public final class TrayMenuBuilder {
     public List<MenuEntry> build(StackSnapshot snapshot) {
         List<MenuEntry> menu = new ArrayList<>();
         menu.add(new MenuEntry.Info(headline(snapshot)));
+        snapshot.busy().stream().sorted().forEach(b -> menu.add(new MenuEntry.Info("\u21bb " + b + "\u2026")));
         snapshot.catalogError().ifPresent(e -> menu.add(new MenuEntry.Info("Compose file error: " + e)));
         menu.add(new MenuEntry.Separator());
+        addVm(menu, snapshot.vm());
+        menu.add(new MenuEntry.Separator());
+        addVault(menu, snapshot);
+        menu.add(new MenuEntry.Separator());
+        boolean canAct = snapshot.engine().reachable();
         for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {
-            GroupSummary summary = snapshot.summary(group.getKey());
-            List<MenuEntry> services = new ArrayList<>();
-            for (ServiceDefinition d : group.getValue()) {
-                ServiceStatus s = snapshot.status(d.name());
-                services.add(new MenuEntry.Info(dot(StatusText.tone(s)) + " " + d.name() + "  " + StatusText.state(s)));
-            }
-            menu.add(new MenuEntry.Submenu(group.getKey().displayName() + " (" + summary.describe() + ")", services));
+            menu.add(group(snapshot, group.getKey(), group.getValue(), canAct));
         }
         menu.add(new MenuEntry.Separator());
         menu.add(new MenuEntry.Action("open-dashboard", "Open Dashboard", true, commands::openDashboard));
+        menu.add(new MenuEntry.Action("preferences", "Preferences\u2026", true,
+                () -> commands.openSection("preferences")));
         menu.add(new MenuEntry.Separator());
         menu.add(new MenuEntry.Action("quit", "Quit Colima Services", true, commands::quit));
         return menu;
+    }
+
+    private void addVm(List<MenuEntry> menu, VmState vm) {
+        String resources = vm.isRunning() && vm.cpus() > 0
+                ? String.format(Locale.ROOT, " \u00b7 %d CPU, %.0f GiB", vm.cpus(), vm.memoryGiB()) : "";
+        menu.add(new MenuEntry.Info("Colima VM (" + vm.profile() + "): " + vm.phase().label() + resources));
+        boolean changing = vm.phase() == VmPhase.STARTING || vm.phase() == VmPhase.STOPPING;
+        if (vm.phase() == VmPhase.RUNNING || vm.phase() == VmPhase.STOPPING) {
+            menu.add(new MenuEntry.Action("vm-stop", "Stop VM", !changing, commands::stopVm));
+        } else if (vm.phase() != VmPhase.NOT_INSTALLED && vm.phase() != VmPhase.UNKNOWN) {
+            menu.add(new MenuEntry.Action("vm-start", "Start VM", !changing, commands::startVm));
+        }
+    }
+
+    private void addVault(List<MenuEntry> menu, StackSnapshot snapshot) {
+        var vault = snapshot.vault();
+        String progress = vault.phase() == VaultPhase.SEALED && vault.threshold() > 0
+                ? " (" + vault.progress() + "/" + vault.threshold() + ")" : "";
+        menu.add(new MenuEntry.Info("Vault: " + vault.phase().label() + progress));
+        if (vault.phase() == VaultPhase.SEALED) {
+            menu.add(new MenuEntry.Action("vault-unseal", "Unseal Vault", true, commands::unsealVault));
+        } else if (vault.phase() == VaultPhase.UNINITIALIZED) {
+            menu.add(new MenuEntry.Action("vault-init", "Initialize Vault\u2026", true,
+                    () -> commands.openSection("vault")));
+        }
+    }
+
+    private MenuEntry group(StackSnapshot snapshot, ServiceGroup group, List<ServiceDefinition> members,
+                            boolean canAct) {
+        GroupSummary summary = snapshot.summary(group);
+        List<MenuEntry> entries = new ArrayList<>();
+        String label = group.label();
+        entries.add(new MenuEntry.Action("start-" + label, "Start " + group.displayName(), canAct,
+                () -> commands.startTarget(label)));
+        entries.add(new MenuEntry.Action("stop-" + label, "Stop " + group.displayName(),
+                canAct && !summary.noneRunning(), () -> commands.stopTarget(label)));
+        entries.add(new MenuEntry.Separator());
+        for (ServiceDefinition d : members) {
+            entries.add(service(snapshot, d, canAct));
+        }
+        return new MenuEntry.Submenu(dot(groupTone(summary)) + " " + group.displayName() + " (" + summary.describe()
+                + ")", entries);
+    }
+
+    private MenuEntry service(StackSnapshot snapshot, ServiceDefinition d, boolean canAct) {
+        ServiceStatus s = snapshot.status(d.name());
+        String name = d.name();
+        boolean vaultOpen = snapshot.vault().phase() == VaultPhase.UNSEALED;
+        List<MenuEntry> actions = new ArrayList<>();
+        d.webUiUrl().ifPresent(url -> actions.add(new MenuEntry.Action("open-" + name, "Open Web UI", s.isRunning(),
+                () -> commands.openUrl(url))));
+        if (d.vaultPath().isPresent() && d.connection().isPresent()) {
+            actions.add(new MenuEntry.Action("copy-url-" + name, "Copy Connection String", vaultOpen,
+                    () -> commands.copyConnectionString(name)));
+        }
+        if (d.vaultPath().isPresent()) {
+            actions.add(new MenuEntry.Action("copy-password-" + name, "Copy Password", vaultOpen,
+                    () -> commands.copyPassword(name)));
+        }
+        actions.add(new MenuEntry.Action("logs-" + name, "View Logs", s.containerId().isPresent(),
+                () -> commands.viewLogs(name)));
+        if (s.state().isUp()) {
+            actions.add(new MenuEntry.Action("restart-" + name, "Restart", canAct, () -> commands.restartService(name)));
+            actions.add(new MenuEntry.Action("stop-" + name, "Stop", canAct, () -> commands.stopTarget(name)));
+        } else {
+            actions.add(new MenuEntry.Action("start-" + name, "Start", canAct, () -> commands.startTarget(name)));
+        }
+        if (d.tls().capable()) {
+            actions.add(new MenuEntry.Separator());
+            actions.add(new MenuEntry.Action("tls-on-" + name, "Turn TLS On", vaultOpen,
+                    () -> commands.setTls(name, true)));
+            actions.add(new MenuEntry.Action("tls-off-" + name, "Turn TLS Off", vaultOpen,
+                    () -> commands.setTls(name, false)));
+        }
+        return new MenuEntry.Submenu(dot(StatusText.tone(s, d.oneShot())) + " " + name + "  "
+                + StatusText.state(s, d.oneShot()), actions);
+    }
+
+    private static StatusText.Tone groupTone(GroupSummary summary) {
+        if (summary.failing() > 0) {
+            return StatusText.Tone.BAD;
+        }
+        if (summary.noneRunning()) {
+            return StatusText.Tone.OFF;
+        }
+        return summary.allReady() ? StatusText.Tone.OK : StatusText.Tone.WARN;
     }
 
     /** The first line of the menu: the same state the icon shows, in words. */
@@ -47,7 +142,7 @@ public final class TrayMenuBuilder {
         return switch (health) {
             case VM_STOPPED -> "Colima VM stopped";
             case DOCKER_UNREACHABLE -> "Docker unreachable";
-            case BUSY -> "Working: " + String.join(", ", snapshot.busy());
+            case BUSY -> "Working";
             case VAULT_SEALED -> "Vault " + snapshot.vault().phase().label();
             case DEGRADED -> "Degraded: " + failing(snapshot);
             case HEALTHY -> "All running services healthy";

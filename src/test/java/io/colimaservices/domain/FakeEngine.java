@@ -63,6 +63,11 @@ public final class FakeEngine implements ContainerEngine {
     }
 
     @Override
+    public ContainerStats stats(String containerId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Subscription streamLogs(String containerId, LogRequest request, LogFrameSink sink) {
         int index = logRequests.size();
         logRequests.add(request);

@@ -114,6 +114,10 @@ class LogFollowerTest {
         public void restart(String containerId, Duration grace) {
         }
 
+        public ContainerStats stats(String containerId) {
+            throw new UnsupportedOperationException();
+        }
+
         public Subscription streamLogs(String containerId, LogRequest request, LogFrameSink sink) {
             return (containerId.equals("a") ? a : rest).streamLogs(containerId, request, sink);
         }

@@ -1,67 +1,148 @@
 package io.colimaservices.tray;
 
+import io.colimaservices.domain.Catalog;
+import io.colimaservices.domain.ConnectionKind;
 import io.colimaservices.domain.HealthStatus;
+import io.colimaservices.domain.PortBinding;
+import io.colimaservices.domain.ServiceDefinition;
+import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.StackSnapshot;
+import io.colimaservices.domain.TlsCapability;
+import io.colimaservices.domain.VaultPhase;
+import io.colimaservices.domain.VaultState;
+import io.colimaservices.domain.VmPhase;
+import io.colimaservices.domain.VmState;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static io.colimaservices.domain.Fixtures.exited;
+import static io.colimaservices.domain.Fixtures.healthy;
 import static io.colimaservices.domain.Fixtures.running;
-import static io.colimaservices.domain.Fixtures.smallStack;
+import static io.colimaservices.domain.Fixtures.service;
 import static io.colimaservices.domain.Fixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The menu model, without AWT: what it shows for each state and what each item does. */
 class TrayMenuBuilderTest {
-    private final List<String> calls = new ArrayList<>();
-    private final TrayMenuBuilder builder = new TrayMenuBuilder(new MenuCommands() {
-        @Override
-        public void openDashboard() {
-            calls.add("open");
-        }
+    private final RecordingCommands commands = new RecordingCommands();
+    private final TrayMenuBuilder builder = new TrayMenuBuilder(commands);
 
-        @Override
-        public void quit() {
-            calls.add("quit");
-        }
-    });
-
-    @Test
-    void menuShowsHeadlineGroupsWithSummaryAndServicesWithState() {
-        StackSnapshot s = snapshot(smallStack(), running("vault", HealthStatus.HEALTHY), exited("redis", 137),
-                running("postgres", HealthStatus.HEALTHY));
-
-        List<MenuEntry> menu = builder.build(s);
-
-        assertThat(menu.getFirst()).isEqualTo(new MenuEntry.Info("Degraded: redis"));
-        MenuEntry.Submenu data = (MenuEntry.Submenu) menu.stream()
-                .filter(e -> e.label().startsWith("Data")).findFirst().orElseThrow();
-        assertThat(data.label()).isEqualTo("Data (1/2 up, 1 failing)");
-        assertThat(data.entries()).extracting(MenuEntry::label)
-                .containsExactly("\u25CF postgres  healthy", "\u2716 redis  exited (137)");
+    private static Catalog stack() {
+        ServiceDefinition postgres = new ServiceDefinition("postgres", ServiceGroup.DATA, "postgres:17",
+                List.of(PortBinding.tcp(5432, 5432)), List.of(healthy("vault")), true, Optional.empty(),
+                Optional.of("secret/postgresql"), new TlsCapability(true, List.of()),
+                Optional.of(ConnectionKind.POSTGRESQL), "PostgreSQL", Set.of(), 1);
+        ServiceDefinition grafana = new ServiceDefinition("grafana", ServiceGroup.OBSERVABILITY, "grafana/grafana:11",
+                List.of(PortBinding.tcp(3001, 3000)), List.of(), true, Optional.of("http://localhost:3001"),
+                Optional.empty(), TlsCapability.NONE, Optional.of(ConnectionKind.HTTP), "Grafana", Set.of(), 1);
+        return new Catalog(Path.of("/s/docker-compose.yml"), List.of(service("vault", ServiceGroup.SECRETS),
+                postgres, service("redis", ServiceGroup.DATA), grafana));
     }
 
-    @Test
-    void actionsCallTheCommands() {
-        List<MenuEntry> menu = builder.build(snapshot(smallStack()));
-
-        action(menu, "open-dashboard").action().run();
-        action(menu, "quit").action().run();
-
-        assertThat(calls).containsExactly("open", "quit");
+    private static StackSnapshot unsealed(StackSnapshot s) {
+        return s.withVault(new VaultState("http://127.0.0.1:8200", VaultPhase.UNSEALED, 0, 3, 5, Optional.of("1.20"),
+                false, Optional.empty())).withVm(VmState.of("default", VmPhase.RUNNING));
     }
 
-    @Test
-    void sameStateBuildsAnEqualMenuSoTheAdapterSkipsTheRedraw() {
-        StackSnapshot s = snapshot(smallStack(), running("vault", HealthStatus.HEALTHY));
-
-        assertThat(builder.build(s)).isEqualTo(builder.build(s));
-        assertThat(builder.build(s)).isNotEqualTo(builder.build(snapshot(smallStack())));
+    private static MenuEntry.Submenu submenu(List<MenuEntry> entries, String startsWith) {
+        return entries.stream().filter(e -> e instanceof MenuEntry.Submenu m && m.label().contains(startsWith))
+                .map(MenuEntry.Submenu.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no submenu " + startsWith + " in " + entries));
     }
 
     static MenuEntry.Action action(List<MenuEntry> menu, String id) {
         return menu.stream().filter(e -> e instanceof MenuEntry.Action a && a.id().equals(id))
                 .map(MenuEntry.Action.class::cast).findFirst().orElseThrow(() -> new AssertionError("no " + id));
+    }
+
+    @Test
+    void groupsShowTheirSummaryAndServicesTheirStateWithShapeAndWords() {
+        StackSnapshot s = unsealed(snapshot(stack(), running("vault", HealthStatus.HEALTHY), exited("redis", 137),
+                running("postgres", HealthStatus.HEALTHY)));
+
+        List<MenuEntry> menu = builder.build(s);
+
+        assertThat(menu.getFirst()).isEqualTo(new MenuEntry.Info("Degraded: redis"));
+        MenuEntry.Submenu data = submenu(menu, "Data");
+        assertThat(data.label()).isEqualTo("\u2716 Data (1/2 up, 1 failing)");
+        assertThat(data.entries()).extracting(MenuEntry::label).contains("Start Data", "Stop Data",
+                "\u25CF postgres  healthy", "\u2716 redis  exited (137)");
+    }
+
+    @Test
+    void aServiceOffersItsDailyActions() {
+        StackSnapshot s = unsealed(snapshot(stack(), running("postgres", HealthStatus.HEALTHY),
+                running("grafana", HealthStatus.HEALTHY)));
+        List<MenuEntry> postgres = submenu(submenu(builder.build(s), "Data").entries(), "postgres").entries();
+        List<MenuEntry> grafana = submenu(submenu(builder.build(s), "Observability").entries(), "grafana").entries();
+
+        action(postgres, "copy-url-postgres").action().run();
+        action(postgres, "copy-password-postgres").action().run();
+        action(postgres, "logs-postgres").action().run();
+        action(postgres, "restart-postgres").action().run();
+        action(postgres, "tls-off-postgres").action().run();
+        action(grafana, "open-grafana").action().run();
+
+        assertThat(commands.calls).containsExactly("copy-url postgres", "copy-password postgres", "logs postgres",
+                "restart postgres", "tls postgres false", "url http://localhost:3001");
+    }
+
+    @Test
+    void credentialsNeedAnUnsealedVault() {
+        StackSnapshot sealed = snapshot(stack(), running("postgres", HealthStatus.HEALTHY)).withVault(
+                new VaultState("http://127.0.0.1:8200", VaultPhase.SEALED, 1, 3, 5, Optional.empty(), false,
+                        Optional.empty()));
+        List<MenuEntry> menu = builder.build(sealed);
+
+        assertThat(menu).contains(new MenuEntry.Info("Vault: sealed (1/3)"));
+        action(menu, "vault-unseal").action().run();
+        assertThat(commands.calls).containsExactly("unseal");
+        List<MenuEntry> postgres = submenu(submenu(menu, "Data").entries(), "postgres").entries();
+        assertThat(action(postgres, "copy-password-postgres").enabled()).isFalse();
+        assertThat(action(postgres, "tls-on-postgres").enabled()).isFalse();
+    }
+
+    @Test
+    void vmLineOffersStartWhenStoppedAndStopWhenRunning() {
+        List<MenuEntry> stopped = builder.build(snapshot(stack()).withVm(VmState.of("default", VmPhase.STOPPED)));
+        assertThat(stopped.getFirst()).isEqualTo(new MenuEntry.Info("Colima VM stopped"));
+        action(stopped, "vm-start").action().run();
+        List<MenuEntry> runningVm = builder.build(unsealed(snapshot(stack())));
+        action(runningVm, "vm-stop").action().run();
+
+        assertThat(commands.calls).containsExactly("vm start", "vm stop");
+    }
+
+    @Test
+    void busyOperationsShowInTheMenu() {
+        List<MenuEntry> menu = builder.build(unsealed(snapshot(stack())).withBusy(Set.of("Starting data")));
+
+        assertThat(menu.get(0)).isEqualTo(new MenuEntry.Info("Working"));
+        assertThat(menu.get(1)).isEqualTo(new MenuEntry.Info("\u21bb Starting data\u2026"));
+    }
+
+    @Test
+    void groupAndGlobalActionsCallTheCommands() {
+        List<MenuEntry> menu = builder.build(unsealed(snapshot(stack(), running("postgres", HealthStatus.HEALTHY))));
+
+        action(submenu(menu, "Data").entries(), "start-data").action().run();
+        action(submenu(menu, "Data").entries(), "stop-data").action().run();
+        action(menu, "open-dashboard").action().run();
+        action(menu, "preferences").action().run();
+        action(menu, "quit").action().run();
+
+        assertThat(commands.calls).containsExactly("start data", "stop data", "open", "section preferences", "quit");
+    }
+
+    @Test
+    void sameStateBuildsAnEqualMenuSoTheAdapterSkipsTheRedraw() {
+        StackSnapshot s = snapshot(stack(), running("vault", HealthStatus.HEALTHY));
+
+        assertThat(builder.build(s)).isEqualTo(builder.build(s));
+        assertThat(builder.build(s)).isNotEqualTo(builder.build(snapshot(stack())));
     }
 }

@@ -1,28 +1,45 @@
 package io.colimaservices.ui.dashboard;
 
-import io.colimaservices.domain.ServiceGroup;
-import io.colimaservices.domain.StatusText;
+import atlantafx.base.theme.Styles;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The services, grouped, with their live state. Binds to a {@link DashboardViewModel}; holds no state itself. */
+/**
+ * The services, grouped: state, uptime, ports (a click copies {@code localhost:PORT}), CPU and memory, and the
+ * actions of each group and service. Rows are updated in place, so selection and scrolling survive updates.
+ */
 public final class DashboardView {
     private final DashboardViewModel model;
     private final BorderPane root = new BorderPane();
     private final TreeTableView<ServiceRow> table = new TreeTableView<>();
+    private final Map<String, TreeItem<ServiceRow>> items = new LinkedHashMap<>();
+    private List<String> structure = List.of();
 
     public DashboardView(DashboardViewModel model) {
         this.model = model;
@@ -36,83 +53,180 @@ public final class DashboardView {
     private void build() {
         Label engine = new Label();
         engine.textProperty().bind(model.engineLineProperty());
-        engine.getStyleClass().add("text-muted");
+        engine.getStyleClass().add(Styles.TEXT_MUTED);
         engine.setId("engine-line");
-        Label problem = new Label();
+        Label problem = bannerLabel("problem", Styles.DANGER);
         problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        problem.getStyleClass().addAll("danger");
-        problem.setWrapText(true);
-        problem.setId("problem");
-        VBox header = new VBox(4, engine, problem);
+        Label failure = bannerLabel("failure", Styles.DANGER);
+        failure.textProperty().bind(model.failureProperty());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(model.workingProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        Label progress = new Label();
+        progress.setId("progress");
+        progress.textProperty().bind(model.progressProperty());
+        HBox progressLine = new HBox(8, spinner, progress);
+        progressLine.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, engine, problem, progressLine, failure);
         header.setPadding(new Insets(10, 12, 8, 12));
 
         table.setShowRoot(false);
         table.setRoot(new TreeItem<>());
         table.setId("services");
+        table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Service", 180, ServiceRow::name));
-        TreeTableColumn<ServiceRow, ServiceRow> state = new TreeTableColumn<>("State");
-        state.setPrefWidth(150);
-        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
-        state.setCellFactory(c -> new StateCell());
-        table.getColumns().add(state);
-        table.getColumns().add(column("Ports", 140, ServiceRow::ports));
-        table.getColumns().add(column("Uptime", 80, ServiceRow::uptime));
-        table.getColumns().add(column("Description", 240, ServiceRow::description));
+        table.getColumns().add(column("Service", 170, this::nameCell));
+        table.getColumns().add(column("State", 140, this::stateCell));
+        table.getColumns().add(column("Uptime", 70, r -> text(r.uptime())));
+        table.getColumns().add(column("Ports", 150, this::portsCell));
+        table.getColumns().add(column("CPU", 70, r -> text(r.cpu())));
+        table.getColumns().add(column("Memory", 90, r -> text(r.memory())));
+        table.getColumns().add(column("", 150, this::actionsCell));
 
-        model.rows().addListener((ListChangeListener<ServiceRow>) change -> rebuild());
-        rebuild();
+        model.rows().addListener((ListChangeListener<ServiceRow>) change -> update());
+        update();
         root.setTop(header);
         root.setCenter(table);
     }
 
-    private static TreeTableColumn<ServiceRow, String> column(String title, double width,
-                                                             java.util.function.Function<ServiceRow, String> value) {
-        TreeTableColumn<ServiceRow, String> column = new TreeTableColumn<>(title);
+    private static Label bannerLabel(String id, String style) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(style);
+        label.setWrapText(true);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    private static TreeTableColumn<ServiceRow, ServiceRow> column(String title, double width,
+                                                                 Function<ServiceRow, Node> render) {
+        TreeTableColumn<ServiceRow, ServiceRow> column = new TreeTableColumn<>(title);
         column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue().getValue() == null ? "" : value.apply(c.getValue().getValue())));
+        column.setSortable(false);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        column.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(ServiceRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(null);
+                setGraphic(empty || row == null ? null : render.apply(row));
+            }
+        });
         return column;
     }
 
-    /** Rebuilds the tree: one branch per group, expanded, rows in catalog order. */
-    private void rebuild() {
-        Map<ServiceGroup, TreeItem<ServiceRow>> groups = new EnumMap<>(ServiceGroup.class);
-        TreeItem<ServiceRow> top = new TreeItem<>();
+    /** Keeps the tree items and updates their values, unless the set of rows changed. */
+    private void update() {
+        List<String> names = new ArrayList<>();
+        model.rows().forEach(r -> names.add(key(r)));
+        if (!names.equals(structure)) {
+            rebuild();
+            structure = names;
+            return;
+        }
         for (ServiceRow row : model.rows()) {
-            TreeItem<ServiceRow> group = groups.computeIfAbsent(row.group(), g -> {
-                TreeItem<ServiceRow> item = new TreeItem<>(new ServiceRow(g.displayName(), g, "", null, "", "", ""));
+            TreeItem<ServiceRow> item = items.get(key(row));
+            if (!row.equals(item.getValue())) {
+                item.setValue(row);
+            }
+        }
+    }
+
+    private void rebuild() {
+        items.clear();
+        TreeItem<ServiceRow> top = new TreeItem<>();
+        TreeItem<ServiceRow> group = null;
+        for (ServiceRow row : model.rows()) {
+            TreeItem<ServiceRow> item = new TreeItem<>(row);
+            items.put(key(row), item);
+            if (row.groupRow()) {
                 item.setExpanded(true);
                 top.getChildren().add(item);
-                return item;
-            });
-            group.getChildren().add(new TreeItem<>(row));
+                group = item;
+            } else if (group != null) {
+                group.getChildren().add(item);
+            }
         }
         table.setRoot(top);
     }
 
-    /** A coloured dot and the state in words. */
-    private static final class StateCell extends TreeTableCell<ServiceRow, ServiceRow> {
-        private final Circle dot = new Circle(5);
-
-        @Override
-        protected void updateItem(ServiceRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null || row.tone() == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            dot.getStyleClass().setAll("state-dot", "state-" + row.tone().name().toLowerCase(java.util.Locale.ROOT));
-            setGraphic(dot);
-            setText(row.state());
-        }
+    private static String key(ServiceRow row) {
+        return (row.groupRow() ? "group:" : "service:") + (row.groupRow() ? row.group().label() : row.name());
     }
 
-    /** For tests: the tones CSS classes map to. */
-    static String styleClass(StatusText.Tone tone) {
-        return "state-" + tone.name().toLowerCase(java.util.Locale.ROOT);
+    private Node nameCell(ServiceRow row) {
+        Label name = new Label(row.name());
+        if (row.groupRow()) {
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+        } else {
+            name.setTooltip(row.description().isEmpty() ? null : new Tooltip(row.description()));
+        }
+        return name;
+    }
+
+    private Node stateCell(ServiceRow row) {
+        Circle dot = new Circle(5);
+        dot.getStyleClass().setAll("state-dot", styleClass(row.tone()));
+        Label state = new Label(row.state(), dot);
+        state.setId("state-" + row.name());
+        return state;
+    }
+
+    static String styleClass(io.colimaservices.domain.StatusText.Tone tone) {
+        return "state-" + tone.name().toLowerCase(Locale.ROOT);
+    }
+
+    private Node portsCell(ServiceRow row) {
+        HBox ports = new HBox(2);
+        for (int port : row.hostPorts()) {
+            Hyperlink link = new Hyperlink(String.valueOf(port));
+            link.setTooltip(new Tooltip("Copy localhost:" + port));
+            link.setOnAction(e -> model.copyAddress(port));
+            link.setPadding(new Insets(0, 2, 0, 2));
+            ports.getChildren().add(link);
+        }
+        return ports;
+    }
+
+    private Node actionsCell(ServiceRow row) {
+        String target = row.groupRow() ? row.group().label() : row.name();
+        HBox actions = new HBox(2);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Button start = icon(Feather.PLAY, row.groupRow() ? "Start the group (in dependency order)" : "Start",
+                () -> model.start(target));
+        Button stop = icon(Feather.SQUARE, row.groupRow() ? "Stop the group (dependents first)" : "Stop",
+                () -> model.stop(target));
+        start.setId("start-" + target);
+        stop.setId("stop-" + target);
+        start.disableProperty().bind(model.workingProperty());
+        stop.disableProperty().bind(model.workingProperty());
+        actions.getChildren().addAll(start, stop);
+        if (!row.groupRow()) {
+            Button restart = icon(Feather.REFRESH_CW, "Restart", () -> model.restart(row.name()));
+            restart.disableProperty().bind(model.workingProperty().or(
+                    new javafx.beans.property.SimpleBooleanProperty(!row.up())));
+            Button logs = icon(Feather.FILE_TEXT, "View logs", () -> model.openLogs(row.name()));
+            logs.setId("logs-" + row.name());
+            actions.getChildren().addAll(restart, logs);
+            if (row.webUi().isPresent()) {
+                Button open = icon(Feather.EXTERNAL_LINK, "Open " + row.webUi().get(), () -> model.openWebUi(row));
+                actions.getChildren().add(open);
+            }
+        }
+        return actions;
+    }
+
+    private static Node text(String value) {
+        return new Label(value);
+    }
+
+    private static Button icon(Feather icon, String tip, Runnable action) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(e -> action.run());
+        return button;
     }
 }

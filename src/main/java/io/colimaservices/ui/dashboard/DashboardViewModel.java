@@ -1,48 +1,99 @@
 package io.colimaservices.ui.dashboard;
 
+import io.colimaservices.domain.ActionResult;
+import io.colimaservices.domain.GroupSummary;
 import io.colimaservices.domain.PortBinding;
 import io.colimaservices.domain.ServiceDefinition;
+import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.ServiceStatus;
+import io.colimaservices.domain.ServiceUsage;
+import io.colimaservices.domain.StackOperations;
+import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StatusText;
+import io.colimaservices.domain.UserError;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
- * The dashboard's state: the service rows and the lines above them. Fed snapshots from any thread; applies them
- * on the UI executor (the FX thread in the app, the caller's thread in tests).
+ * The services page: rows per group and service from snapshots (any thread), usage figures from the sampler, and the
+ * group and service actions with their progress. UI state changes on the UI executor; actions run on the background
+ * executor.
  */
 public final class DashboardViewModel {
     private final Executor uiExecutor;
+    private final Executor background;
+    private final StackOperations operations;
+    private final DashboardCommands commands;
     private final Clock clock;
+    private final Supplier<Duration> timeout;
     private final ObservableList<ServiceRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ServiceRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper engineLine = new ReadOnlyStringWrapper("Docker: not checked yet");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
+    private StackSnapshot snapshot;
+    private Map<String, ServiceUsage> usage = Map.of();
 
-    public DashboardViewModel(Executor uiExecutor, Clock clock) {
+    public DashboardViewModel(Executor uiExecutor, Executor background, StackOperations operations,
+                              DashboardCommands commands, Clock clock, Supplier<Duration> timeout) {
         this.uiExecutor = uiExecutor;
+        this.background = background;
+        this.operations = operations;
+        this.commands = commands;
         this.clock = clock;
+        this.timeout = timeout;
     }
 
     /** Takes a snapshot from any thread. */
-    public void show(StackSnapshot snapshot) {
-        uiExecutor.execute(() -> apply(snapshot));
+    public void show(StackSnapshot next) {
+        uiExecutor.execute(() -> {
+            snapshot = next;
+            refresh();
+        });
     }
 
-    private void apply(StackSnapshot snapshot) {
+    /** Takes usage figures from any thread (only sampled while the page is on screen). */
+    public void showUsage(Map<String, ServiceUsage> next) {
+        uiExecutor.execute(() -> {
+            usage = next;
+            refresh();
+        });
+    }
+
+    /** Forgets usage figures (the sampler stopped: old figures would lie). */
+    public void clearUsage() {
+        showUsage(Map.of());
+    }
+
+    private void refresh() {
+        if (snapshot == null) {
+            return;
+        }
         List<ServiceRow> next = new ArrayList<>();
-        for (ServiceDefinition d : snapshot.catalog().services()) {
-            ServiceStatus s = snapshot.status(d.name());
-            next.add(new ServiceRow(d.name(), d.group(), StatusText.state(s), StatusText.tone(s), ports(d),
-                    StatusText.uptime(s, clock.instant()), d.description()));
+        for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {
+            GroupSummary summary = snapshot.summary(group.getKey());
+            StatusText.Tone tone = summary.failing() > 0 ? StatusText.Tone.BAD
+                    : summary.noneRunning() ? StatusText.Tone.OFF
+                    : summary.allReady() ? StatusText.Tone.OK : StatusText.Tone.WARN;
+            next.add(ServiceRow.group(group.getKey(), summary.describe(), tone, !summary.noneRunning()));
+            for (ServiceDefinition d : group.getValue()) {
+                next.add(row(d, snapshot.status(d.name())));
+            }
         }
         if (!next.equals(rows)) {
             rows.setAll(next);
@@ -55,9 +106,73 @@ public final class DashboardViewModel {
                 .orElse(""));
     }
 
-    private static String ports(ServiceDefinition d) {
-        return String.join(" ", d.ports().stream().filter(p -> p.hostPort() > 0)
-                .map(PortBinding::hostPort).map(String::valueOf).distinct().toList());
+    private ServiceRow row(ServiceDefinition d, ServiceStatus s) {
+        ServiceUsage u = s.isRunning() ? usage.get(d.name()) : null;
+        List<Integer> ports = d.ports().stream().map(PortBinding::hostPort).filter(p -> p > 0).distinct().toList();
+        return new ServiceRow(d.name(), d.group(), false, StatusText.state(s, d.oneShot()),
+                StatusText.tone(s, d.oneShot()), ports,
+                StatusText.uptime(s, clock.instant()), u == null ? "" : u.describeCpu(),
+                u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description());
+    }
+
+    /** Starts a group or a service (and what it depends on). */
+    public void start(String target) {
+        run("Starting " + target, p -> operations.up(List.of(target), timeout.get(), p));
+    }
+
+    /** Stops a group or a service (and what depends on it). */
+    public void stop(String target) {
+        run("Stopping " + target, p -> operations.down(List.of(target), p));
+    }
+
+    public void restart(String service) {
+        run("Restarting " + service, p -> operations.restart(service, timeout.get(), p));
+    }
+
+    public void openLogs(String service) {
+        commands.openLogs(service);
+    }
+
+    public void openWebUi(ServiceRow row) {
+        row.webUi().ifPresent(commands::openUrl);
+    }
+
+    public void copyAddress(int port) {
+        commands.copyPlain("localhost:" + port);
+        progress.set("copied localhost:" + port);
+    }
+
+    private interface Operation {
+        ActionResult run(java.util.function.Consumer<StackProgress> progress);
+    }
+
+    private void run(String label, Operation operation) {
+        working.set(true);
+        failure.set("");
+        progress.set(label + "...");
+        background.execute(() -> {
+            ActionResult result;
+            try {
+                result = operation.run(p -> uiExecutor.execute(() -> progress.set(p.describe())));
+            } catch (UserError e) {
+                uiExecutor.execute(() -> finish(label, e.describe()));
+                return;
+            }
+            String failed = result.failure().map(f -> f.describe()
+                    + f.healthOutput().map(h -> "\nlast health check: " + h.strip()).orElse("")
+                    + (f.lastLogLines().isEmpty() ? "" : "\nlast lines:\n  " + String.join("\n  ",
+                    f.lastLogLines().subList(Math.max(0, f.lastLogLines().size() - 5), f.lastLogLines().size()))))
+                    .orElse("");
+            uiExecutor.execute(() -> finish(label, failed));
+        });
+    }
+
+    private void finish(String label, String failed) {
+        working.set(false);
+        failure.set(failed);
+        if (failed.isEmpty() && progress.get().endsWith("...")) {
+            progress.set(label + ": done");
+        }
     }
 
     public ObservableList<ServiceRow> rows() {
@@ -71,5 +186,19 @@ public final class DashboardViewModel {
     /** A catalog error or why Docker is unreachable; empty when all is well. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** The latest progress line of the running (or last) action. */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Why the last action failed, with health output and last log lines; empty when it did not. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
     }
 }

@@ -3,7 +3,24 @@ package io.colimaservices.ui.dashboard;
 import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.StatusText;
 
-/** One line of the services table, already in words. */
-public record ServiceRow(String name, ServiceGroup group, String state, StatusText.Tone tone, String ports,
-                         String uptime, String description) {
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One line of the services table, already in words: a service, or (with {@code groupRow}) a group's summary line.
+ *
+ * @param hostPorts ports a client on the Mac connects to, each copyable as {@code localhost:PORT}
+ */
+public record ServiceRow(String name, ServiceGroup group, boolean groupRow, String state, StatusText.Tone tone,
+                         List<Integer> hostPorts, String uptime, String cpu, String memory, Optional<String> webUi,
+                         boolean up, String description) {
+
+    public ServiceRow {
+        hostPorts = List.copyOf(hostPorts);
+    }
+
+    static ServiceRow group(ServiceGroup group, String summary, StatusText.Tone tone, boolean anyUp) {
+        return new ServiceRow(group.displayName(), group, true, summary, tone, List.of(), "", "", "",
+                Optional.empty(), anyUp, "");
+    }
 }

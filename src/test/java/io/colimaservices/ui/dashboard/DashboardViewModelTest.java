@@ -1,14 +1,25 @@
 package io.colimaservices.ui.dashboard;
 
+import io.colimaservices.domain.ActionResult;
 import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.HealthStatus;
+import io.colimaservices.domain.ServiceUsage;
+import io.colimaservices.domain.StackOperations;
+import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StatusText;
 import io.colimaservices.ui.common.UiExecutors;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 import static io.colimaservices.domain.Fixtures.exited;
 import static io.colimaservices.domain.Fixtures.running;
@@ -16,25 +27,77 @@ import static io.colimaservices.domain.Fixtures.smallStack;
 import static io.colimaservices.domain.Fixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ViewModel without a toolkit: a synchronous executor applies snapshots at once. */
+/** The ViewModel without a toolkit: synchronous executors apply everything at once. */
 class DashboardViewModelTest {
-    private final DashboardViewModel model = new DashboardViewModel(UiExecutors.direct(),
-            Clock.fixed(Instant.parse("2026-11-27T12:30:00Z"), ZoneOffset.UTC));
+    private final List<String> calls = new ArrayList<>();
+    private ActionResult nextResult = ActionResult.OK;
+
+    private final StackOperations operations = new StackOperations() {
+        public ActionResult up(List<String> targets, Duration timeout, Consumer<StackProgress> progress) {
+            calls.add("up " + targets);
+            progress.accept(new StackProgress.Waiting("vault", "healthy"));
+            progress.accept(new StackProgress.Ready("vault", "healthy", Duration.ofMillis(4200)));
+            return nextResult;
+        }
+
+        public ActionResult down(List<String> targets, Consumer<StackProgress> progress) {
+            calls.add("down " + targets);
+            return nextResult;
+        }
+
+        public ActionResult restart(String service, Duration timeout, Consumer<StackProgress> progress) {
+            calls.add("restart " + service);
+            return nextResult;
+        }
+    };
+
+    private final DashboardCommands commands = new DashboardCommands() {
+        public void openLogs(String service) {
+            calls.add("logs " + service);
+        }
+
+        public void openUrl(String url) {
+            calls.add("url " + url);
+        }
+
+        public void copyPlain(String text) {
+            calls.add("copy " + text);
+        }
+    };
+
+    private final DashboardViewModel model = new DashboardViewModel(UiExecutors.direct(), UiExecutors.direct(),
+            operations, commands, Clock.fixed(Instant.parse("2026-11-27T12:30:00Z"), ZoneOffset.UTC),
+            () -> Duration.ofSeconds(120));
 
     @Test
-    void rowsFollowTheCatalogWithStateInWords() {
+    void rowsAreGroupsFollowedByTheirServicesWithStateInWords() {
         model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY), exited("redis", 2)));
 
-        assertThat(model.rows()).extracting(ServiceRow::name)
-                .containsExactly("vault", "postgres", "redis", "forgejo", "grafana");
-        ServiceRow vault = model.rows().getFirst();
+        assertThat(model.rows()).extracting(r -> (r.groupRow() ? "# " : "") + r.name())
+                .containsExactly("# Secrets", "vault", "# Data", "postgres", "redis", "# Git", "forgejo",
+                        "# Observability", "grafana");
+        ServiceRow vault = model.rows().get(1);
         assertThat(vault.state()).isEqualTo("healthy");
         assertThat(vault.tone()).isEqualTo(StatusText.Tone.OK);
         assertThat(vault.uptime()).isEqualTo("2h 30m");
-        assertThat(model.rows().get(2).state()).isEqualTo("exited (2)");
-        assertThat(model.rows().get(2).tone()).isEqualTo(StatusText.Tone.BAD);
+        assertThat(model.rows().get(2).state()).isEqualTo("stopped, 1 failing");
+        assertThat(model.rows().get(4).state()).isEqualTo("exited (2)");
+        assertThat(model.rows().get(4).tone()).isEqualTo(StatusText.Tone.BAD);
         assertThat(model.engineLineProperty().get()).isEqualTo("Docker 28.0.1 at unix:///var/run/docker.sock");
         assertThat(model.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void usageShowsOnlyForRunningServices() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        model.showUsage(Map.of("vault", new ServiceUsage(12.34, 50L * 1024 * 1024, 0),
+                "redis", new ServiceUsage(99, 1, 0)));
+
+        assertThat(model.rows().get(1).cpu()).isEqualTo("12.3 %");
+        assertThat(model.rows().get(1).memory()).isEqualTo("50.0 MiB");
+        assertThat(model.rows().get(4).cpu()).isEmpty();
+        model.clearUsage();
+        assertThat(model.rows().get(1).cpu()).isEmpty();
     }
 
     @Test
@@ -43,5 +106,30 @@ class DashboardViewModelTest {
 
         assertThat(model.engineLineProperty().get()).isEqualTo("Docker unreachable at unix:///x.sock");
         assertThat(model.problemProperty().get()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void actionsRunWithProgressAndReportFailuresWithTheirReasons() {
+        model.start("data");
+        assertThat(model.progressProperty().get()).isEqualTo("vault healthy after 4.2 s");
+        assertThat(model.workingProperty().get()).isFalse();
+        assertThat(model.failureProperty().get()).isEmpty();
+
+        nextResult = new ActionResult(Optional.of(new StackProgress.Failed("postgres", "unhealthy",
+                Optional.of("pg_isready: no response"), OptionalInt.empty(), List.of("FATAL: bad config"))));
+        model.restart("postgres");
+        model.stop("git");
+
+        assertThat(model.failureProperty().get()).isEqualTo("postgres failed: unhealthy\n"
+                + "last health check: pg_isready: no response\nlast lines:\n  FATAL: bad config");
+        assertThat(calls).containsExactly("up [data]", "restart postgres", "down [git]");
+    }
+
+    @Test
+    void portClickCopiesTheLocalAddress() {
+        model.copyAddress(5432);
+        model.openLogs("vault");
+
+        assertThat(calls).containsExactly("copy localhost:5432", "logs vault");
     }
 }

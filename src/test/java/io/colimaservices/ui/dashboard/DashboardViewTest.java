@@ -1,7 +1,10 @@
 package io.colimaservices.ui.dashboard;
 
 import atlantafx.base.theme.PrimerLight;
+import io.colimaservices.domain.ActionResult;
 import io.colimaservices.domain.HealthStatus;
+import io.colimaservices.domain.StackOperations;
+import io.colimaservices.domain.StackProgress;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -10,11 +13,14 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import static io.colimaservices.domain.Fixtures.exited;
 import static io.colimaservices.domain.Fixtures.running;
@@ -22,36 +28,82 @@ import static io.colimaservices.domain.Fixtures.smallStack;
 import static io.colimaservices.domain.Fixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dashboard rendered headless (Monocle): groups as branches, services under them, live updates. */
+/** The services page rendered headless (Monocle): groups with their services, live updates, group actions. */
 class DashboardViewTest extends ApplicationTest {
+    private final List<String> calls = new CopyOnWriteArrayList<>();
     private DashboardViewModel model;
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new DashboardViewModel(UiExecutors.fx(), Clock.systemUTC());
-        stage.setScene(new Scene(new DashboardView(model).root(), 900, 600));
+        StackOperations operations = new StackOperations() {
+            public ActionResult up(List<String> t, Duration d, Consumer<StackProgress> p) {
+                calls.add("up " + t);
+                return ActionResult.OK;
+            }
+
+            public ActionResult down(List<String> t, Consumer<StackProgress> p) {
+                calls.add("down " + t);
+                return ActionResult.OK;
+            }
+
+            public ActionResult restart(String s, Duration d, Consumer<StackProgress> p) {
+                calls.add("restart " + s);
+                return ActionResult.OK;
+            }
+        };
+        DashboardCommands commands = new DashboardCommands() {
+            public void openLogs(String service) {
+                calls.add("logs " + service);
+            }
+
+            public void openUrl(String url) {
+            }
+
+            public void copyPlain(String text) {
+                calls.add("copy " + text);
+            }
+        };
+        model = new DashboardViewModel(UiExecutors.fx(), UiExecutors.direct(), operations, commands,
+                Clock.systemUTC(), () -> Duration.ofSeconds(120));
+        stage.setScene(new Scene(new DashboardView(model).root(), 1100, 600));
         stage.show();
     }
 
     @Test
     void showsGroupsWithTheirServicesAndFollowsSnapshots() {
-        FxRobot robot = this;
         model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
         WaitForAsyncUtils.waitForFxEvents();
 
-        TreeTableView<ServiceRow> table = robot.lookup("#services").queryAs(TreeTableView.class);
+        TreeTableView<ServiceRow> table = lookup("#services").queryAs(TreeTableView.class);
         assertThat(table.getRoot().getChildren()).extracting(i -> i.getValue().name())
                 .containsExactly("Secrets", "Data", "Git", "Observability");
         TreeItem<ServiceRow> data = table.getRoot().getChildren().get(1);
         assertThat(data.getChildren()).extracting(i -> i.getValue().name()).containsExactly("postgres", "redis");
-        assertThat(robot.lookup("healthy").tryQuery()).isPresent();
+        assertThat(lookup("#state-vault").queryAs(Label.class).getText()).isEqualTo("healthy");
+        TreeItem<ServiceRow> vaultItem = table.getRoot().getChildren().getFirst().getChildren().getFirst();
 
         model.show(snapshot(smallStack(), exited("vault", 1)));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(table.getRoot().getChildren().getFirst().getChildren().getFirst().getValue().state())
-                .isEqualTo("exited (1)");
-        assertThat(robot.lookup("#engine-line").queryAs(Label.class).getText()).startsWith("Docker 28.0.1");
+        assertThat(table.getRoot().getChildren().getFirst().getChildren().getFirst())
+                .as("rows are updated in place").isSameAs(vaultItem);
+        assertThat(vaultItem.getValue().state()).isEqualTo("exited (1)");
+        assertThat(lookup("#engine-line").queryAs(Label.class).getText()).startsWith("Docker 28.0.1");
+    }
+
+    @Test
+    void groupButtonsAndPortLinksAct() {
+        model.show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        clickOn("#start-data");
+        clickOn("#stop-git");
+        clickOn("#logs-postgres");
+        clickOn("1008");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(calls).containsExactly("up [data]", "down [git]", "logs postgres", "copy localhost:1008");
+        assertThat(lookup("#progress").queryAs(Label.class).getText()).isEqualTo("copied localhost:1008");
     }
 }
