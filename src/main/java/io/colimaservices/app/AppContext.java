@@ -23,7 +23,9 @@ import io.colimaservices.domain.ClipboardService;
 import io.colimaservices.domain.SecretStore;
 import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.SettingsRepository;
+import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.StackActions;
+import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.StopLedger;
 import io.colimaservices.domain.UserError;
@@ -170,6 +172,25 @@ public class AppContext implements AutoCloseable {
             LOG.warn("Colima not asked for its socket: {}", e.getMessage());
             return colimaPaths.existingSocket(vmProfile());
         }
+    }
+
+    /**
+     * The catalog plus one listing of the engine: what a command (or a snapshot) looks at.
+     *
+     * @throws UserError of kind DOCKER_UNREACHABLE naming the host and where it came from
+     */
+    public StackSnapshot liveSnapshot() {
+        StackSnapshot snapshot = StackSnapshot.initial(projectName(), catalog(), Optional.empty(),
+                dockerHost().display(), options.vaultAddress(), vmProfile());
+        EngineInfo info = engine().ping();
+        if (!info.reachable()) {
+            DockerHost host = dockerHost();
+            throw new UserError(UserError.Kind.DOCKER_UNREACHABLE,
+                    "Docker unreachable at " + host.display() + " (" + host.source() + "): "
+                            + info.error().orElse("no answer"),
+                    "start Colima (colima start), or point --docker-host / DOCKER_HOST at a running engine");
+        }
+        return snapshot.withListing(info, engine().listProject(projectName()));
     }
 
     /** Where the stack's containers read what the app writes for them (bind-mounted by the compose file). */

@@ -23,7 +23,7 @@ final class LiveSession implements AutoCloseable {
 
     /** Takes a first listing (failing with exit 3 when Docker is unreachable), then follows events. */
     static LiveSession open(AppContext context) {
-        StackSnapshot first = LiveStatus.take(context);
+        StackSnapshot first = context.liveSnapshot();
         StackStore store = new StackStore(first);
         EngineWatcher watcher = new EngineWatcher(context.engine(), store);
         watcher.start();

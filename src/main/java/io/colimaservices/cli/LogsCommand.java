@@ -79,7 +79,7 @@ final class LogsCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        StackSnapshot snapshot = LiveStatus.take(root.context());
+        StackSnapshot snapshot = root.context().liveSnapshot();
         List<String> missing = services.stream().filter(s -> snapshot.status(s).containerId().isEmpty()).toList();
         if (missing.size() == services.size()) {
             throw new UserError(UserError.Kind.OTHER, "no container for " + String.join(", ", missing),

@@ -37,7 +37,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StackSnapshot snapshot;
         try {
-            snapshot = LiveStatus.take(root.context());
+            snapshot = root.context().liveSnapshot();
         } catch (UserError e) {
             if (json && e.kind() == UserError.Kind.DOCKER_UNREACHABLE) {
                 EngineInfo info = EngineInfo.unreachable(root.context().dockerHost().display(), e.getMessage());

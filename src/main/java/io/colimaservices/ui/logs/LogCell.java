@@ -76,7 +76,10 @@ final class LogCell extends ListCell<LogRow> {
             flow.getChildren().add(prefix(row.line().time().toString() + " "));
         }
         if (model.services().size() > 1) {
-            flow.getChildren().add(prefix(row.line().service() + (row.isStderr() ? " ! " : " | ")));
+            int width = model.services().stream().mapToInt(String::length).max().orElse(0);
+            String name = row.line().service();
+            flow.getChildren().add(prefix(name + " ".repeat(Math.max(0, width - name.length()))
+                    + (row.isStderr() ? " ! " : " | ")));
         } else if (row.isStderr()) {
             flow.getChildren().add(prefix("! "));
         }

@@ -28,6 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -116,7 +117,8 @@ public final class LogViewerView {
         search.setId("log-search");
         search.setPromptText("Search");
         search.setLeft(new FontIcon(Feather.SEARCH));
-        search.setPrefColumnCount(18);
+        search.setPrefWidth(240);
+        search.setMinWidth(160);
         search.textProperty().bindBidirectional(model.queryProperty());
         search.setOnAction(e -> jump(true));
         model.searchErrorProperty().addListener((o, a, error) -> {
@@ -137,13 +139,17 @@ public final class LogViewerView {
         streams.getItems().setAll(StreamFilter.values());
         streams.valueProperty().bindBidirectional(model.streamsProperty());
 
-        ToggleButton timestamps = toggle("Time", "Show timestamps", model.timestampsProperty());
+        ToggleButton timestamps = toggle(null, "Show timestamps", model.timestampsProperty());
+        timestamps.setGraphic(new FontIcon(Feather.CLOCK));
         timestamps.setId("log-timestamps");
-        ToggleButton wrap = toggle("Wrap", "Wrap long lines", model.wrapProperty());
+        ToggleButton wrap = toggle(null, "Wrap long lines", model.wrapProperty());
+        wrap.setGraphic(new FontIcon(Feather.CORNER_DOWN_LEFT));
         wrap.setId("log-wrap");
         ToggleButton follow = toggle("Follow", "Keep the newest line in view", model.followProperty());
         follow.setId("log-follow");
         follow.setGraphic(new FontIcon(Feather.ARROW_DOWN_CIRCLE));
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        streams.setMinWidth(Region.USE_PREF_SIZE);
         model.followProperty().addListener((o, a, on) -> {
             if (on) {
                 scrollToEnd();
@@ -155,11 +161,14 @@ public final class LogViewerView {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, grow, search, regex, only, previous, next, sep(), streams, timestamps, wrap,
-                follow, sep(), copy, export);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        HBox bar = new HBox(6, search, regex, only, previous, next, sep(), streams, timestamps, wrap, follow, grow,
+                copy, export);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 10, 8, 10));
-        return bar;
+        title.setPadding(new Insets(0, 0, 0, 2));
+        VBox top = new VBox(6, title, bar);
+        top.setPadding(new Insets(8, 10, 8, 10));
+        return top;
     }
 
     private Node statusBar() {

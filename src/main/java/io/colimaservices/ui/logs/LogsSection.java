@@ -64,7 +64,8 @@ public final class LogsSection implements Section {
                 reopen();
             }
         });
-        Label hint = new Label("Services (Cmd-click for several)");
+        Label hint = new Label("Services");
+        hint.setTooltip(new javafx.scene.control.Tooltip("Cmd-click (Ctrl-click) to merge several by time"));
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         VBox left = new VBox(6, hint, picker);
         VBox.setVgrow(picker, Priority.ALWAYS);

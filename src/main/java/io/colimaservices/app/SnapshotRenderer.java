@@ -1,0 +1,245 @@
+package io.colimaservices.app;
+
+import io.colimaservices.domain.EngineWatcher;
+import io.colimaservices.domain.ServiceStatus;
+import io.colimaservices.domain.StackActions;
+import io.colimaservices.domain.StackSnapshot;
+import io.colimaservices.domain.StackStore;
+import io.colimaservices.domain.StatsSampler;
+import io.colimaservices.tray.MenuEntry;
+import io.colimaservices.tray.TrayMenuBuilder;
+import io.colimaservices.ui.common.Section;
+import io.colimaservices.ui.common.UiExecutors;
+import io.colimaservices.ui.dashboard.DashboardCommands;
+import io.colimaservices.ui.dashboard.DashboardViewModel;
+import io.colimaservices.ui.dashboard.ServicesSection;
+import io.colimaservices.ui.logs.LogViewerViewModel;
+import io.colimaservices.ui.logs.LogsSection;
+import io.colimaservices.ui.shell.MainView;
+import io.colimaservices.ui.shell.MenuPicture;
+import io.colimaservices.ui.shell.StatusStrip;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Renders the dashboard, the log viewer and the menu against the live engine into PNG files, headless, so the
+ * screenshots in docs/ and the README come from the app itself ({@code colima-services snapshot --out docs/screenshots}).
+ */
+public final class SnapshotRenderer {
+    private static final double WIDTH = 1180;
+    private static final double HEIGHT = 720;
+
+    private final AppContext context;
+    private final boolean dark;
+
+    public SnapshotRenderer(AppContext context, boolean dark) {
+        this.context = context;
+        this.dark = dark;
+    }
+
+    /** Starts JavaFX headless (Monocle) unless it runs already; call before anything touches JavaFX. */
+    public static void startHeadless() {
+        System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));
+        System.setProperty("monocle.platform", System.getProperty("monocle.platform", "Headless"));
+        System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
+        System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
+        System.setProperty("java.awt.headless", "true");
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        started.join();
+        Platform.setImplicitExit(false);
+    }
+
+    /** Writes the pictures; returns the files written. */
+    public List<Path> render(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        StackSnapshot first = context.liveSnapshot();
+        StackStore store = new StackStore(first);
+        context.vaultWatcher(store).refreshNow();
+        List<Path> written = new ArrayList<>();
+        try (EngineWatcher watcher = new EngineWatcher(context.engine(), store)) {
+            watcher.start();
+            ReadOnlyBooleanProperty darkProperty = onFx(() -> Theme.use(dark));
+            DashboardViewModel dashboard = new DashboardViewModel(UiExecutors.fx(), Runnable::run,
+                    context.stackActions(store), new NoDesktop(), Clock.systemDefaultZone(),
+                    () -> StackActions.DEFAULT_TIMEOUT);
+            dashboard.show(store.current());
+            try (StatsSampler sampler = new StatsSampler(context.engine(), store, dashboard::showUsage)) {
+                sampler.start();
+                Thread.sleep(StatsSampler.INTERVAL.toMillis() * 2 + 700);
+            }
+            dashboard.show(store.current());
+            LogViewerViewModel logs = new LogViewerViewModel(LogViewerViewModel.sessions(context.engine(),
+                    s -> store.current().status(s).containerId()));
+            LogsSection logsSection = new LogsSection(logs, () -> store.current().catalog().serviceNames(),
+                    darkProperty);
+            List<Section> sections = List.of(new ServicesSection(dashboard, () -> { }, () -> { }), logsSection);
+
+            MainView main = onFx(() -> {
+                StatusStrip strip = new StatusStrip();
+                strip.show(store.current());
+                return new MainView(sections, strip.root());
+            });
+            written.add(write(main.root(), dir.resolve(name("dashboard"))));
+
+            List<String> running = store.current().services().values().stream().filter(ServiceStatus::isRunning)
+                    .map(ServiceStatus::service).limit(3).toList();
+            onFx(() -> {
+                main.show("logs");
+                main.windowShowing(true);
+                logsSection.select(running);
+                return null;
+            });
+            Thread.sleep(2_500);
+            onFx(logs::pull);
+            written.add(write(main.root(), dir.resolve(name("logs"))));
+            onFx(() -> {
+                main.windowShowing(false);
+                return null;
+            });
+            logs.close();
+
+            List<MenuEntry> menu = new TrayMenuBuilder(new NoMenu()).build(store.current());
+            String group = store.current().catalog().groups().keySet().stream().findFirst()
+                    .map(g -> g.displayName()).orElse("");
+            String service = store.current().catalog().groups().values().stream().findFirst()
+                    .flatMap(list -> list.stream().findFirst()).map(d -> " " + d.name() + " ").orElse("");
+            Node picture = onFx(() -> MenuPicture.render(menu, List.of(group, service)));
+            written.add(write((Parent) picture, dir.resolve(name("menu"))));
+        }
+        return written;
+    }
+
+    private String name(String page) {
+        return page + (dark ? "-dark" : "") + ".png";
+    }
+
+    private Path write(Parent root, Path file) throws IOException {
+        WritableImage image = onFx(() -> {
+            StackPane holder = new StackPane(root);
+            Scene scene = new Scene(holder, root instanceof javafx.scene.layout.HBox ? -1 : WIDTH,
+                    root instanceof javafx.scene.layout.HBox ? -1 : HEIGHT);
+            scene.getStylesheets().add(Objects.requireNonNull(
+                    SnapshotRenderer.class.getResource("/io/colimaservices/ui/app.css")).toExternalForm());
+            holder.applyCss();
+            holder.layout();
+            WritableImage shot = scene.snapshot(null);
+            holder.getChildren().clear();
+            return shot;
+        });
+        ImageIO.write(toBuffered(image), "png", file.toFile());
+        return file;
+    }
+
+    private static BufferedImage toBuffered(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader reader = image.getPixelReader();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
+    private static <T> T onFx(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("rendering failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The snapshot changes nothing: no desktop, no menu actions. */
+    private static final class NoDesktop implements DashboardCommands {
+        public void openLogs(String service) {
+        }
+
+        public void openUrl(String url) {
+        }
+
+        public void copyPlain(String text) {
+        }
+    }
+
+    private static final class NoMenu implements io.colimaservices.tray.MenuCommands {
+        public void openDashboard() {
+        }
+
+        public void openSection(String section) {
+        }
+
+        public void startTarget(String target) {
+        }
+
+        public void stopTarget(String target) {
+        }
+
+        public void restartService(String service) {
+        }
+
+        public void viewLogs(String service) {
+        }
+
+        public void openUrl(String url) {
+        }
+
+        public void copyConnectionString(String service) {
+        }
+
+        public void copyPassword(String service) {
+        }
+
+        public void setTls(String service, boolean enabled) {
+        }
+
+        public void startVm() {
+        }
+
+        public void stopVm() {
+        }
+
+        public void unsealVault() {
+        }
+
+        public void quit() {
+        }
+    }
+}
