@@ -224,6 +224,14 @@ public class AppContext implements AutoCloseable {
         return engine;
     }
 
+    /** Drops the engine, so the next {@link #engine()} connects to the Docker host as it resolves now. */
+    public synchronized void reconnect() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+
     /** The environment the context was built with (tests give their own HOME, PATH, XDG dirs). */
     public Map<String, String> environment() {
         return environment;
