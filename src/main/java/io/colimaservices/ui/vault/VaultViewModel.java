@@ -235,7 +235,9 @@ public final class VaultViewModel {
                 outcome -> {
                     end();
                     showState(outcome.state());
-                    unsealLine.set(outcome.alreadyUnsealed() ? "" : outcome.sharesSubmitted() + " shares submitted.");
+                    if (outcome.alreadyUnsealed()) {
+                        unsealLine.set("");
+                    }
                     notice.set(outcome.alreadyUnsealed() ? Notice.info("Vault was already unsealed", "")
                             : Notice.success("Vault is unsealed", outcome.sharesSubmitted()
                             + " stored shares submitted."));
