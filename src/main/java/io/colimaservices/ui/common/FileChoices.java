@@ -34,7 +34,8 @@ public interface FileChoices {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle(title);
                 chooser.setInitialFileName(suggestedName);
-                existing(Path.of(System.getProperty("user.home"))).ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
+                existing(Path.of(System.getProperty("user.home")))
+                        .ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
                 return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
             }
 

@@ -23,18 +23,19 @@ public final class MessageArea {
     }
 
     /**
+     * @param id      the area's node id; its parts are {@code <id>-title}, {@code <id>-detail}, {@code <id>-close}
      * @param dismiss called when the user closes the message; null for a message that cannot be closed
      */
-    public static HBox bound(ObservableValue<Notice> notice, Runnable dismiss) {
+    public static HBox bound(String id, ObservableValue<Notice> notice, Runnable dismiss) {
         FontIcon icon = new FontIcon(Feather.INFO);
         Label title = new Label();
         title.getStyleClass().add("notice-title");
         title.setWrapText(true);
-        title.setId("notice-title");
+        title.setId(id + "-title");
         Label detail = new Label();
         detail.getStyleClass().add("notice-detail");
         detail.setWrapText(true);
-        detail.setId("notice-detail");
+        detail.setId(id + "-detail");
         detail.managedProperty().bind(detail.visibleProperty());
         VBox text = new VBox(4, title, detail);
         text.setMinHeight(VBox.USE_PREF_SIZE);
@@ -42,13 +43,13 @@ public final class MessageArea {
         HBox box = new HBox(12, icon, text);
         box.getStyleClass().add("notice");
         box.setAlignment(Pos.TOP_LEFT);
-        box.setId("notice");
+        box.setId(id);
         if (dismiss != null) {
             Button close = new Button(null, new FontIcon(Feather.X));
             close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "notice-close");
             close.setAccessibleText("Dismiss");
             close.setOnAction(e -> dismiss.run());
-            close.setId("notice-close");
+            close.setId(id + "-close");
             box.getChildren().add(close);
         }
         Runnable show = () -> {

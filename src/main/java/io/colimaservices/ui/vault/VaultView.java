@@ -56,8 +56,9 @@ public final class VaultView {
     }
 
     private void build() {
-        VBox page = new VBox(header(), sealProgress(), MessageArea.bound(model.noticeProperty(), model::dismissNotice),
-                importOffer(), wizard(), unsealCard(), bootstrapCard(), progressCard(), keysCard());
+        VBox page = new VBox(header(), sealProgress(),
+                MessageArea.bound("notice", model.noticeProperty(), model::dismissNotice), importOffer(), wizard(),
+                unsealCard(), bootstrapCard(), progressCard(), keysCard());
         page.getStyleClass().add("page-content");
         page.setId("vault-page");
         root.setContent(page);

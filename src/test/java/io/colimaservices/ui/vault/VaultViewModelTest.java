@@ -127,7 +127,8 @@ class VaultViewModelTest {
         background.runAll();
 
         assertThat(model.stateProperty().get().progress()).isEqualTo(1);
-        assertThat(model.noticeProperty().get()).isEqualTo(Notice.info("Share accepted", "Progress 1/3: 2 more needed."));
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(Notice.info("Share accepted", "Progress 1/3: 2 more needed."));
         assertThat(model.sealProgressTextProperty().get()).isEqualTo("1/3 shares submitted (5 exist)");
     }
 
