@@ -2,10 +2,16 @@ package io.colimaservices.ui.screenshots;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.VaultPhase;
+import io.colimaservices.ui.common.ClipboardKeeper;
+import io.colimaservices.ui.common.MemoryClipboard;
 import io.colimaservices.ui.common.Section;
+import io.colimaservices.ui.credentials.CredentialsSection;
+import io.colimaservices.ui.credentials.CredentialsViewModel;
+import io.colimaservices.ui.credentials.FakeCredentialService;
 import io.colimaservices.ui.common.UiExecutors;
 import io.colimaservices.ui.shell.MainView;
 import io.colimaservices.ui.vault.FakeVaultOperations;
@@ -24,6 +30,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -43,25 +51,45 @@ public final class PageShots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
         Files.createDirectories(out);
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.startup(() -> {
-            try {
-                shoot(out);
-            } catch (Exception e) {
-                e.printStackTrace();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        // Each shot closes its window: the toolkit must outlive them.
+        Platform.setImplicitExit(false);
+        int status = 0;
+        try {
+            shoot(out);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
         Platform.exit();
+        // Leftover toolkit threads must not keep a screenshot run alive.
+        System.exit(status);
     }
 
-    private static void shoot(Path out) throws IOException {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        vault(out.resolve("vault-sealed.png"), fake -> {
-            fake.progress = 1;
-        }, model -> model.shareInputProperty().set("share-9x"));
+    /** Runs on the FX thread and waits for it. */
+    private static void fx(FxAction action) throws Exception {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+            action.run();
+            return null;
+        });
+        Platform.runLater(task);
+        task.get();
+    }
+
+    @FunctionalInterface
+    private interface FxAction {
+        void run() throws Exception;
+    }
+
+    private static void shoot(Path out) throws Exception {
+        fx(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        vault(out.resolve("vault-sealed.png"), fake -> fake.progress = 1, model -> {
+            model.shareInputProperty().set("share-2");
+            model.submitShare();
+            model.shareInputProperty().set("typed, never shown");
+        });
         vault(out.resolve("vault-wrong-share.png"), fake -> fake.progress = 2, model -> {
             model.shareInputProperty().set("wrong");
             model.submitShare();
@@ -80,12 +108,47 @@ public final class PageShots {
         vault(out.resolve("vault-down.png"), fake -> fake.phase = VaultPhase.DOWN, model -> { });
         vault(out.resolve("vault-import.png"), fake -> fake.storedShares = 0,
                 model -> model.importFrom(model.defaultImportDirectory()));
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        credentials(out.resolve("credentials.png"), fake -> { }, VaultPhase.UNSEALED, model -> {
+            model.copyField("password");
+        });
+        credentials(out.resolve("credentials-sealed.png"), fake -> fake.sealed = true, VaultPhase.SEALED,
+                model -> { });
+        credentials(out.resolve("credentials-tls.png"), fake -> { }, VaultPhase.UNSEALED, model -> {
+            select(model, "redis-1");
+            model.formatProperty().set(ConnectionFormat.ENV);
+            model.setTls(false);
+        });
+        fx(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
         vault(out.resolve("vault-dark.png"), fake -> fake.progress = 2, model -> { });
+        credentials(out.resolve("credentials-dark.png"), fake -> { }, VaultPhase.UNSEALED, model -> {
+            select(model, "redis-1");
+            model.copyConnection();
+        });
+    }
+
+    private static void select(CredentialsViewModel model, String service) {
+        model.selectedProperty().set(model.services().stream().filter(e -> e.service().equals(service)).findFirst()
+                .orElseThrow());
+    }
+
+    private static void credentials(Path file, Consumer<FakeCredentialService> setup, VaultPhase phase,
+                                    Consumer<CredentialsViewModel> act) throws Exception {
+        FakeCredentialService fake = new FakeCredentialService();
+        setup.accept(fake);
+        FakeVaultOperations vault = FakeVaultOperations.sealedWithStoredShares();
+        vault.phase = phase;
+        StackStore store = new StackStore(StackSnapshot.initial("colima-services",
+                io.colimaservices.domain.Fixtures.smallStack(), java.util.Optional.empty(),
+                "unix:///var/run/docker.sock", FakeVaultOperations.ADDRESS, "default").withVault(vault.state()));
+        ClipboardKeeper keeper = new ClipboardKeeper(new MemoryClipboard(), Clock.systemUTC());
+        CredentialsSection credentials = new CredentialsSection(fake, store, keeper, () -> Duration.ofSeconds(30),
+                UiExecutors.direct(), Runnable::run);
+        VaultSection vaultSection = new VaultSection(vault, store, () -> { }, UiExecutors.direct(), Runnable::run);
+        render(file, List.of(vaultSection, credentials), CredentialsSection.ID, () -> act.accept(credentials.model()));
     }
 
     private static void vault(Path file, Consumer<FakeVaultOperations> setup, Consumer<VaultViewModel> act)
-            throws IOException {
+            throws Exception {
         FakeVaultOperations fake = FakeVaultOperations.sealedWithStoredShares();
         setup.accept(fake);
         StackStore store = new StackStore(StackSnapshot.initial("colima-services",
@@ -93,22 +156,34 @@ public final class PageShots {
                 "unix:///var/run/docker.sock", FakeVaultOperations.ADDRESS, "default").withVault(fake.state()));
         VaultSection section = new VaultSection(fake, store, () -> store.update(s -> s.withVault(fake.state())),
                 UiExecutors.direct(), Runnable::run);
-        render(file, List.of(section), () -> act.accept(section.model()));
+        CredentialsSection credentials = new CredentialsSection(new FakeCredentialService(), store,
+                new ClipboardKeeper(new MemoryClipboard(), Clock.systemUTC()), () -> Duration.ofSeconds(30),
+                UiExecutors.direct(), Runnable::run);
+        render(file, List.of(section, credentials), VaultSection.ID, () -> act.accept(section.model()));
     }
 
-    private static void render(Path file, List<Section> sections, Runnable act) throws IOException {
-        MainView main = new MainView(sections, new Region());
-        Scene scene = new Scene(main.root(), WIDTH, HEIGHT);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                PageShots.class.getResource("/io/colimaservices/ui/app.css")).toExternalForm());
-        Stage stage = new Stage();
-        stage.setScene(scene);
-        stage.show();
-        main.windowShowing(true);
-        act.run();
-        write(scene.snapshot(null), file);
-        main.windowShowing(false);
-        stage.close();
+    /** Shows the page, acts, lets a few pulses pass (cells, skins), then writes the window's scene. */
+    private static void render(Path file, List<Section> sections, String show, Runnable act) throws Exception {
+        Stage[] stage = new Stage[1];
+        MainView[] main = new MainView[1];
+        fx(() -> {
+            main[0] = new MainView(sections, new Region());
+            main[0].show(show);
+            Scene scene = new Scene(main[0].root(), WIDTH, HEIGHT);
+            scene.getStylesheets().add(Objects.requireNonNull(
+                    PageShots.class.getResource("/io/colimaservices/ui/app.css")).toExternalForm());
+            stage[0] = new Stage();
+            stage[0].setScene(scene);
+            stage[0].show();
+            main[0].windowShowing(true);
+            act.run();
+        });
+        Thread.sleep(600);
+        fx(() -> {
+            write(stage[0].getScene().snapshot(null), file);
+            main[0].windowShowing(false);
+            stage[0].close();
+        });
     }
 
     private static void write(WritableImage image, Path file) throws IOException {
