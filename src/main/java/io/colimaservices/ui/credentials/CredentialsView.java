@@ -86,6 +86,11 @@ public final class CredentialsView {
         list.setMinWidth(180);
         list.getStyleClass().add(Styles.BORDERED);
         list.setCellFactory(l -> new ServiceCell());
+        Label none = new Label("No service of the stack keeps credentials in Vault.");
+        none.setWrapText(true);
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        none.setPadding(new Insets(12));
+        list.setPlaceholder(none);
         list.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
