@@ -21,7 +21,9 @@ class LayeringTest {
 
     @Test
     void coreImportsNoJavaFxOrAwt() {
-        noClasses().that().resideInAnyPackage("..domain..", "..docker..", "..vault..", "..colima..")
+        // Full names: "..vault.." would also take in the Vault page (io.colimaservices.ui.vault).
+        noClasses().that().resideInAnyPackage("io.colimaservices.domain..", "io.colimaservices.docker..",
+                        "io.colimaservices.vault..", "io.colimaservices.colima..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
                 .check(classes);
     }
@@ -44,6 +46,13 @@ class LayeringTest {
     void vaultDriverStaysInTheVaultPackage() {
         noClasses().that().resideOutsideOfPackage("io.colimaservices.vault..")
                 .should().dependOnClassesThat().resideInAPackage("io.github.jopenlibs..")
+                .check(classes);
+    }
+
+    @Test
+    void pagesUseDomainPortsNotTheVaultAdapter() {
+        noClasses().that().resideInAPackage("io.colimaservices.ui..")
+                .should().dependOnClassesThat().resideInAPackage("io.colimaservices.vault..")
                 .check(classes);
     }
 
