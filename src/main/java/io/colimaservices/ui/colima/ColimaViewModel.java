@@ -98,6 +98,7 @@ public final class ColimaViewModel {
     private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canFix = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failureTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failureHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
@@ -362,7 +363,7 @@ public final class ColimaViewModel {
         try {
             deletion = VmDeletion.confirm(profile.get(), deleteConfirmation.get());
         } catch (UserError e) {
-            showFailure(e.getMessage(), e.hint());
+            showFailure("VM not deleted", e.getMessage(), e.hint());
             return;
         }
         cancelDelete();
@@ -389,8 +390,7 @@ public final class ColimaViewModel {
             return;
         }
         busy.set(true);
-        failure.set("");
-        failureHint.set("");
+        showFailure("", "", "");
         notice.set("");
         pending.clear();
         lines.clear();
@@ -404,6 +404,7 @@ public final class ColimaViewModel {
             } catch (UserError e) {
                 ui.execute(() -> finish(doing + " failed", e.getMessage(), e.hint()));
             } catch (RuntimeException e) {
+                // Not expected of the runtime: still words for the user, never a stack trace.
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 ui.execute(() -> finish(doing + " failed", doing + " VM " + profile.get() + " failed: " + why, ""));
             }
@@ -413,11 +414,12 @@ public final class ColimaViewModel {
     private void finish(String outcome, String message, String hint) {
         busy.set(false);
         activity.set(outcome);
-        showFailure(message, hint);
+        showFailure(message.isEmpty() ? "" : outcome, message, hint);
         updateActions();
     }
 
-    private void showFailure(String message, String hint) {
+    private void showFailure(String title, String message, String hint) {
+        failureTitle.set(title);
         failure.set(message == null ? "" : message);
         failureHint.set(hint == null ? "" : hint);
     }
@@ -561,6 +563,11 @@ public final class ColimaViewModel {
     /** What runs ("Starting VM default…") or how the last action ended. */
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /** What failed, in a few words ("Starting failed", "VM not deleted"); empty when nothing did. */
+    public ReadOnlyStringProperty failureTitleProperty() {
+        return failureTitle.getReadOnlyProperty();
     }
 
     /** The last failure's message (a {@link UserError}'s), empty when none. */

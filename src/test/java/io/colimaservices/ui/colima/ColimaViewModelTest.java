@@ -220,6 +220,7 @@ class ColimaViewModelTest {
 
         model.start();
 
+        assertThat(model.failureTitleProperty().get()).isEqualTo("Starting failed");
         assertThat(model.failureProperty().get()).isEqualTo("colima start --profile default failed (exit 1): "
                 + "error starting vm: exiting, status={Running:false Degraded:false Exiting:true}");
         assertThat(model.failureHintProperty().get()).startsWith("the lines above are Colima's own");
@@ -231,6 +232,7 @@ class ColimaViewModelTest {
 
         model.start();
         assertThat(model.failureProperty().get()).as("cleared by the next action").isEmpty();
+        assertThat(model.failureTitleProperty().get()).isEmpty();
         assertThat(model.phaseTextProperty().get()).isEqualTo("Running");
     }
 
@@ -323,6 +325,7 @@ class ColimaViewModelTest {
         assertThat(model.failureProperty().get()).isEqualTo("not deleting VM 'default': the confirmation typed was "
                 + "'defaul', not the profile's name");
         assertThat(model.failureHintProperty().get()).isEqualTo("type the profile name exactly: default");
+        assertThat(model.failureTitleProperty().get()).isEqualTo("VM not deleted");
         assertThat(model.confirmingDeleteProperty().get()).as("still asking").isTrue();
 
         model.deleteConfirmationProperty().set(" default ");

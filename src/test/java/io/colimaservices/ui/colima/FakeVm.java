@@ -24,28 +24,28 @@ import java.util.function.Function;
  * chose and record how they were called; a test can make the next action fail or watch the app during it. Its
  * {@link #socketCheck()} diagnoses as the test says (by default: answering while running, missing otherwise).
  */
-final class FakeVm implements VmRuntime {
-    static final String SOCKET = "/Users/me/.colima/default/docker.sock";
+public final class FakeVm implements VmRuntime {
+    public static final String SOCKET = "/Users/me/.colima/default/docker.sock";
 
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    final AtomicReference<VmState> state = new AtomicReference<>(stopped("default"));
-    final AtomicReference<Function<VmState, SocketDiagnosis>> diagnosis = new AtomicReference<>(FakeVm::usual);
-    volatile List<String> output = List.of("INFO starting colima", "INFO runtime: docker", "INFO done");
-    volatile RuntimeException failNext;
-    volatile Runnable during = () -> { };
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final AtomicReference<VmState> state = new AtomicReference<>(stopped("default"));
+    public final AtomicReference<Function<VmState, SocketDiagnosis>> diagnosis = new AtomicReference<>(FakeVm::usual);
+    public volatile List<String> output = List.of("INFO starting colima", "INFO runtime: docker", "INFO done");
+    public volatile RuntimeException failNext;
+    public volatile Runnable during = () -> { };
 
-    static VmState running(String profile) {
+    public static VmState running(String profile) {
         return new VmState(profile, VmPhase.RUNNING, Optional.of("aarch64"), 4, 8, 60,
                 Optional.of("unix://" + SOCKET), Optional.of("192.168.106.2"), Optional.of("docker"), false,
                 Optional.empty(), Optional.empty());
     }
 
-    static VmState stopped(String profile) {
+    public static VmState stopped(String profile) {
         return new VmState(profile, VmPhase.STOPPED, Optional.of("aarch64"), 4, 8, 60, Optional.empty(),
                 Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty());
     }
 
-    static SocketDiagnosis usual(VmState vm) {
+    public static SocketDiagnosis usual(VmState vm) {
         String words = "VM '" + vm.profile() + "' " + vm.phase().label();
         return switch (vm.phase()) {
             case RUNNING -> new SocketDiagnosis(SocketCondition.ANSWERING, SOCKET, "answered GET /_ping",
@@ -59,7 +59,7 @@ final class FakeVm implements VmRuntime {
         };
     }
 
-    DockerSocketCheck socketCheck() {
+    public DockerSocketCheck socketCheck() {
         return vm -> diagnosis.get().apply(vm);
     }
 
@@ -117,7 +117,7 @@ final class FakeVm implements VmRuntime {
         state.set(after);
     }
 
-    static UserError startFailed() {
+    public static UserError startFailed() {
         return new UserError(UserError.Kind.VM, "colima start --profile default failed (exit 1): "
                 + "error starting vm: exiting, status={Running:false Degraded:false Exiting:true}",
                 "the lines above are Colima's own; 'colima start --profile default --verbose' in a terminal tells more");
