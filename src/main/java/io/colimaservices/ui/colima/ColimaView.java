@@ -5,6 +5,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.StatusText;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -108,9 +109,7 @@ public final class ColimaView {
         message.getStyleClass().add(Styles.DANGER);
         // The title stays short (a Label that does not wrap); the message and hint go in the wrapping description.
         message.titleProperty().bind(model.failureTitleProperty());
-        message.descriptionProperty().bind(Bindings.createStringBinding(() -> model.failureProperty().get()
-                        + (model.failureHintProperty().get().isEmpty() ? "" : "\nHint: " + model.failureHintProperty().get()),
-                model.failureProperty(), model.failureHintProperty()));
+        message.descriptionProperty().bind(withHint(model.failureProperty(), model.failureHintProperty()));
         showWhen(message, model.failureProperty().isNotEmpty());
         return message;
     }
@@ -370,6 +369,13 @@ public final class ColimaView {
         button.setId(id);
         button.disableProperty().bind(Bindings.createBooleanBinding(() -> !enabled.getValue(), enabled));
         return button;
+    }
+
+    /** A message and, on the next line, its hint (when there is one). */
+    private static javafx.beans.binding.StringBinding withHint(ObservableStringValue message,
+                                                              ObservableStringValue hint) {
+        return Bindings.createStringBinding(() -> message.get()
+                + (hint.get().isEmpty() ? "" : "\nHint: " + hint.get()), message, hint);
     }
 
     private static void showWhen(Node node, ObservableValue<Boolean> condition) {

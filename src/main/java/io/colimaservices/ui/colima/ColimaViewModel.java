@@ -296,10 +296,13 @@ public final class ColimaViewModel {
         });
     }
 
-    /** Stops the VM gracefully; Colima is forced after {@link VmRuntime#STOP_DEADLINE}. */
+    /**
+     * Stops the VM on screen gracefully; Colima is forced after {@link VmRuntime#STOP_DEADLINE}. Start and restart
+     * take the settings' spec (its profile is the one the watcher reads); stop and delete act on what the user sees.
+     */
     public void stop() {
+        String name = profile.get();
         act("Stopping", VmPhase.STOPPING, canStop.get(), progress -> {
-            String name = spec.get().profile();
             runtime.stop(name, false, VmRuntime.STOP_DEADLINE, progress);
             return "VM " + name + " stopped";
         });

@@ -103,9 +103,7 @@ public final class PreferencesView {
         message.setId("prefs-failure");
         message.getStyleClass().add(Styles.DANGER);
         message.titleProperty().bind(model.failureTitleProperty());
-        message.descriptionProperty().bind(Bindings.createStringBinding(() -> model.failureProperty().get()
-                        + (model.failureHintProperty().get().isEmpty() ? "" : "\nHint: " + model.failureHintProperty().get()),
-                model.failureProperty(), model.failureHintProperty()));
+        message.descriptionProperty().bind(withHint(model.failureProperty(), model.failureHintProperty()));
         showWhen(message, model.failureProperty().isNotEmpty());
         return message;
     }
@@ -354,6 +352,13 @@ public final class PreferencesView {
         box.setId(id);
         box.selectedProperty().bindBidirectional(value);
         return box;
+    }
+
+    /** A message and, on the next line, its hint (when there is one). */
+    private static javafx.beans.binding.StringBinding withHint(ObservableStringValue message,
+                                                              ObservableStringValue hint) {
+        return Bindings.createStringBinding(() -> message.get()
+                + (hint.get().isEmpty() ? "" : "\nHint: " + hint.get()), message, hint);
     }
 
     private static void showWhen(Node node, ObservableValue<Boolean> condition) {

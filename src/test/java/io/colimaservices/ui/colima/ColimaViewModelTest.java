@@ -471,7 +471,8 @@ class ColimaViewModelTest {
     void commandOfKeepsOnlyWhatRunsInATerminal() {
         assertThat(ColimaViewModel.commandOf("export DOCKER_HOST=unix:///s.sock   (or unset DOCKER_HOST to use the "
                 + "docker context)")).isEqualTo("export DOCKER_HOST=unix:///s.sock");
-        assertThat(ColimaViewModel.commandOf("docker context use colima-work")).isEqualTo("docker context use colima-work");
+        assertThat(ColimaViewModel.commandOf("docker context use colima-work"))
+                .isEqualTo("docker context use colima-work");
         assertThat(ColimaViewModel.commandOf("")).isEmpty();
         assertThat(ColimaViewModel.gib(7.5)).isEqualTo("7.50 GiB");
     }

@@ -35,7 +35,9 @@ import static io.colimaservices.domain.Fixtures.smallStack;
 import static io.colimaservices.domain.Fixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Colima page rendered headless (Monocle), clicked through against a fake Colima; actions run off the FX thread. */
+/**
+ * The Colima page rendered headless (Monocle), clicked through against a fake Colima; actions run off the FX thread.
+ */
 class ColimaViewTest extends ApplicationTest {
     private final FakeVm vm = new FakeVm();
     private final List<String> copied = new CopyOnWriteArrayList<>();

@@ -120,6 +120,7 @@ public final class FakeVm implements VmRuntime {
     public static UserError startFailed() {
         return new UserError(UserError.Kind.VM, "colima start --profile default failed (exit 1): "
                 + "error starting vm: exiting, status={Running:false Degraded:false Exiting:true}",
-                "the lines above are Colima's own; 'colima start --profile default --verbose' in a terminal tells more");
+                "the lines above are Colima's own; 'colima start --profile default --verbose' in a terminal "
+                        + "tells more");
     }
 }

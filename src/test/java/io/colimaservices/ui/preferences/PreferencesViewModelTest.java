@@ -205,7 +205,8 @@ class PreferencesViewModelTest {
         model.save();
 
         assertThat(model.failureTitleProperty().get()).isEqualTo("Settings not saved");
-        assertThat(model.failureProperty().get()).isEqualTo("cannot write " + FakeSettings.FILE + ": Permission denied");
+        assertThat(model.failureProperty().get())
+                .isEqualTo("cannot write " + FakeSettings.FILE + ": Permission denied");
         assertThat(model.failureHintProperty().get()).isEqualTo("check the folder's permissions");
         assertThat(model.dirtyProperty().get()).isTrue();
         assertThat(model.canSaveProperty().get()).isTrue();

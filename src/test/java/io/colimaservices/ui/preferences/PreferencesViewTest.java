@@ -236,7 +236,8 @@ class PreferencesViewTest extends ApplicationTest {
         waitFor(() -> shown("#prefs-moved-aside"));
 
         assertThat(lookup("#prefs-moved-aside").queryAs(Message.class).getDescription())
-                .isEqualTo("The settings file had problems, so it was kept as " + FakeSettings.ASIDE + " and replaced.");
+                .isEqualTo("The settings file had problems, so it was kept as " + FakeSettings.ASIDE
+                        + " and replaced.");
         assertThat(shown("#prefs-problems")).isFalse();
     }
 }
