@@ -6,6 +6,7 @@ import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.SocketDiagnosis;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VmAdvice;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
 import picocli.CommandLine.Command;
@@ -15,7 +16,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,23 +83,7 @@ final class VmDoctorCommand implements Callable<Integer> {
 
     /** What the machine says that the settings should respect. */
     static List<String> warnings(NativePlatform platform, VmSpec spec) {
-        List<String> warnings = new ArrayList<>();
-        if (platform.isTranslated()) {
-            warnings.add("this Java runs under Rosetta (x86_64 on Apple Silicon): install the arm64 build of the app");
-        }
-        if (platform.isMacOs() && !platform.isAppleSilicon() && spec.arch().equals("aarch64")) {
-            warnings.add("the VM is set to aarch64 on an Intel Mac, which Colima can only emulate (slowly): set "
-                    + "colima.arch to x86_64 in the settings");
-        }
-        if (spec.cpus() > platform.onlineCpus()) {
-            warnings.add("the VM is given " + spec.cpus() + " CPUs but this machine has " + platform.onlineCpus());
-        }
-        long memory = platform.physicalMemoryBytes();
-        if (memory > 0 && spec.memoryGiB() * GIB >= memory) {
-            warnings.add("the VM is given " + spec.memoryGiB() + " GiB of memory but this machine has "
-                    + String.format(Locale.ROOT, "%.0f GiB", memory / GIB));
-        }
-        return warnings;
+        return VmAdvice.warnings(platform, spec);
     }
 
     private static Map<String, Object> platform(NativePlatform p) {

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * on a timer, after an action): callers that arrive while a refresh runs return at once, and the running refresh
  * goes round once more so their request is not lost.
  */
-public final class VmWatcher implements AutoCloseable {
+public final class VmWatcher implements VmChanges, AutoCloseable {
     /** Colima's status costs a process (and Lima's); once a minute is enough between explicit refreshes. */
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
 
@@ -36,6 +36,7 @@ public final class VmWatcher implements AutoCloseable {
     }
 
     /** Reads the VM and its socket now, on the caller's thread (blocks up to the status deadline). */
+    @Override
     public void refresh() {
         requested.set(true);
         while (requested.get() && refreshing.compareAndSet(false, true)) {
@@ -63,6 +64,7 @@ public final class VmWatcher implements AutoCloseable {
      * Runs an action that changes the VM (start, stop, delete) with the store showing {@code phase} meanwhile,
      * then refreshes. Refreshes that happen during the action do not overwrite the phase.
      */
+    @Override
     public void whileChanging(VmPhase phase, Runnable action) {
         changes.incrementAndGet();
         try {

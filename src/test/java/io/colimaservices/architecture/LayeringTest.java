@@ -19,9 +19,12 @@ class LayeringTest {
                 .importPackages("io.colimaservices");
     }
 
+    /**
+     * The packages by their full names: {@code ..colima..} and {@code ..vault..} would also match the pages
+     * {@code ui.colima} and {@code ui.vault}, which are JavaFX by design.
+     */
     @Test
     void coreImportsNoJavaFxOrAwt() {
-        // Full names: "..vault.." would also take in the Vault page (io.colimaservices.ui.vault).
         noClasses().that().resideInAnyPackage("io.colimaservices.domain..", "io.colimaservices.docker..",
                         "io.colimaservices.vault..", "io.colimaservices.colima..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
