@@ -2,11 +2,10 @@ package io.colimaservices.app;
 
 import io.colimaservices.domain.ActionResult;
 import io.colimaservices.domain.AlertPolicy;
+import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.ContainerEvent;
 import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.LatestValueRelay;
-import io.colimaservices.domain.LogBuffer;
-import io.colimaservices.domain.LogSession;
 import io.colimaservices.domain.Notifier;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackOperations;
@@ -21,13 +20,15 @@ import io.colimaservices.domain.WakeDetector;
 import io.colimaservices.tray.AwtTrayAdapter;
 import io.colimaservices.tray.MenuCommands;
 import io.colimaservices.tray.TrayMenuBuilder;
+import io.colimaservices.ui.colima.ColimaSection;
+import io.colimaservices.ui.common.ClipboardAutoClear;
+import io.colimaservices.ui.common.ClipboardKeeper;
+import io.colimaservices.ui.common.FxClipboard;
 import io.colimaservices.ui.common.FxNotifier;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
 import io.colimaservices.ui.dashboard.DashboardCommands;
 import io.colimaservices.ui.dashboard.DashboardViewModel;
-import io.colimaservices.ui.dashboard.ServicesSection;
-import io.colimaservices.ui.logs.LogViewerViewModel;
 import io.colimaservices.ui.logs.LogsSection;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -41,7 +42,6 @@ import org.slf4j.LoggerFactory;
 import java.awt.EventQueue;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -71,6 +71,9 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private LogsSection logsSection;
     private DashboardViewModel dashboard;
     private ReadOnlyBooleanProperty dark;
+    private ClipboardAutoClear clipboard;
+    private AppCredentialService credentials;
+    private ColimaSection colimaSection;
 
     @Override
     public void start(Stage ignored) {
@@ -86,6 +89,11 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
                 "(connecting)", options.vaultAddress(), context.vmProfile()));
         context.useEngineRestarter(Optional.of(store));
 
+        vaultPoller = new VaultPoller(context.vaultWatcher(store), store);
+        vmWatcher = vmWatcher();
+        clipboard = new ClipboardAutoClear(new ClipboardKeeper(new FxClipboard(), Clock.systemUTC()));
+        clipboard.start();
+        credentials = AppCredentialService.of(context, store);
         dashboard = new DashboardViewModel(UiExecutors.fx(), background, operations(), this,
                 Clock.systemDefaultZone(), () -> StackActions.DEFAULT_TIMEOUT);
         store.subscribe(new LatestValueRelay<>(UiExecutors.fx(), dashboard::show));
@@ -106,18 +114,29 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         background.execute(this::connect);
     }
 
+    /** The VM watcher, or none when the colima tool named by --colima or COLIMA_BIN is not there. */
+    private VmWatcher vmWatcher() {
+        try {
+            return context.vmWatcher(store);
+        } catch (UserError e) {
+            LOG.warn("no VM control: {}", e.getMessage());
+            return null;
+        }
+    }
+
     /** Off the FX thread: the Docker host (maybe from Colima), the watchers, the VM, wake from sleep. */
     private void connect() {
-        vaultPoller = new VaultPoller(context.vaultWatcher(store), store);
+        if (vmWatcher != null) {
+            vmWatcher.refresh();
+            vmWatcher.start(VmWatcher.POLL_INTERVAL);
+        }
         openSession();
-        vmWatcher = context.vmWatcher(store);
-        vmWatcher.refreshInBackground();
-        vmWatcher.start(VmWatcher.POLL_INTERVAL);
         store.subscribe(this::reconnectWhenTheSocketMoves);
         wake = new WakeDetector(this::onWake);
         wake.start();
         LOG.info("started: compose file {}, Docker host {}", context.composeFile(), session.get().host);
-        if (context.settings().settings().startVmOnLaunch() && !context.vmStatus().isRunning()) {
+        if (vmWatcher != null && context.settings().settings().startVmOnLaunch()
+                && !store.current().vm().isRunning()) {
             startVm();
         }
     }
@@ -159,9 +178,10 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     /** After sleep: the VM, the socket, the stack and Vault may all have changed. */
     private void onWake() {
         LOG.info("woke from sleep: checking the VM, Docker and Vault again");
-        vmWatcher.refreshInBackground();
+        Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refreshInBackground);
         Optional.ofNullable(session.get()).ifPresent(s -> s.watcher.poke());
         vaultPoller.refreshNow();
+        Platform.runLater(clipboard::wake);
     }
 
     /** The stack actions of the current session; while connecting, a clear refusal. */
@@ -231,13 +251,15 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     }
 
     private List<Section> sections() {
-        List<Section> sections = new ArrayList<>();
-        sections.add(new ServicesSection(dashboard, this::startSampling, this::stopSampling));
-        LogViewerViewModel logs = new LogViewerViewModel((services, request) -> new LogSession(currentEngine(),
-                s -> store.current().status(s).containerId(), services, request, LogBuffer.DEFAULT_CAPACITY).start());
-        logsSection = new LogsSection(logs, () -> store.current().catalog().serviceNames(), dark);
-        sections.add(logsSection);
-        return sections;
+        Pages pages = new Pages(context, store, dashboard, this::startSampling, this::stopSampling,
+                this::currentEngine, dark, vaultPoller::refreshNow, credentials, clipboard.keeper(),
+                this::clipboardDelay, Optional.ofNullable(vmWatcher), () -> {
+                    context.settingsChanged();
+                    Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refresh);
+                }, background);
+        logsSection = pages.logs;
+        colimaSection = pages.colima.orElse(null);
+        return pages.sections;
     }
 
     private io.colimaservices.domain.ContainerEngine currentEngine() {
@@ -321,32 +343,71 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     @Override
     public void copyConnectionString(String service) {
-        openSection("credentials");
+        copySecret(service, "connection string", () -> credentials.connectionString(service, ConnectionFormat.URL));
     }
 
     @Override
     public void copyPassword(String service) {
-        openSection("credentials");
+        copySecret(service, "password", () -> credentials.fieldValue(service, "password"));
+    }
+
+    /** Reads the secret off the FX thread, puts it on the clipboard, which clears it after the configured delay. */
+    private void copySecret(String service, String what, java.util.function.Supplier<String> read) {
+        background.execute(() -> {
+            try {
+                String value = read.get();
+                Duration delay = clipboardDelay();
+                Platform.runLater(() -> clipboard.keeper().copy(value, delay));
+                LOG.info("copied the {} of {} (clears in {} s)", what, service, delay.toSeconds());
+            } catch (UserError e) {
+                LOG.warn("cannot copy the {} of {}: {}", what, service, e.getMessage());
+                openSection("credentials");
+            }
+        });
+    }
+
+    private Duration clipboardDelay() {
+        return Duration.ofSeconds(context.settings().settings().clipboardClearSeconds());
     }
 
     @Override
     public void setTls(String service, boolean enabled) {
-        openSection("credentials");
+        background.execute(() -> {
+            try {
+                credentials.setTls(service, enabled, line -> LOG.info("tls {}: {}", service, line));
+            } catch (UserError e) {
+                LOG.warn("TLS {} for {} failed: {}", enabled ? "on" : "off", service, e.getMessage());
+                openSection("credentials");
+            }
+        });
     }
 
     @Override
     public void startVm() {
+        if (colimaSection != null) {
+            // Through the Colima page, so Colima's output and failures show there.
+            Platform.runLater(colimaSection::startVm);
+            return;
+        }
         vmAction(VmPhase.STARTING, () -> context.vmRuntime().start(context.vmSpec(), VmRuntime.START_DEADLINE,
                 line -> LOG.info("colima: {}", line)));
     }
 
     @Override
     public void stopVm() {
+        if (colimaSection != null) {
+            Platform.runLater(colimaSection::stopVm);
+            return;
+        }
         vmAction(VmPhase.STOPPING, () -> context.vmRuntime().stop(context.vmProfile(), false,
                 VmRuntime.STOP_DEADLINE, line -> LOG.info("colima: {}", line)));
     }
 
     private void vmAction(VmPhase phase, Runnable action) {
+        if (vmWatcher == null) {
+            openSection("colima");
+            return;
+        }
         background.execute(() -> {
             try {
                 vmWatcher.whileChanging(phase, action);
@@ -377,6 +438,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::close);
         Optional.ofNullable(wake).ifPresent(WakeDetector::close);
         Optional.ofNullable(vaultPoller).ifPresent(VaultPoller::close);
+        clipboard.stop();
         if (tray != null) {
             tray.close();
         }
