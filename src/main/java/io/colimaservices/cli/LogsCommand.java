@@ -64,7 +64,10 @@ final class LogsCommand implements Callable<Integer> {
         }
         Catalog catalog = root.context().catalog();
         List<String> services = new ArrayList<>(catalog.resolveTargets(targets));
-        LogRequest request = new LogRequest(follow, tail, Optional.ofNullable(since));
+        // One service read once, without --timestamps: no time is needed, and the daemon is spared formatting it.
+        LogRequest request = follow || timestamps || services.size() > 1
+                ? new LogRequest(follow, tail, Optional.ofNullable(since))
+                : LogRequest.untimed(tail, Optional.ofNullable(since));
         if (follow) {
             try (LiveSession live = LiveSession.open(root.context())) {
                 StackStore store = live.store();

@@ -61,7 +61,7 @@ final class DockerStreams implements java.io.Closeable {
 
     Subscription logs(String containerId, LogRequest request, LogFrameSink sink) {
         StringBuilder path = new StringBuilder("/containers/").append(containerId)
-                .append("/logs?stdout=1&stderr=1&timestamps=1")
+                .append("/logs?stdout=1&stderr=1&timestamps=").append(request.timestamps() ? 1 : 0)
                 .append("&follow=").append(request.follow() ? 1 : 0)
                 .append("&tail=").append(request.tail() == LogRequest.ALL_SINCE ? "all" : String.valueOf(request.tail()));
         request.since().ifPresent(since -> path.append("&since=").append(since.getEpochSecond()).append('.')

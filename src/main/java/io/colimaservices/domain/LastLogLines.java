@@ -14,7 +14,7 @@ final class LastLogLines {
     static List<String> fetch(ContainerEngine engine, String service, String containerId, int count) {
         LogBuffer buffer = new LogBuffer(count);
         try (LogFollower follower = new LogFollower(engine, service, () -> Optional.of(containerId),
-                new LogRequest(false, count, Optional.empty()), buffer)) {
+                LogRequest.untimed(count, Optional.empty()), buffer)) {
             follower.start();
             follower.awaitEnd(DEADLINE);
         } catch (InterruptedException e) {

@@ -97,8 +97,9 @@ public final class LogFollower implements AutoCloseable {
             if (id.isPresent()) {
                 Optional<Throwable> failure = streamOnce(id.get(), isFirst ? first : resume());
                 isFirst = false;
-                // A one-shot read ends when the log does; it retries a broken stream a few times only.
-                if (!first.follow() && (failure.isEmpty() || --failuresLeft == 0)) {
+                // A one-shot read ends when the log does; it retries a broken stream a few times only, and an
+                // untimed one not at all (without timestamps it could not skip what it already has).
+                if (!first.follow() && (failure.isEmpty() || --failuresLeft == 0 || !first.timestamps())) {
                     break;
                 }
             }
@@ -125,7 +126,7 @@ public final class LogFollower implements AutoCloseable {
 
     /** Streams until the stream ends or the follower is closed; returns the stream's failure, if any. */
     private Optional<Throwable> streamOnce(String id, LogRequest request) {
-        LogLineAssembler assembler = new LogLineAssembler(service, this::take);
+        LogLineAssembler assembler = new LogLineAssembler(service, this::take, request.timestamps());
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Optional<Throwable>> result = new AtomicReference<>(Optional.empty());
         Subscription subscription = engine.streamLogs(id, request, new LogFrameSink() {

@@ -17,12 +17,22 @@ public final class LogLineAssembler {
 
     private final String service;
     private final Consumer<LogLine> out;
+    private final boolean timestamped;
     private final Pending[] pending = {new Pending(), new Pending()};
     private Instant lastTime = Instant.EPOCH;
 
     public LogLineAssembler(String service, Consumer<LogLine> out) {
+        this(service, out, true);
+    }
+
+    /**
+     * @param timestamped whether the engine puts its timestamp before every message; without, a line that starts
+     *                    with a date is left alone
+     */
+    public LogLineAssembler(String service, Consumer<LogLine> out, boolean timestamped) {
         this.service = service;
         this.out = out;
+        this.timestamped = timestamped;
     }
 
     /** See {@link LogFrameSink#onFrame}: {@code messageBoundary} is true for multiplexed streams. */
@@ -69,6 +79,9 @@ public final class LogLineAssembler {
     }
 
     private int skipTimestamp(byte[] data, int p, int end) {
+        if (!timestamped) {
+            return p;
+        }
         int stamp = DockerTimestamps.length(data, p, end);
         if (stamp <= 0) {
             return p;

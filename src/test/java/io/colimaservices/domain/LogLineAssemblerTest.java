@@ -110,6 +110,16 @@ class LogLineAssemblerTest {
     }
 
     @Test
+    void untimedStreamKeepsALineThatStartsWithADate() {
+        LogLineAssembler untimed = new LogLineAssembler("svc", lines::add, false);
+        byte[] data = (T1 + " app started\n").getBytes(StandardCharsets.UTF_8);
+
+        untimed.accept(LogSource.STDOUT, data, 0, data.length, true);
+
+        assertThat(lines).extracting(LogLine::text).containsExactly(T1 + " app started");
+    }
+
+    @Test
     void timestampsParseLikeInstantParse() {
         byte[] t = "1999-12-31T23:59:59.999999999Z ".getBytes(StandardCharsets.US_ASCII);
         assertThat(DockerTimestamps.length(t, 0, t.length)).isEqualTo(30);
