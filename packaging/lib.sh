@@ -62,7 +62,7 @@ link_runtime() {
 # (An array, not a function: the scripts also run on macOS's bash 3.2, which has no mapfile.)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 LAUNCHER_JAVA_OPTIONS=(
-  --java-options -Xlog:aot=off,cds=off --java-options -Xlog:aot=warning,cds=warning:stderr
+  --java-options '-Xlog:aot=off,cds=off' --java-options '-Xlog:aot=warning,cds=warning:stderr'
   --java-options -XX:+UseSerialGC --java-options -Xms32m
   --java-options -XX:+UseCompactObjectHeaders --java-options -XX:-UsePerfData
 )
@@ -147,14 +147,19 @@ display_java_options() {
 # starts, shows its first live state and quits (--exit-when-ready); any Docker engine, or none, will do. The
 # configuration's own cache option is taken out for the run (the JVM takes one cache at a time), then put back.
 train() {
-  local launcher=$1 cfg=$2 option=$3 output=$4 log=$5 saved status=0
+  local launcher=$1 cfg=$2 option=$3 output=$4 log=$5 saved scratch status=0
   rm -f "$output"
   ensure_display
   saved=$(mktemp)
   cp "$cfg" "$saved"
   cfg_replace "$cfg" '^java-options=-XX:(AOTCache|SharedArchiveFile)=' ''
-  JAVA_TOOL_OPTIONS="$option$output $(display_java_options) ${TRAINING_JAVA_OPTIONS:-}" \
+  # The app's own files (app-support dir with the installed stack, logs) go to a scratch directory, not the
+  # builder's; HOME stays, so the run finds the builder's Colima or Docker engine as a user's app would.
+  scratch=$(mktemp -d)
+  XDG_CONFIG_HOME="$scratch/config" XDG_STATE_HOME="$scratch/state" \
+    JAVA_TOOL_OPTIONS="$option$output -Duser.home=$scratch/home $(display_java_options) ${TRAINING_JAVA_OPTIONS:-}" \
     with_deadline 300 "$launcher" --exit-when-ready >"$log" 2>&1 || status=$?
+  rm -rf "$scratch"
   cat "$saved" >"$cfg"
   rm -f "$saved"
   if [ "$status" -ne 0 ] || [ ! -s "$output" ]; then
