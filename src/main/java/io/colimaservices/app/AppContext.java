@@ -2,17 +2,27 @@ package io.colimaservices.app;
 
 import io.colimaservices.catalog.BundledStack;
 import io.colimaservices.catalog.ComposeCatalogLoader;
+import io.colimaservices.colima.ColimaCli;
+import io.colimaservices.colima.ColimaExecutable;
+import io.colimaservices.colima.ColimaHost;
 import io.colimaservices.colima.ColimaPaths;
+import io.colimaservices.colima.ColimaSocket;
+import io.colimaservices.colima.SocketDiagnoser;
 import io.colimaservices.docker.ComposeCli;
 import io.colimaservices.docker.DockerEngine;
 import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
+import io.colimaservices.domain.DockerSocketCheck;
+import io.colimaservices.domain.LoadedSettings;
+import io.colimaservices.domain.LoginItem;
+import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.ServiceProvisioner;
 import io.colimaservices.domain.ClipboardService;
 import io.colimaservices.domain.SecretStore;
 import io.colimaservices.domain.ServiceRestarter;
+import io.colimaservices.domain.SettingsRepository;
 import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackSnapshot;
@@ -21,19 +31,32 @@ import io.colimaservices.domain.StopLedger;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VaultGateway;
 import io.colimaservices.domain.VaultWatcher;
+import io.colimaservices.domain.VmPhase;
+import io.colimaservices.domain.VmRuntime;
+import io.colimaservices.domain.VmSpec;
+import io.colimaservices.domain.VmState;
+import io.colimaservices.domain.VmWatcher;
 import io.colimaservices.platform.CommandClipboard;
 import io.colimaservices.platform.Commands;
+import io.colimaservices.platform.NativePlatforms;
 import io.colimaservices.platform.SecretStores;
 import io.colimaservices.settings.AppDirectories;
+import io.colimaservices.settings.JsonSettingsRepository;
+import io.colimaservices.settings.LaunchCommand;
+import io.colimaservices.settings.LoginItems;
 import io.colimaservices.vault.HttpVaultGateway;
 import io.colimaservices.vault.VaultActions;
 import io.colimaservices.vault.VaultEndpoint;
 import io.colimaservices.vault.VaultHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Hand-wired composition root shared by the CLI and the desktop app: builds each part on first use, so a
@@ -42,25 +65,60 @@ import java.util.Optional;
 public class AppContext implements AutoCloseable {
     /** The stack's secret delivery service, see docs/vault-contract.md. */
     public static final String VAULT_AGENT = "vault-agent";
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    /** Phases that are a reading of the VM, not a guess or a change under way. */
+    private static final Set<VmPhase> SETTLED = Set.of(VmPhase.RUNNING, VmPhase.STOPPED, VmPhase.ABSENT,
+            VmPhase.NOT_INSTALLED);
 
     private final LaunchOptions options;
     private final Map<String, String> environment;
     private final ColimaPaths colimaPaths;
+    private final Path home;
+    private final AppDirectories directories;
+    private final Supplier<NativePlatform> platformSource;
     private Catalog catalog;
     private DockerEngine engine;
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
     private final StopLedger stopLedger = new StopLedger(Clock.systemUTC());
+    private NativePlatform platform;
+    private LoadedSettings settings;
+    private VmRuntime vmRuntime;
+    private volatile VmState knownVm;
 
     public AppContext(LaunchOptions options) {
         this(options, System.getenv(), ColimaPaths.fromSystem());
     }
 
+    /** Home and app directories follow {@code HOME} (and the XDG variables) in {@code environment}. */
     public AppContext(LaunchOptions options, Map<String, String> environment, ColimaPaths colimaPaths) {
+        this(options, environment, colimaPaths, homeOf(environment), NativePlatforms::current);
+    }
+
+    private AppContext(LaunchOptions options, Map<String, String> environment, ColimaPaths colimaPaths, Path home,
+                       Supplier<NativePlatform> platform) {
+        this(options, environment, colimaPaths,
+                AppDirectories.of(System.getProperty("os.name", ""), home, environment), home, platform);
+    }
+
+    /**
+     * @param home the user's home: the docker CLI's config and the login item live under it
+     * @param platform asked once, on first use (it loads native code)
+     */
+    public AppContext(LaunchOptions options, Map<String, String> environment, ColimaPaths colimaPaths,
+                      AppDirectories directories, Path home, Supplier<NativePlatform> platform) {
         this.options = options;
         this.environment = Map.copyOf(environment);
         this.colimaPaths = colimaPaths;
+        this.directories = directories;
+        this.home = home;
+        this.platformSource = platform;
+    }
+
+    private static Path homeOf(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        return home != null && home.startsWith("/") ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 
     public LaunchOptions options() {
@@ -71,8 +129,10 @@ public class AppContext implements AutoCloseable {
         return options.projectName();
     }
 
+    /** {@code --compose-file}, else the one chosen in the settings, else the bundled one. */
     public Path composeFile() {
-        return options.composeFile().map(p -> p.toAbsolutePath().normalize()).orElseGet(BundledStack::composeFile);
+        return options.composeFile().or(() -> settings().settings().composeFile())
+                .map(p -> p.toAbsolutePath().normalize()).orElseGet(BundledStack::composeFile);
     }
 
     /** The catalog, loaded once. @throws io.colimaservices.domain.CatalogException when the file is bad */
@@ -95,9 +155,23 @@ public class AppContext implements AutoCloseable {
     public record CatalogResult(Catalog catalog, Optional<String> error) {
     }
 
+    /**
+     * {@code --docker-host}, {@code DOCKER_HOST}, then the configured profile's Colima socket (the one
+     * {@code colima status} reports while the VM runs, asked only when the first two do not decide), then
+     * {@code /var/run/docker.sock}.
+     */
     public DockerHost dockerHost() {
-        return new DockerHostResolver(environment, () -> colimaPaths.existingSocket(ColimaPaths.DEFAULT_PROFILE))
-                .resolve(options.dockerHost());
+        return new DockerHostResolver(environment, this::colimaSocket).resolve(options.dockerHost());
+    }
+
+    private Optional<Path> colimaSocket() {
+        try {
+            return ColimaSocket.forDockerHost(vmStatus(), colimaPaths);
+        } catch (UserError e) {
+            // A bad --colima or COLIMA_BIN must not cost the Docker connection: the vm commands report it.
+            LOG.warn("Colima not asked for its socket: {}", e.getMessage());
+            return colimaPaths.existingSocket(vmProfile());
+        }
     }
 
     /**
@@ -107,7 +181,7 @@ public class AppContext implements AutoCloseable {
      */
     public StackSnapshot liveSnapshot() {
         StackSnapshot snapshot = StackSnapshot.initial(projectName(), catalog(), Optional.empty(),
-                dockerHost().display(), options.vaultAddress(), ColimaPaths.DEFAULT_PROFILE);
+                dockerHost().display(), options.vaultAddress(), vmProfile());
         EngineInfo info = engine().ping();
         if (!info.reachable()) {
             DockerHost host = dockerHost();
@@ -150,6 +224,14 @@ public class AppContext implements AutoCloseable {
         return engine;
     }
 
+    /** Drops the engine, so the next {@link #engine()} connects to the Docker host as it resolves now. */
+    public synchronized void reconnect() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+
     /** The environment the context was built with (tests give their own HOME, PATH, XDG dirs). */
     public Map<String, String> environment() {
         return environment;
@@ -159,14 +241,13 @@ public class AppContext implements AutoCloseable {
         return System.getProperty("os.name", "");
     }
 
-    /** The user's home: HOME from the environment, else the JVM's user.home. */
+    /** The user's home: HOME from the environment, else the JVM's user.home (unless a test chose one). */
     public Path home() {
-        String home = environment.get("HOME");
-        return home != null && home.startsWith("/") ? Path.of(home) : Path.of(System.getProperty("user.home"));
+        return home;
     }
 
     public AppDirectories directories() {
-        return AppDirectories.of(osName(), home(), environment);
+        return directories;
     }
 
     public VaultEndpoint vaultEndpoint() {
@@ -223,6 +304,85 @@ public class AppContext implements AutoCloseable {
     public VaultActions vaultActions() {
         return new VaultActions(vaultHttp(), vaultGateway(), secretStore(), directories().runtime(),
                 serviceRestarter(), Clock.systemUTC());
+    }
+
+    public synchronized NativePlatform platform() {
+        if (platform == null) {
+            platform = platformSource.get();
+        }
+        return platform;
+    }
+
+    public SettingsRepository settingsRepository() {
+        return new JsonSettingsRepository(directories.support());
+    }
+
+    /** The settings, read once; problems are logged here and shown by whichever face asks. */
+    public synchronized LoadedSettings settings() {
+        if (settings == null) {
+            settings = settingsRepository().load();
+            settings.problems().forEach(problem -> LOG.warn("settings: {}", problem));
+        }
+        return settings;
+    }
+
+    /** Forgets the settings read, after a face saved new ones. */
+    public synchronized void settingsChanged() {
+        settings = null;
+    }
+
+    public VmSpec vmSpec() {
+        return settings().settings().vm();
+    }
+
+    public String vmProfile() {
+        return vmSpec().profile();
+    }
+
+    /** @throws UserError of kind CONFIGURATION when {@code --colima} or {@code COLIMA_BIN} is not an executable */
+    public ColimaExecutable colimaExecutable() {
+        return ColimaExecutable.find(options.colima(), environment);
+    }
+
+    public synchronized VmRuntime vmRuntime() {
+        if (vmRuntime == null) {
+            vmRuntime = new ColimaCli(colimaExecutable(),
+                    () -> new ColimaHost(platform().isMacOs(), platform().isAppleSilicon()), environment);
+        }
+        return vmRuntime;
+    }
+
+    public DockerSocketCheck socketCheck() {
+        return new SocketDiagnoser(colimaPaths, environment, home);
+    }
+
+    /** The configured profile's VM: asked of Colima once, then kept current by a {@link #vmWatcher}. */
+    public VmState vmStatus() {
+        VmState known = knownVm;
+        if (known == null) {
+            known = vmRuntime().status(vmProfile());
+            knownVm = known;
+        }
+        return known;
+    }
+
+    /**
+     * A watcher that puts the configured profile's VM into {@code store}; the caller starts it, calls
+     * {@link VmWatcher#refresh()} (at start, on wake) and closes it. What it reads also keeps
+     * {@link #dockerHost()} current.
+     */
+    public VmWatcher vmWatcher(StackStore store) {
+        store.subscribe(snapshot -> {
+            if (SETTLED.contains(snapshot.vm().phase())) {
+                knownVm = snapshot.vm();
+            }
+        });
+        return new VmWatcher(vmRuntime(), socketCheck(), store, this::vmProfile);
+    }
+
+    /** Launch at login for this OS: a LaunchAgent on macOS, an XDG autostart entry elsewhere. */
+    public LoginItem loginItem() {
+        return LoginItems.forOs(platform().isMacOs(), home, environment, LaunchCommand::current);
     }
 
     @Override

@@ -1,25 +1,34 @@
 package io.colimaservices.app;
 
+import io.colimaservices.domain.ActionResult;
 import io.colimaservices.domain.AlertPolicy;
-import io.colimaservices.domain.EngineWatcher;
-import io.colimaservices.domain.Notifier;
+import io.colimaservices.domain.ConnectionFormat;
+import io.colimaservices.domain.ContainerEvent;
+import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.LatestValueRelay;
+import io.colimaservices.domain.Notifier;
 import io.colimaservices.domain.StackActions;
+import io.colimaservices.domain.StackOperations;
+import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
-import io.colimaservices.domain.StatsSampler;
 import io.colimaservices.domain.UserError;
-import io.colimaservices.settings.AppDirectories;
+import io.colimaservices.domain.VmPhase;
+import io.colimaservices.domain.VmRuntime;
+import io.colimaservices.domain.VmWatcher;
+import io.colimaservices.domain.WakeDetector;
 import io.colimaservices.tray.AwtTrayAdapter;
 import io.colimaservices.tray.MenuCommands;
 import io.colimaservices.tray.TrayMenuBuilder;
+import io.colimaservices.ui.colima.ColimaSection;
+import io.colimaservices.ui.common.ClipboardAutoClear;
+import io.colimaservices.ui.common.ClipboardKeeper;
+import io.colimaservices.ui.common.FxClipboard;
 import io.colimaservices.ui.common.FxNotifier;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
 import io.colimaservices.ui.dashboard.DashboardCommands;
 import io.colimaservices.ui.dashboard.DashboardViewModel;
-import io.colimaservices.ui.dashboard.ServicesSection;
-import io.colimaservices.ui.logs.LogViewerViewModel;
 import io.colimaservices.ui.logs.LogsSection;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -32,55 +41,63 @@ import org.slf4j.LoggerFactory;
 
 import java.awt.EventQueue;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
-/** The JavaFX application: wires the store, the watchers, the tray and the dashboard window. */
+/**
+ * The JavaFX application: wires the store, the watchers, the tray and the dashboard window. The FX thread only
+ * builds the faces; connecting (which may ask Colima for its socket) happens on a virtual thread.
+ */
 public final class FxApp extends Application implements MenuCommands, DashboardCommands {
     private static final Logger LOG = LoggerFactory.getLogger(FxApp.class);
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicReference<EngineSession> session = new AtomicReference<>();
+    private final AtomicBoolean reconnecting = new AtomicBoolean();
+    private volatile boolean samplingWanted;
     private AppContext context;
     private StackStore store;
-    private EngineWatcher watcher;
     private VaultPoller vaultPoller;
-    private StatsSampler sampler;
-    private StackActions actions;
+    private VmWatcher vmWatcher;
+    private WakeDetector wake;
     private AwtTrayAdapter tray;
     private MainWindow window;
     private LogsSection logsSection;
     private DashboardViewModel dashboard;
     private ReadOnlyBooleanProperty dark;
+    private ClipboardAutoClear clipboard;
+    private AppCredentialService credentials;
+    private ColimaSection colimaSection;
 
     @Override
     public void start(Stage ignored) {
-        LogFiles.addAppLog(AppDirectories.forCurrentUser().logs());
+        LaunchOptions options = DesktopApp.options();
+        context = new AppContext(options);
+        LogFiles.addAppLog(context.directories().logs());
         Platform.setImplicitExit(false);
         dark = Theme.followSystem();
 
-        LaunchOptions options = DesktopApp.options();
-        context = new AppContext(options);
         AppContext.CatalogResult catalog = context.catalogOrError();
         catalog.error().ifPresent(e -> LOG.warn("compose file problem: {}", e));
         store = new StackStore(StackSnapshot.initial(context.projectName(), catalog.catalog(), catalog.error(),
-                context.dockerHost().display(), options.vaultAddress(), "default"));
+                "(connecting)", options.vaultAddress(), context.vmProfile()));
         context.useEngineRestarter(Optional.of(store));
-        actions = context.stackActions(store);
 
-        watcher = new EngineWatcher(context.engine(), store);
         vaultPoller = new VaultPoller(context.vaultWatcher(store), store);
-        watcher.onEventApplied(vaultPoller::onEvent);
-
-        dashboard = new DashboardViewModel(UiExecutors.fx(), background, actions, this, Clock.systemDefaultZone(),
-                () -> StackActions.DEFAULT_TIMEOUT);
+        vmWatcher = vmWatcher();
+        clipboard = new ClipboardAutoClear(new ClipboardKeeper(new FxClipboard(), Clock.systemUTC()));
+        clipboard.start();
+        credentials = AppCredentialService.of(context, store);
+        dashboard = new DashboardViewModel(UiExecutors.fx(), background, operations(), this,
+                Clock.systemDefaultZone(), () -> StackActions.DEFAULT_TIMEOUT);
         store.subscribe(new LatestValueRelay<>(UiExecutors.fx(), dashboard::show));
         dashboard.show(store.current());
-        sampler = new StatsSampler(context.engine(), store, dashboard::showUsage);
-
         watchForAlerts();
 
         boolean hasTray = AwtTrayAdapter.isSupported();
@@ -91,11 +108,108 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             LOG.info("no system tray on this desktop: showing the dashboard instead");
         }
         announceReady(hasTray);
-        watcher.start();
         if (!hasTray) {
             window.show(null);
         }
-        LOG.info("started: compose file {}, Docker host {}", context.composeFile(), context.dockerHost().display());
+        background.execute(this::connect);
+    }
+
+    /** The VM watcher, or none when the colima tool named by --colima or COLIMA_BIN is not there. */
+    private VmWatcher vmWatcher() {
+        try {
+            return context.vmWatcher(store);
+        } catch (UserError e) {
+            LOG.warn("no VM control: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Off the FX thread: the Docker host (maybe from Colima), the watchers, the VM, wake from sleep. */
+    private void connect() {
+        if (vmWatcher != null) {
+            vmWatcher.refresh();
+            vmWatcher.start(VmWatcher.POLL_INTERVAL);
+        }
+        openSession();
+        store.subscribe(this::reconnectWhenTheSocketMoves);
+        wake = new WakeDetector(this::onWake);
+        wake.start();
+        LOG.info("started: compose file {}, Docker host {}", context.composeFile(), session.get().host);
+        if (vmWatcher != null && context.settings().settings().startVmOnLaunch()
+                && !store.current().vm().isRunning()) {
+            startVm();
+        }
+    }
+
+    private void openSession() {
+        EngineSession next = new EngineSession(context, store, this::onEvent, dashboard::showUsage);
+        session.set(next);
+        store.update(s -> s.engine().host().equals(next.host) ? s : s.withEngine(EngineInfo.unknown(next.host)));
+        if (samplingWanted) {
+            next.sampler.start();
+        }
+    }
+
+    /** The VM came up on another socket than the one in use (it was stopped at launch): connect there. */
+    private void reconnectWhenTheSocketMoves(StackSnapshot snapshot) {
+        EngineSession current = session.get();
+        if (current == null || snapshot.vm().phase() != VmPhase.RUNNING || snapshot.engine().reachable()) {
+            return;
+        }
+        if (!context.dockerHost().display().equals(current.host) && reconnecting.compareAndSet(false, true)) {
+            background.execute(() -> {
+                try {
+                    LOG.info("Docker host moved to {}: reconnecting", context.dockerHost().display());
+                    EngineSession old = session.getAndSet(null);
+                    old.close();
+                    context.reconnect();
+                    openSession();
+                } finally {
+                    reconnecting.set(false);
+                }
+            });
+        }
+    }
+
+    private void onEvent(ContainerEvent event) {
+        vaultPoller.onEvent(event);
+    }
+
+    /** After sleep: the VM, the socket, the stack and Vault may all have changed. */
+    private void onWake() {
+        LOG.info("woke from sleep: checking the VM, Docker and Vault again");
+        Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refreshInBackground);
+        Optional.ofNullable(session.get()).ifPresent(s -> s.watcher.poke());
+        vaultPoller.refreshNow();
+        Platform.runLater(clipboard::wake);
+    }
+
+    /** The stack actions of the current session; while connecting, a clear refusal. */
+    private StackOperations operations() {
+        return new StackOperations() {
+            @Override
+            public ActionResult up(List<String> targets, Duration timeout, Consumer<StackProgress> progress) {
+                return actions().up(targets, timeout, progress);
+            }
+
+            @Override
+            public ActionResult down(List<String> targets, Consumer<StackProgress> progress) {
+                return actions().down(targets, progress);
+            }
+
+            @Override
+            public ActionResult restart(String service, Duration timeout, Consumer<StackProgress> progress) {
+                return actions().restart(service, timeout, progress);
+            }
+
+            private StackActions actions() {
+                EngineSession current = session.get();
+                if (current == null) {
+                    throw new UserError(UserError.Kind.DOCKER_UNREACHABLE, "still connecting to Docker", "");
+                }
+                return current.actions;
+            }
+        };
     }
 
     /**
@@ -103,7 +217,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
      * benchmarks and the smoke test wait for, and the log. Quits then when asked to ({@code --exit-when-ready}).
      */
     private void announceReady(boolean hasTray) {
-        java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean said = new AtomicBoolean();
         store.subscribe(snapshot -> {
             if (snapshot.engine().error().filter("not checked yet"::equals).isPresent() || !said.compareAndSet(false,
                     true)) {
@@ -137,13 +251,30 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     }
 
     private List<Section> sections() {
-        List<Section> sections = new ArrayList<>();
-        sections.add(new ServicesSection(dashboard, sampler::start, sampler::stop));
-        LogViewerViewModel logs = new LogViewerViewModel(LogViewerViewModel.sessions(context.engine(),
-                s -> store.current().status(s).containerId()));
-        logsSection = new LogsSection(logs, () -> store.current().catalog().serviceNames(), dark);
-        sections.add(logsSection);
-        return sections;
+        Pages pages = new Pages(context, store, dashboard, this::startSampling, this::stopSampling,
+                this::currentEngine, dark, vaultPoller::refreshNow, credentials, clipboard.keeper(),
+                this::clipboardDelay, Optional.ofNullable(vmWatcher), () -> {
+                    context.settingsChanged();
+                    Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refresh);
+                }, background);
+        logsSection = pages.logs;
+        colimaSection = pages.colima.orElse(null);
+        return pages.sections;
+    }
+
+    private io.colimaservices.domain.ContainerEngine currentEngine() {
+        EngineSession current = session.get();
+        return current != null ? current.engine : context.engine();
+    }
+
+    private void startSampling() {
+        samplingWanted = true;
+        Optional.ofNullable(session.get()).ifPresent(s -> s.sampler.start());
+    }
+
+    private void stopSampling() {
+        samplingWanted = false;
+        Optional.ofNullable(session.get()).ifPresent(s -> s.sampler.stop());
     }
 
     private void installTray() {
@@ -155,7 +286,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
                 s -> tray.show(s.health(), menu.build(s), "Colima Services: " + TrayMenuBuilder.headline(s))));
     }
 
-    // Menu and dashboard commands: return at once, work on virtual threads, results through the store.
+    // Menu and dashboard commands: return at once; work runs on virtual threads; results show through the store.
 
     @Override
     public void openDashboard() {
@@ -212,27 +343,79 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     @Override
     public void copyConnectionString(String service) {
-        openSection("credentials");
+        copySecret(service, "connection string", () -> credentials.connectionString(service, ConnectionFormat.URL));
     }
 
     @Override
     public void copyPassword(String service) {
-        openSection("credentials");
+        copySecret(service, "password", () -> credentials.fieldValue(service, "password"));
+    }
+
+    /** Reads the secret off the FX thread, puts it on the clipboard, which clears it after the configured delay. */
+    private void copySecret(String service, String what, java.util.function.Supplier<String> read) {
+        background.execute(() -> {
+            try {
+                String value = read.get();
+                Duration delay = clipboardDelay();
+                Platform.runLater(() -> clipboard.keeper().copy(value, delay));
+                LOG.info("copied the {} of {} (clears in {} s)", what, service, delay.toSeconds());
+            } catch (UserError e) {
+                LOG.warn("cannot copy the {} of {}: {}", what, service, e.getMessage());
+                openSection("credentials");
+            }
+        });
+    }
+
+    private Duration clipboardDelay() {
+        return Duration.ofSeconds(context.settings().settings().clipboardClearSeconds());
     }
 
     @Override
     public void setTls(String service, boolean enabled) {
-        openSection("credentials");
+        background.execute(() -> {
+            try {
+                credentials.setTls(service, enabled, line -> LOG.info("tls {}: {}", service, line));
+            } catch (UserError e) {
+                LOG.warn("TLS {} for {} failed: {}", enabled ? "on" : "off", service, e.getMessage());
+                openSection("credentials");
+            }
+        });
     }
 
     @Override
     public void startVm() {
-        openSection("colima");
+        if (colimaSection != null) {
+            // Through the Colima page, so Colima's output and failures show there.
+            Platform.runLater(colimaSection::startVm);
+            return;
+        }
+        vmAction(VmPhase.STARTING, () -> context.vmRuntime().start(context.vmSpec(), VmRuntime.START_DEADLINE,
+                line -> LOG.info("colima: {}", line)));
     }
 
     @Override
     public void stopVm() {
-        openSection("colima");
+        if (colimaSection != null) {
+            Platform.runLater(colimaSection::stopVm);
+            return;
+        }
+        vmAction(VmPhase.STOPPING, () -> context.vmRuntime().stop(context.vmProfile(), false,
+                VmRuntime.STOP_DEADLINE, line -> LOG.info("colima: {}", line)));
+    }
+
+    private void vmAction(VmPhase phase, Runnable action) {
+        if (vmWatcher == null) {
+            openSection("colima");
+            return;
+        }
+        background.execute(() -> {
+            try {
+                vmWatcher.whileChanging(phase, action);
+            } catch (UserError e) {
+                LOG.warn("{}", e.getMessage());
+                openSection("colima");
+            }
+        });
     }
 
     @Override
@@ -241,26 +424,21 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             try {
                 context.vaultActions().unsealWithStoredShares(s -> { });
             } catch (UserError e) {
-                report(Optional.of(e.getMessage()));
+                LOG.warn("{}", e.getMessage());
+                openSection("vault");
             }
             vaultPoller.refreshNow();
-        });
-    }
-
-    /** A failure of a menu action: logged, and shown on the dashboard (the menu has no room for it). */
-    private void report(Optional<String> failure) {
-        failure.ifPresent(f -> {
-            LOG.warn("{}", f);
-            Platform.runLater(() -> window.show("services"));
         });
     }
 
     @Override
     public void quit() {
         LOG.info("quitting");
-        sampler.close();
-        watcher.close();
-        vaultPoller.close();
+        Optional.ofNullable(session.get()).ifPresent(EngineSession::close);
+        Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::close);
+        Optional.ofNullable(wake).ifPresent(WakeDetector::close);
+        Optional.ofNullable(vaultPoller).ifPresent(VaultPoller::close);
+        clipboard.stop();
         if (tray != null) {
             tray.close();
         }

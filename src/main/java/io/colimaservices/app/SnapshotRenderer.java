@@ -6,13 +6,14 @@ import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.StatsSampler;
+import io.colimaservices.domain.VmChanges;
+import io.colimaservices.ui.common.ClipboardKeeper;
 import io.colimaservices.tray.MenuEntry;
 import io.colimaservices.tray.TrayMenuBuilder;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
 import io.colimaservices.ui.dashboard.DashboardCommands;
 import io.colimaservices.ui.dashboard.DashboardViewModel;
-import io.colimaservices.ui.dashboard.ServicesSection;
 import io.colimaservices.ui.logs.LogViewerViewModel;
 import io.colimaservices.ui.logs.LogsSection;
 import io.colimaservices.ui.shell.MainView;
@@ -33,6 +34,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -93,11 +96,16 @@ public final class SnapshotRenderer {
                 Thread.sleep(StatsSampler.INTERVAL.toMillis() * 2 + 700);
             }
             dashboard.show(store.current());
-            LogViewerViewModel logs = new LogViewerViewModel(LogViewerViewModel.sessions(context.engine(),
-                    s -> store.current().status(s).containerId()));
-            LogsSection logsSection = new LogsSection(logs, () -> store.current().catalog().serviceNames(),
-                    darkProperty);
-            List<Section> sections = List.of(new ServicesSection(dashboard, () -> { }, () -> { }), logsSection);
+            ClipboardKeeper keeper = new ClipboardKeeper(new io.colimaservices.ui.common.FxClipboard(),
+                    Clock.systemUTC());
+            Optional<VmChanges> vm = vmChanges(store);
+            vm.ifPresent(VmChanges::refresh);
+            Pages pages = new Pages(context, store, dashboard, () -> { }, () -> { }, context::engine, darkProperty,
+                    () -> { }, AppCredentialService.of(context, store), keeper, () -> Duration.ofSeconds(30), vm,
+                    () -> { }, Runnable::run);
+            LogsSection logsSection = pages.logs;
+            LogViewerViewModel logs = logsSection.model();
+            List<Section> sections = pages.sections;
 
             MainView main = onFx(() -> {
                 StatusStrip strip = new StatusStrip();
@@ -105,12 +113,24 @@ public final class SnapshotRenderer {
                 return new MainView(sections, strip.root());
             });
             written.add(write(main.root(), dir.resolve(name("dashboard"))));
+            onFx(() -> {
+                // Pages load what they show when they are shown.
+                main.windowShowing(true);
+                return null;
+            });
+            for (Section page : sections.subList(2, sections.size())) {
+                onFx(() -> {
+                    main.show(page.id());
+                    return null;
+                });
+                Thread.sleep(1_500);
+                written.add(write(main.root(), dir.resolve(name(page.id()))));
+            }
 
             List<String> running = store.current().services().values().stream().filter(ServiceStatus::isRunning)
                     .map(ServiceStatus::service).limit(3).toList();
             onFx(() -> {
                 main.show("logs");
-                main.windowShowing(true);
                 logsSection.select(running);
                 return null;
             });
@@ -132,6 +152,14 @@ public final class SnapshotRenderer {
             written.add(write((Parent) picture, dir.resolve(name("menu"))));
         }
         return written;
+    }
+
+    private Optional<VmChanges> vmChanges(StackStore store) {
+        try {
+            return Optional.of(context.vmWatcher(store));
+        } catch (io.colimaservices.domain.UserError e) {
+            return Optional.empty();
+        }
     }
 
     private String name(String page) {

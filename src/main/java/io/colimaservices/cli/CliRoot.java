@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 + "menu-bar app.",
         subcommands = {StatusCommand.class, GroupsCommand.class, UpCommand.class, DownCommand.class,
                 RestartCommand.class, LogsCommand.class, WatchCommand.class, VaultCommand.class, CredsCommand.class,
-                TlsCommand.class, SnapshotCommand.class},
+                TlsCommand.class, SnapshotCommand.class, VmCommand.class, SettingsCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 
@@ -51,6 +51,10 @@ public final class CliRoot implements Callable<Integer> {
             description = "Start the app, show the first live state, then quit (training runs, smoke tests).")
     boolean exitWhenReady;
 
+    @Option(names = "--colima", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "The colima executable (default: COLIMA_BIN, then PATH, then /opt/homebrew/bin/colima).")
+    Path colima;
+
     private AppContext context;
     private InputStream stdin = System.in;
 
@@ -63,7 +67,8 @@ public final class CliRoot implements Callable<Integer> {
 
     public LaunchOptions launchOptions() {
         return new LaunchOptions(Optional.ofNullable(composeFile), projectName, Optional.ofNullable(dockerHost),
-                vaultAddress == null ? LaunchOptions.DEFAULT_VAULT_ADDRESS : vaultAddress, Optional.ofNullable(vaultCa));
+                vaultAddress == null ? LaunchOptions.DEFAULT_VAULT_ADDRESS : vaultAddress, Optional.ofNullable(vaultCa),
+                Optional.ofNullable(colima));
     }
 
     /** The context, built on first use from the options parsed. */

@@ -49,9 +49,22 @@ public final class ColimaPaths {
         return candidates.stream().filter(Files::isDirectory).findFirst().orElse(candidates.getFirst());
     }
 
+    /** The profile's own directory ({@code colima.yaml}, the socket), named by its short name. */
+    public Path profileDir(String profile) {
+        return configDir().resolve(profile);
+    }
+
     /** Where the profile's socket should be, whether or not it exists. */
     public Path socketPath(String profile) {
-        return configDir().resolve(profile).resolve("docker.sock");
+        return profileDir(profile).resolve("docker.sock");
+    }
+
+    /**
+     * The docker context Colima creates for the profile and makes current on start ({@code --activate}, on by
+     * default): {@code colima} for the default profile, {@code colima-<profile>} for the others.
+     */
+    public static String dockerContextName(String profile) {
+        return DEFAULT_PROFILE.equals(profile) ? "colima" : "colima-" + profile;
     }
 
     /** The profile's socket if something exists at that path (a dangling link counts as missing). */

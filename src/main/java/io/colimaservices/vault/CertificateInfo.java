@@ -1,5 +1,7 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.CertificateExpiry;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -14,8 +16,8 @@ import java.util.Optional;
  * only a fallback), and how urgent renewing it is.
  */
 public record CertificateInfo(String service, Instant notAfter, String serial) {
-    public static final int WARN_DAYS = 30;
-    public static final int CRITICAL_DAYS = 7;
+    public static final int WARN_DAYS = CertificateExpiry.WARN_DAYS;
+    public static final int CRITICAL_DAYS = CertificateExpiry.CRITICAL_DAYS;
 
     public enum Level {
         OK, WARN, CRITICAL, EXPIRED;
@@ -60,6 +62,11 @@ public record CertificateInfo(String service, Instant notAfter, String serial) {
     /** Good enough to keep: more than {@link #WARN_DAYS} days left (the contract renews below that). */
     public boolean fresh(Instant now) {
         return daysLeft(now) > WARN_DAYS;
+    }
+
+    /** The expiry as the faces show it (same thresholds as {@link #level}). */
+    public CertificateExpiry expiry(Instant now) {
+        return CertificateExpiry.of(notAfter, now);
     }
 
     public String describe(Instant now) {

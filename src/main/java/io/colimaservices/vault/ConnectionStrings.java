@@ -60,6 +60,15 @@ public final class ConnectionStrings {
                 database);
     }
 
+    /** Whether {@link #render} makes {@code format} for a service of {@code kind} (JDBC only for SQL databases). */
+    public static boolean supports(ConnectionKind kind, Format format) {
+        boolean client = switch (kind) {
+            case POSTGRESQL, MYSQL, MONGODB, REDIS, AMQP -> true;
+            case HTTP, VAULT, GIT -> false;
+        };
+        return client && (format != Format.JDBC || kind == ConnectionKind.POSTGRESQL || kind == ConnectionKind.MYSQL);
+    }
+
     public static String render(Target t, Format format) {
         return switch (format) {
             case URL -> url(t);

@@ -19,9 +19,14 @@ class LayeringTest {
                 .importPackages("io.colimaservices");
     }
 
+    /**
+     * The packages by their full names: {@code ..colima..} and {@code ..vault..} would also match the pages
+     * {@code ui.colima} and {@code ui.vault}, which are JavaFX by design.
+     */
     @Test
     void coreImportsNoJavaFxOrAwt() {
-        noClasses().that().resideInAnyPackage("..domain..", "..docker..", "..vault..", "..colima..")
+        noClasses().that().resideInAnyPackage("io.colimaservices.domain..", "io.colimaservices.docker..",
+                        "io.colimaservices.vault..", "io.colimaservices.colima..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
                 .check(classes);
     }
@@ -44,6 +49,13 @@ class LayeringTest {
     void vaultDriverStaysInTheVaultPackage() {
         noClasses().that().resideOutsideOfPackage("io.colimaservices.vault..")
                 .should().dependOnClassesThat().resideInAPackage("io.github.jopenlibs..")
+                .check(classes);
+    }
+
+    @Test
+    void pagesUseDomainPortsNotTheVaultAdapter() {
+        noClasses().that().resideInAPackage("io.colimaservices.ui..")
+                .should().dependOnClassesThat().resideInAPackage("io.colimaservices.vault..")
                 .check(classes);
     }
 

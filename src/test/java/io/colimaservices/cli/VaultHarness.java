@@ -20,18 +20,18 @@ import java.util.Optional;
 /**
  * Runs the CLI in process against the Vault API double, with a home directory of its own (so the fallback secret
  * store, the runtime files and the original project's files all live under a temp dir), a small compose file, and
- * a stand-in clipboard tool ({@code xsel} writing to a file).
+ * a stand-in clipboard tool ({@code xsel} writing to a file). Public for the app adapters' tests.
  */
-final class VaultHarness implements AutoCloseable {
+public final class VaultHarness implements AutoCloseable {
     final Path root;
-    final Path home;
+    public final Path home;
     final Path composeFile;
     final Path clipboardFile;
-    final VaultApiDouble vault;
+    public final VaultApiDouble vault;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private ServiceRestarter restarter;
 
-    VaultHarness(Path root) throws IOException {
+    public VaultHarness(Path root) throws IOException {
         this.root = root;
         this.home = Files.createDirectories(root.resolve("home"));
         this.vault = new VaultApiDouble();
@@ -63,15 +63,15 @@ final class VaultHarness implements AutoCloseable {
         this.restarter = restarter;
     }
 
-    Path support() {
+    public Path support() {
         return home.resolve(".config/colima-services");
     }
 
-    Path runtime() {
+    public Path runtime() {
         return support().resolve("runtime");
     }
 
-    Path secretsFile() {
+    public Path secretsFile() {
         return support().resolve("secrets/secrets.json");
     }
 
@@ -84,7 +84,7 @@ final class VaultHarness implements AutoCloseable {
     }
 
     /** A context like the one the CLI builds, for calling the app's parts directly. */
-    AppContext context() {
+    public AppContext context() {
         return new AppContext(new io.colimaservices.app.LaunchOptions(Optional.of(composeFile), "colima-services",
                 Optional.empty(), vault.address(), Optional.empty()), environment, new ColimaPaths(environment, home));
     }

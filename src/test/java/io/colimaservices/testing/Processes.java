@@ -2,8 +2,10 @@ package io.colimaservices.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command for a test, with a deadline, and returns its exit code and output. */
@@ -17,6 +19,26 @@ public final class Processes {
                 throw new AssertionError(what + " failed with exit code " + exitCode + ":\n" + output);
             }
             return this;
+        }
+    }
+
+    /**
+     * Whether a process is running: alive and not a zombie. A killed orphan stays a zombie until init reaps it,
+     * and some container inits never do; the JDK counts zombies as alive. Linux shows the state in /proc.
+     */
+    public static boolean isRunning(long pid) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (handle.isEmpty()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        try {
+            String text = Files.readString(stat);
+            // pid (comm) STATE ...: comm may hold spaces and parentheses, so read after the last ')'.
+            String state = text.substring(text.lastIndexOf(')') + 1).strip();
+            return !state.startsWith("Z") && !state.startsWith("X");
+        } catch (IOException e) {
+            return !Files.exists(Path.of("/proc/self")) && handle.get().isAlive();
         }
     }
 

@@ -37,6 +37,10 @@ public final class LogsSection implements Section {
         this.dark = dark;
     }
 
+    public LogViewerViewModel model() {
+        return model;
+    }
+
     @Override
     public String id() {
         return "logs";

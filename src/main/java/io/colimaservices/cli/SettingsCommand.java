@@ -1,0 +1,129 @@
+package io.colimaservices.cli;
+
+import io.colimaservices.app.AppContext;
+import io.colimaservices.domain.AppSettings;
+import io.colimaservices.domain.LoadedSettings;
+import io.colimaservices.domain.LoginItem;
+import io.colimaservices.domain.SavedSettings;
+import io.colimaservices.domain.VmSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** The settings file: what it holds and what is wrong with it; launch at login. */
+@Command(name = "settings", mixinStandardHelpOptions = true,
+        description = "Shows the settings (and any problem with the file); turns launch at "
+        + "login on or off.",
+        subcommands = {SettingsCommand.LaunchAtLogin.class})
+final class SettingsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    CliRoot root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON: file, problems, colima {profile, cpus, memoryGiB, diskGiB, "
+            + "arch, vmType, rosetta, networkAddress, kubernetes}, composeFile, startVmOnLaunch, launchAtLogin, "
+            + "clipboardClearSeconds, loginItem {file, installed}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        AppContext context = root.context();
+        LoadedSettings loaded = context.settings();
+        LoginItem loginItem = context.loginItem();
+        Map<String, Object> doc = document(context.settingsRepository().location().toString(), loaded, loginItem);
+        if (json) {
+            out.println(Json.pretty(doc));
+            return ExitCodes.OK;
+        }
+        out.println("Settings file: " + doc.get("file"));
+        loaded.problems().forEach(p -> out.println("problem: " + p));
+        AppSettings s = loaded.settings();
+        VmSpec vm = s.vm();
+        out.printf("Colima profile %s: %d CPUs, %d GiB memory, %d GiB disk, %s, %s%s%s%s%n", vm.profile(), vm.cpus(),
+                vm.memoryGiB(), vm.diskGiB(), vm.arch(), vm.vmType(), vm.rosetta() ? ", Rosetta" : "",
+                vm.networkAddress() ? ", network address" : "", vm.kubernetes() ? ", Kubernetes" : "");
+        out.println("Compose file: " + s.composeFile().map(Object::toString).orElse("(bundled)"));
+        out.println("Start the VM with the app: " + (s.startVmOnLaunch() ? "yes" : "no"));
+        out.println("Launch at login: " + (s.launchAtLogin() ? "yes" : "no") + " (" + loginItem.location()
+                + (loginItem.isInstalled() ? ", installed" : ", not installed") + ")");
+        out.println("Clear copied secrets after: " + s.clipboardClearSeconds() + " s");
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Object> document(String file, LoadedSettings loaded, LoginItem loginItem) {
+        AppSettings s = loaded.settings();
+        VmSpec vm = s.vm();
+        Map<String, Object> colima = new LinkedHashMap<>();
+        colima.put("profile", vm.profile());
+        colima.put("cpus", vm.cpus());
+        colima.put("memoryGiB", vm.memoryGiB());
+        colima.put("diskGiB", vm.diskGiB());
+        colima.put("arch", vm.arch());
+        colima.put("vmType", vm.vmType());
+        colima.put("rosetta", vm.rosetta());
+        colima.put("networkAddress", vm.networkAddress());
+        colima.put("kubernetes", vm.kubernetes());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("file", file);
+        doc.put("problems", loaded.problems());
+        doc.put("colima", colima);
+        doc.put("composeFile", s.composeFile().map(Object::toString).orElse(null));
+        doc.put("startVmOnLaunch", s.startVmOnLaunch());
+        doc.put("launchAtLogin", s.launchAtLogin());
+        doc.put("clipboardClearSeconds", s.clipboardClearSeconds());
+        doc.put("loginItem", Map.of("file", loginItem.location().toString(), "installed", loginItem.isInstalled()));
+        return doc;
+    }
+
+    @Command(name = "launch-at-login", mixinStandardHelpOptions = true,
+            description = "Starts the app at login (on) or not (off): writes or removes "
+            + "the LaunchAgent (macOS) or autostart entry (Linux), and saves the choice.")
+    static final class LaunchAtLogin implements Callable<Integer> {
+
+        @ParentCommand
+        SettingsCommand settings;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "on|off", description = "on or off")
+        Switch value;
+
+        enum Switch { ON, OFF }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            AppContext context = settings.root.context();
+            LoadedSettings loaded = context.settings();
+            loaded.problems().forEach(p -> out.println("problem: " + p));
+            LoginItem item = context.loginItem();
+            boolean on = value == Switch.ON;
+            if (on) {
+                item.install();
+                out.println("Launch at login: on (" + item.location() + ")");
+            } else {
+                item.remove();
+                out.println("Launch at login: off (" + item.location() + " removed)");
+            }
+            SavedSettings saved = context.settingsRepository().save(loaded.settings().withLaunchAtLogin(on));
+            context.settingsChanged();
+            saved.movedAside().ifPresent(aside -> out.println("The settings file had problems: it was kept as "
+                    + aside + " and replaced"));
+            out.println("Saved " + saved.file());
+            return ExitCodes.OK;
+        }
+    }
+}

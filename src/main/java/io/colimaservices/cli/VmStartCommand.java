@@ -1,0 +1,62 @@
+package io.colimaservices.cli;
+
+import io.colimaservices.domain.VmRuntime;
+import io.colimaservices.domain.VmSpec;
+import io.colimaservices.domain.VmState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Starts (or creates) the VM with the settings' resources, showing Colima's "
+        + "output as it comes. Options override the settings for this start only.")
+final class VmStartCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VmCommand vm;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cpu", paramLabel = "N", description = "CPUs (default: the settings', else 4).")
+    Integer cpus;
+
+    @Option(names = "--memory", paramLabel = "GIB", description = "Memory in GiB (default: the settings', else 8).")
+    Integer memory;
+
+    @Option(names = "--disk", paramLabel = "GIB", description = "Disk in GiB; Colima can grow a disk, never shrink "
+            + "it (default: the settings', else 60).")
+    Integer disk;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Give up (and stop Colima) after this long, e.g. 20m (default: 15m).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        VmSpec chosen = vm.vmSpec();
+        if (cpus != null) {
+            chosen = chosen.withCpus(cpus);
+        }
+        if (memory != null) {
+            chosen = chosen.withMemoryGiB(memory);
+        }
+        if (disk != null) {
+            chosen = chosen.withDiskGiB(disk);
+        }
+        VmRuntime runtime = vm.context().vmRuntime();
+        runtime.start(chosen, timeout != null ? timeout : VmRuntime.START_DEADLINE, VmCommand.printer(out));
+        VmState after = runtime.status(chosen.profile());
+        after = after.withSocketDiagnosis(vm.context().socketCheck().diagnose(after));
+        out.println(VmText.headline(after));
+        after.socketDiagnosis().ifPresent(d -> VmText.socketLines(d).forEach(out::println));
+        return ExitCodes.OK;
+    }
+}

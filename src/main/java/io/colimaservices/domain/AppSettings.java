@@ -1,0 +1,41 @@
+package io.colimaservices.domain;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the user chose and the app keeps between runs.
+ *
+ * @param vm the Colima profile and the resources {@code colima start} is given
+ * @param composeFile the stack's compose file; empty for the bundled one
+ * @param startVmOnLaunch start the VM when the app starts (if it is not running)
+ * @param launchAtLogin the app is registered to start at login (LaunchAgent, XDG autostart)
+ * @param clipboardClearSeconds how long a copied secret stays on the clipboard
+ */
+public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                          int clipboardClearSeconds) {
+    public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
+    public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 600;
+
+    public AppSettings {
+        Objects.requireNonNull(vm, "vm");
+        Objects.requireNonNull(composeFile, "composeFile");
+        if (clipboardClearSeconds < 1 || clipboardClearSeconds > MAX_CLIPBOARD_CLEAR_SECONDS) {
+            throw new UserError(UserError.Kind.CONFIGURATION, "clipboard clear delay must be from 1 to "
+                    + MAX_CLIPBOARD_CLEAR_SECONDS + " seconds, not " + clipboardClearSeconds);
+        }
+    }
+
+    public static AppSettings defaults() {
+        return new AppSettings(VmSpec.defaults(), Optional.empty(), false, false, DEFAULT_CLIPBOARD_CLEAR_SECONDS);
+    }
+
+    public AppSettings withVm(VmSpec newVm) {
+        return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds);
+    }
+
+    public AppSettings withLaunchAtLogin(boolean enabled) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds);
+    }
+}

@@ -1,0 +1,94 @@
+package io.colimaservices.domain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the Credentials page reads and changes: the services with a secret in Vault (from the catalog), their
+ * fields, connection strings, TLS switch, and the stored tokens. Values (passwords, tokens, full connection strings)
+ * are returned only by the methods meant for an explicit copy; everything else names fields or masks the password.
+ * Every method blocks: callers run them off the UI thread. Failures are {@link UserError}s without a secret in them.
+ */
+public interface CredentialService {
+    /** What every masked value looks like. */
+    String MASK = "••••••••";
+
+    /** The catalog's services that keep a secret in Vault (label {@code io.colima-services.vault-path}). */
+    List<CredentialEntry> services();
+
+    /** The field names of the service's secret (not {@code tls_enabled}) and, for a TLS service, its TLS status. */
+    SecretOverview overview(String service);
+
+    /** The connection string with the password replaced by {@link #MASK}, for display. */
+    String maskedConnectionString(String service, ConnectionFormat format);
+
+    /** The real connection string, password included: only ever handed to the clipboard. */
+    String connectionString(String service, ConnectionFormat format);
+
+    /** One field's value: only ever handed to the clipboard. */
+    String fieldValue(String service, String field);
+
+    TlsStatus tlsStatus(String service);
+
+    /**
+     * Turns TLS on or off: merges the flag, makes sure a certificate is there, re-arms and restarts vault-agent and
+     * the service (can take a minute). {@code progress} hears one line per step.
+     */
+    TlsChange setTls(String service, boolean enabled, Consumer<String> progress);
+
+    boolean tokenStored(VaultToken token);
+
+    /** A stored token, for an explicit copy; never shown. */
+    String token(VaultToken token);
+
+    enum VaultToken {
+        /** The initial root token (bootstrap only). */
+        ROOT,
+        /** The app's scoped daily token. */
+        APP
+    }
+
+    /**
+     * @param path       the KV path under {@code secret/}, e.g. {@code postgresql}
+     * @param tlsCapable whether TLS can be switched for it
+     * @param formats    the connection-string formats its kind supports (empty when it has none)
+     */
+    record CredentialEntry(String service, String path, Optional<ConnectionKind> kind, boolean tlsCapable,
+                           List<ConnectionFormat> formats) {
+        public CredentialEntry {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(kind, "kind");
+            formats = List.copyOf(formats);
+        }
+    }
+
+    /** @param fields field names in the secret's order, never values */
+    record SecretOverview(String service, String path, List<String> fields, Optional<TlsStatus> tls) {
+        public SecretOverview {
+            fields = List.copyOf(fields);
+            Objects.requireNonNull(tls, "tls");
+        }
+    }
+
+    /** @param certificate empty while no certificate is stored */
+    record TlsStatus(String service, boolean enabled, Optional<CertificateExpiry> certificate) {
+        public TlsStatus {
+            Objects.requireNonNull(certificate, "certificate");
+        }
+    }
+
+    /**
+     * @param restarted  services restarted, in order; empty when no restarter is wired (then {@code manualStep})
+     * @param manualStep what the user has to run to apply the change, when the app could not restart
+     */
+    record TlsChange(TlsStatus status, boolean changed, boolean certificateIssued, List<String> restarted,
+                     Optional<String> manualStep) {
+        public TlsChange {
+            restarted = List.copyOf(restarted);
+            Objects.requireNonNull(manualStep, "manualStep");
+        }
+    }
+}

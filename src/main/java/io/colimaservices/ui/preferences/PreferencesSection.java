@@ -1,0 +1,65 @@
+package io.colimaservices.ui.preferences;
+
+import io.colimaservices.domain.LoginItem;
+import io.colimaservices.domain.NativePlatform;
+import io.colimaservices.domain.SettingsRepository;
+import io.colimaservices.ui.common.Section;
+import io.colimaservices.ui.common.UiExecutors;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/** The Preferences page. It reads the settings file each time it is shown, unless the form holds edits. */
+public final class PreferencesSection implements Section {
+    private final PreferencesViewModel model;
+
+    /**
+     * @param repository the settings file
+     * @param loginItem launch at login for this OS
+     * @param platform the machine, for warnings about the VM's resources
+     * @param settingsChanged called on the background executor after every save (e.g. {@code context::settingsChanged})
+     * @param background reads and writes the file and the login item
+     */
+    public PreferencesSection(SettingsRepository repository, LoginItem loginItem, NativePlatform platform,
+                              Runnable settingsChanged, Executor background) {
+        this(new PreferencesViewModel(UiExecutors.fx(), background, repository, loginItem, platform,
+                settingsChanged));
+    }
+
+    /** With a model made elsewhere (tests, screenshots). */
+    public PreferencesSection(PreferencesViewModel model) {
+        this.model = Objects.requireNonNull(model);
+    }
+
+    @Override
+    public String id() {
+        return "preferences";
+    }
+
+    @Override
+    public String title() {
+        return "Preferences";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.SLIDERS;
+    }
+
+    @Override
+    public Node build() {
+        return new PreferencesView(model).root();
+    }
+
+    @Override
+    public void shown() {
+        model.shown();
+    }
+
+    public PreferencesViewModel model() {
+        return model;
+    }
+}

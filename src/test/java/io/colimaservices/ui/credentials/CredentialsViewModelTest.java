@@ -1,0 +1,343 @@
+package io.colimaservices.ui.credentials;
+
+import io.colimaservices.domain.CertificateExpiry;
+import io.colimaservices.domain.ConnectionFormat;
+import io.colimaservices.domain.CredentialService;
+import io.colimaservices.domain.CredentialService.CredentialEntry;
+import io.colimaservices.domain.CredentialService.VaultToken;
+import io.colimaservices.domain.Fixtures;
+import io.colimaservices.domain.StackSnapshot;
+import io.colimaservices.domain.VaultPhase;
+import io.colimaservices.domain.VaultState;
+import io.colimaservices.ui.common.ClipboardKeeper;
+import io.colimaservices.ui.common.HandClock;
+import io.colimaservices.ui.common.ManualExecutor;
+import io.colimaservices.ui.common.MemoryClipboard;
+import io.colimaservices.ui.common.Notice;
+import io.colimaservices.ui.common.UiExecutors;
+import javafx.beans.value.ObservableValue;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Credentials page's ViewModel without a toolkit: fake port, hand clock, in-memory clipboard. */
+class CredentialsViewModelTest {
+    private static final String ADDRESS = "http://127.0.0.1:8200";
+    private final FakeCredentialService fake = new FakeCredentialService();
+    private final MemoryClipboard clipboard = new MemoryClipboard();
+    private final HandClock clock = new HandClock();
+    private final ClipboardKeeper keeper = new ClipboardKeeper(clipboard, clock);
+    private final ManualExecutor background = new ManualExecutor();
+    private Duration clearDelay = Duration.ofSeconds(30);
+    private final CredentialsViewModel model = new CredentialsViewModel(fake, keeper, () -> clearDelay,
+            UiExecutors.direct(), background);
+
+    private static VaultState vault(VaultPhase phase) {
+        return phase == VaultPhase.DOWN ? VaultState.down(ADDRESS, "Connection refused")
+                : new VaultState(ADDRESS, phase, 0, 3, 5, Optional.of("1.18.5"), false, Optional.empty());
+    }
+
+    private void open(VaultPhase phase) {
+        StackSnapshot snapshot = Fixtures.snapshot(Fixtures.smallStack()).withVault(vault(phase));
+        model.show(snapshot);
+        model.activate();
+        background.runAll();
+    }
+
+    private void select(String service) {
+        model.selectedProperty().set(model.services().stream().filter(e -> e.service().equals(service)).findFirst()
+                .orElseThrow());
+        background.runAll();
+    }
+
+    @Test
+    void listsTheServicesAndShowsTheFirstWithEveryValueMasked() {
+        open(VaultPhase.UNSEALED);
+
+        assertThat(model.services()).extracting(CredentialEntry::service)
+                .containsExactly("postgres", "redis-1", "forgejo", "grafana");
+        assertThat(model.selectedProperty().get().service()).isEqualTo("postgres");
+        assertThat(model.titleProperty().get()).isEqualTo("postgres");
+        assertThat(model.subtitleProperty().get()).isEqualTo("secret/postgresql · postgresql");
+        assertThat(model.fields()).containsExactly(
+                new CredentialsViewModel.FieldRow("username", CredentialService.MASK),
+                new CredentialsViewModel.FieldRow("database", CredentialService.MASK),
+                new CredentialsViewModel.FieldRow("password", CredentialService.MASK));
+        assertThat(model.formats()).containsExactly(ConnectionFormat.values());
+        assertThat(model.formatProperty().get()).isEqualTo(ConnectionFormat.URL);
+        assertThat(model.connectionProperty().get())
+                .isEqualTo("postgresql://dev_admin:" + CredentialService.MASK + "@localhost:5432/dev_database"
+                        + "?sslmode=require");
+        assertThat(fake.calls).as("values are read when copying, not on selection")
+                .noneMatch(c -> c.startsWith("field ") || c.startsWith("connection ") || c.startsWith("token "));
+        assertThat(model.canCopyProperty().get()).isTrue();
+        assertThat(model.canCopyConnectionProperty().get()).isTrue();
+        assertThat(model.vaultNoticeProperty().get()).isNull();
+        assertThat(model.rootTokenStoredProperty().get()).isTrue();
+        assertThatNoPropertyHolds(FakeCredentialService.PG_PASSWORD);
+    }
+
+    @Test
+    void copyingAFieldCountsDownAndClearsTheClipboardByTheWallClock() {
+        open(VaultPhase.UNSEALED);
+
+        model.copyField("password");
+        background.runAll();
+        assertThat(clipboard.text()).isEqualTo(FakeCredentialService.PG_PASSWORD);
+        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the password of postgres: clears in 30 s");
+        assertThatNoPropertyHolds(FakeCredentialService.PG_PASSWORD);
+
+        clock.advance(Duration.ofMillis(10_400));
+        keeper.check();
+        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the password of postgres: clears in 20 s");
+        assertThat(clipboard.text()).isEqualTo(FakeCredentialService.PG_PASSWORD);
+
+        // A check that comes late (App Nap, sleep) still clears: the deadline is wall-clock time.
+        clock.advance(Duration.ofMinutes(5));
+        keeper.check();
+        assertThat(clipboard.text()).isEmpty();
+        assertThat(clipboard.clears()).isEqualTo(1);
+        assertThat(model.copyStatusProperty().get()).isEqualTo("Cleared the clipboard (it held the password of "
+                + "postgres).");
+    }
+
+    @Test
+    void theConfiguredDelayIsUsedAndSomethingCopiedSinceIsLeftAlone() {
+        open(VaultPhase.UNSEALED);
+        clearDelay = Duration.ofSeconds(5);
+
+        model.copyField("username");
+        background.runAll();
+        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the username of postgres: clears in 5 s");
+
+        clipboard.put("something the user copied");
+        clock.advance(Duration.ofSeconds(6));
+        keeper.check();
+        assertThat(clipboard.text()).isEqualTo("something the user copied");
+        assertThat(model.copyStatusProperty().get()).isEqualTo("Left the clipboard alone: it holds something else "
+                + "now.");
+    }
+
+    @Test
+    void formatSelectorShowsTheMaskedStringAndCopiesTheRealOne() {
+        open(VaultPhase.UNSEALED);
+
+        model.formatProperty().set(ConnectionFormat.JDBC);
+        background.runAll();
+        assertThat(model.connectionProperty().get()).isEqualTo("jdbc:postgresql://localhost:5432/dev_database"
+                + "?user=dev_admin&password=" + CredentialService.MASK + "&sslmode=require");
+
+        model.copyConnection();
+        background.runAll();
+        assertThat(clipboard.text()).isEqualTo("jdbc:postgresql://localhost:5432/dev_database?user=dev_admin"
+                + "&password=" + FakeCredentialService.PG_PASSWORD + "&sslmode=require");
+        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the jdbc connection string of postgres: "
+                + "clears in 30 s");
+
+        // redis has no JDBC: the selector falls back to its first format.
+        select("redis-1");
+        assertThat(model.formats()).containsExactly(ConnectionFormat.URL, ConnectionFormat.ENV, ConnectionFormat.JSON);
+        assertThat(model.formatProperty().get()).isEqualTo(ConnectionFormat.URL);
+        assertThat(model.connectionProperty().get()).isEqualTo("rediss://:" + CredentialService.MASK
+                + "@localhost:6390");
+        assertThat(fake.calls.stream().filter(c -> c.startsWith("masked redis-1")).count())
+                .as("one render per selection").isEqualTo(1);
+    }
+
+    @Test
+    void aServiceWithoutConnectionStringOrFieldsSaysSo() {
+        open(VaultPhase.UNSEALED);
+        select("forgejo");
+
+        assertThat(model.formats()).isEmpty();
+        assertThat(model.hasFormatsProperty().get()).isFalse();
+        assertThat(model.connectionNoteProperty().get()).isEqualTo("forgejo has no connection string (git).");
+        assertThat(model.fields()).isEmpty();
+        assertThat(model.fieldsNoteProperty().get()).isEqualTo("No fields besides the TLS flag.");
+        assertThat(model.canCopyConnectionProperty().get()).isFalse();
+        assertThat(model.tlsCapableProperty().get()).isTrue();
+
+        select("grafana");
+        assertThat(model.tlsCapableProperty().get()).isFalse();
+        assertThat(model.canToggleTlsProperty().get()).isFalse();
+        assertThat(model.fields()).extracting(CredentialsViewModel.FieldRow::name).containsExactly("username",
+                "password");
+    }
+
+    @Test
+    void tlsSwitchRunsWithProgressAndUpdatesTheString() {
+        open(VaultPhase.UNSEALED);
+        assertThat(model.tlsEnabledProperty().get()).isTrue();
+        assertThat(model.canToggleTlsProperty().get()).isTrue();
+
+        model.setTls(false);
+        assertThat(model.tlsBusyProperty().get()).isTrue();
+        assertThat(model.canToggleTlsProperty().get()).as("disabled while it runs").isFalse();
+        assertThat(model.tlsEnabledProperty().get()).isFalse();
+        assertThat(model.tlsActivityProperty().get()).isEqualTo("Turning TLS off for postgres: this restarts "
+                + "vault-agent and postgres and can take a minute…");
+        background.runAll();
+
+        assertThat(model.tlsLines()).containsExactly("secret/postgres: tls_enabled=false", "re-armed vault-agent",
+                "restarting vault-agent and waiting until it is healthy",
+                "restarting postgres and waiting until it is healthy");
+        assertThat(model.tlsBusyProperty().get()).isFalse();
+        assertThat(model.tlsEnabledProperty().get()).isFalse();
+        assertThat(model.noticeProperty().get()).isEqualTo(Notice.success("TLS is off for postgres",
+                "Restarted vault-agent and postgres: healthy."));
+        assertThat(model.connectionProperty().get()).doesNotContain("sslmode");
+        assertThat(fake.calls).contains("tls postgres false");
+
+        model.setTls(false);
+        assertThat(background.pending()).as("already off: nothing to do").isZero();
+    }
+
+    @Test
+    void tlsSwitchWithoutARestarterSaysWhatToRestart() {
+        fake.restarter = false;
+        open(VaultPhase.UNSEALED);
+        model.setTls(false);
+        background.runAll();
+        assertThat(model.noticeProperty().get()).isEqualTo(Notice.warning("TLS is off for postgres in Vault",
+                "To apply it, restart them: docker compose restart vault-agent postgres"));
+    }
+
+    @Test
+    void failedTlsSwitchShowsTheErrorAndTheStateVaultReallyHas() {
+        open(VaultPhase.UNSEALED);
+        fake.failTlsBeforeChange = true;
+        model.setTls(false);
+        background.runAll();
+        assertThat(model.tlsEnabledProperty().get()).as("back on").isTrue();
+        assertThat(model.noticeProperty().get().title()).isEqualTo("Switching TLS off for postgres failed");
+        assertThat(model.noticeProperty().get().detail()).contains("nothing was overwritten", "Hint: try again");
+
+        // The flag changed, then the restart failed: the switch shows what Vault holds.
+        fake.failTlsRestart = true;
+        model.setTls(false);
+        background.runAll();
+        assertThat(model.tlsEnabledProperty().get()).isFalse();
+        assertThat(model.noticeProperty().get().detail()).contains("did not become healthy",
+                "Hint: see its logs");
+        assertThat(model.tlsBusyProperty().get()).isFalse();
+    }
+
+    @Test
+    void certificateExpiryLevels() {
+        fake.certificates.put("postgres", CertificateExpiry.of(FakeCredentialService.NOW.plus(Duration.ofDays(5))
+                .plusSeconds(60), FakeCredentialService.NOW));
+        open(VaultPhase.UNSEALED);
+        assertThat(model.expiryLevelProperty().get()).isEqualTo(CertificateExpiry.Level.CRITICAL);
+        assertThat(model.expiryTextProperty().get()).isEqualTo("Certificate expires in 5 days (critical).");
+
+        select("redis-1");
+        assertThat(model.expiryLevelProperty().get()).isEqualTo(CertificateExpiry.Level.WARN);
+        assertThat(model.expiryTextProperty().get()).isEqualTo("Certificate expires in 20 days (renew soon).");
+
+        fake.certificates.put("redis-1", CertificateExpiry.of(FakeCredentialService.NOW.plus(Duration.ofDays(300)),
+                FakeCredentialService.NOW));
+        select("postgres");
+        select("redis-1");
+        assertThat(model.expiryLevelProperty().get()).isEqualTo(CertificateExpiry.Level.OK);
+        assertThat(model.expiryTextProperty().get()).isEqualTo("Certificate valid for 300 more days.");
+
+        select("forgejo");
+        assertThat(model.expiryLevelProperty().get()).isNull();
+        assertThat(model.expiryTextProperty().get()).startsWith("No certificate stored yet");
+    }
+
+    @Test
+    void sealedVaultDisablesWhatNeedsItButTheTokensCanStillBeCopied() {
+        fake.sealed = true;
+        open(VaultPhase.SEALED);
+
+        assertThat(model.vaultAvailableProperty().get()).isFalse();
+        assertThat(model.vaultNoticeProperty().get().title()).isEqualTo("Vault is sealed");
+        assertThat(model.services()).hasSize(4);
+        assertThat(model.fields()).isEmpty();
+        assertThat(model.fieldsNoteProperty().get()).isEqualTo("The fields show once Vault is unsealed.");
+        assertThat(model.canCopyProperty().get()).isFalse();
+        assertThat(model.canCopyConnectionProperty().get()).isFalse();
+        assertThat(model.canToggleTlsProperty().get()).isFalse();
+        assertThat(fake.calls).noneMatch(c -> c.startsWith("overview") || c.startsWith("masked"));
+        model.copyField("password");
+        model.setTls(false);
+        assertThat(background.pending()).isZero();
+
+        model.copyToken(VaultToken.ROOT);
+        background.runAll();
+        assertThat(clipboard.text()).isEqualTo(FakeCredentialService.ROOT_TOKEN);
+        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the root token: clears in 30 s");
+        assertThatNoPropertyHolds(FakeCredentialService.ROOT_TOKEN);
+
+        // Unsealed meanwhile: the selection loads.
+        fake.sealed = false;
+        model.showVault(vault(VaultPhase.UNSEALED));
+        background.runAll();
+        assertThat(model.fields()).hasSize(3);
+        assertThat(model.canCopyProperty().get()).isTrue();
+    }
+
+    @Test
+    void downVaultIsSaidWithItsAddress() {
+        open(VaultPhase.DOWN);
+        Notice notice = model.vaultNoticeProperty().get();
+        assertThat(notice.tone()).isEqualTo(Notice.Tone.DANGER);
+        assertThat(notice.detail()).contains(ADDRESS, "Connection refused");
+        assertThat(model.canCopyProperty().get()).isFalse();
+    }
+
+    @Test
+    void missingTokenCannotBeCopied() {
+        fake.appStored = false;
+        open(VaultPhase.UNSEALED);
+        assertThat(model.appTokenStoredProperty().get()).isFalse();
+        model.copyToken(VaultToken.APP);
+        assertThat(background.pending()).isZero();
+    }
+
+    @Test
+    void lateAnswersForAnEarlierSelectionAreDropped() {
+        open(VaultPhase.UNSEALED);
+        model.selectedProperty().set(model.services().get(1));
+        model.selectedProperty().set(model.services().get(3));
+        background.runAll();
+        assertThat(model.titleProperty().get()).isEqualTo("grafana");
+        assertThat(model.fields()).extracting(CredentialsViewModel.FieldRow::name).containsExactly("username",
+                "password");
+    }
+
+    @Test
+    void sealedWhileCopyingShowsVaultsMessage() {
+        open(VaultPhase.UNSEALED);
+        fake.sealed = true;
+        model.copyField("password");
+        background.runAll();
+        assertThat(model.noticeProperty().get().title()).isEqualTo("Could not copy the password of postgres");
+        assertThat(model.noticeProperty().get().detail()).contains("is sealed", "Hint: run");
+        assertThat(clipboard.puts()).isEmpty();
+    }
+
+    /** Every string property of the ViewModel: none may hold a secret value. */
+    private void assertThatNoPropertyHolds(String secret) {
+        List<String> values = new ArrayList<>();
+        for (Method m : CredentialsViewModel.class.getMethods()) {
+            if (m.getParameterCount() == 0 && ObservableValue.class.isAssignableFrom(m.getReturnType())) {
+                try {
+                    values.add(String.valueOf(((ObservableValue<?>) m.invoke(model)).getValue()));
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        values.add(model.fields().toString());
+        values.add(model.tlsLines().toString());
+        assertThat(values).isNotEmpty().noneMatch(v -> v.contains(secret));
+    }
+}
