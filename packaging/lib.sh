@@ -54,17 +54,23 @@ link_runtime() {
 }
 
 # JVM options every packaged launcher gets (the app's and the baseline's), as jpackage --java-options arguments.
-# Measured on the app (docs/benchmarks.md): Serial GC (one small heap, no concurrent GC threads) and an initial
-# heap of 32 MiB keep RSS down (-27 MiB 10 s after ready) at no start-up cost; compact object headers (JDK 25)
-# shrink the heap; no hsperfdata file (jcmd by pid still works, jps does not list the app). The training run uses
-# the same options, so the AOT cache matches them. The JVM's AOT/CDS warnings (a stale or damaged cache: it then
-# runs without one) go to stderr, not to stdout where the CLI prints its output (status --json).
+# Measured on the app (docs/benchmarks.md, "Start-up and memory"):
+#   -XX:TieredStopAtLevel=1  C1 only: until the app is ready the C2 compiler burnt ~520 ms of CPU (of 1.56 s) on
+#                            2 cores, in the way of the app's own threads; with C1 only the app needs ~42 % less CPU
+#                            to get ready and ~20 MiB less RSS. A menu-bar app idles; its code is I/O-bound. Remove
+#                            this line to get C2's peak speed back.
+#   -XX:+UseSerialGC -Xms32m one small heap, no concurrent GC threads; -27 MiB RSS 10 s after ready, same start-up
+#   -XX:+UseCompactObjectHeaders  (JDK 25) smaller objects
+#   -XX:-UsePerfData         no hsperfdata file (jcmd PID still works, jps does not list the app)
+# The training run uses the same options, so the AOT cache matches them. The JVM's AOT/CDS warnings (a stale or
+# damaged cache: it then runs without one) go to stderr, not to stdout where the CLI prints (status --json).
 # (An array, not a function: the scripts also run on macOS's bash 3.2, which has no mapfile.)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 LAUNCHER_JAVA_OPTIONS=(
   --java-options '-Xlog:aot=off,cds=off' --java-options '-Xlog:aot=warning,cds=warning:stderr'
   --java-options -XX:+UseSerialGC --java-options -Xms32m
   --java-options -XX:+UseCompactObjectHeaders --java-options -XX:-UsePerfData
+  --java-options -XX:TieredStopAtLevel=1
 )
 
 # Where jpackage puts things in an app image $1 built with --name $2.
