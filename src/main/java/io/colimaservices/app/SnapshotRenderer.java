@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -91,9 +92,16 @@ public final class SnapshotRenderer {
                     context.stackActions(store), new NoDesktop(), Clock.systemDefaultZone(),
                     () -> StackActions.DEFAULT_TIMEOUT);
             dashboard.show(store.current());
-            try (StatsSampler sampler = new StatsSampler(context.engine(), store, dashboard::showUsage)) {
+            // Usage needs two readings per service; wait for the first round that has figures (or give up).
+            CountDownLatch figures = new CountDownLatch(1);
+            try (StatsSampler sampler = new StatsSampler(context.engine(), store, usage -> {
+                dashboard.showUsage(usage);
+                if (!usage.isEmpty()) {
+                    figures.countDown();
+                }
+            })) {
                 sampler.start();
-                Thread.sleep(StatsSampler.INTERVAL.toMillis() * 2 + 700);
+                figures.await(StatsSampler.INTERVAL.toMillis() * 6, TimeUnit.MILLISECONDS);
             }
             dashboard.show(store.current());
             ClipboardKeeper keeper = new ClipboardKeeper(new io.colimaservices.ui.common.FxClipboard(),

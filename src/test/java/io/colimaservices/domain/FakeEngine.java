@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * An engine for unit tests: log streams are played from a script per connection; every request is recorded.
@@ -15,6 +16,15 @@ import java.util.function.BiConsumer;
 public final class FakeEngine implements ContainerEngine {
     public final List<LogRequest> logRequests = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<LogRequest, LogFrameSink>> logScripts = new ArrayList<>();
+    private volatile Function<String, ContainerStats> statsReader = id -> {
+        throw new UnsupportedOperationException();
+    };
+
+    /** Answers stats reads (called on the sampler's threads). */
+    public FakeEngine onStats(Function<String, ContainerStats> reader) {
+        statsReader = reader;
+        return this;
+    }
 
     /** Adds what the next log connection plays. */
     public FakeEngine onLogs(BiConsumer<LogRequest, LogFrameSink> script) {
@@ -64,7 +74,7 @@ public final class FakeEngine implements ContainerEngine {
 
     @Override
     public ContainerStats stats(String containerId) {
-        throw new UnsupportedOperationException();
+        return statsReader.apply(containerId);
     }
 
     @Override

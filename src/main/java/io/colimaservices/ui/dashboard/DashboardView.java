@@ -76,13 +76,13 @@ public final class DashboardView {
         table.setId("services");
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Service", 170, this::nameCell));
-        table.getColumns().add(column("State", 140, this::stateCell));
+        table.getColumns().add(column("Service", 160, this::nameCell));
+        table.getColumns().add(column("State", 130, this::stateCell));
         table.getColumns().add(column("Uptime", 70, r -> text(r.uptime())));
-        table.getColumns().add(column("Ports", 150, this::portsCell));
-        table.getColumns().add(column("CPU", 70, r -> text(r.cpu())));
-        table.getColumns().add(column("Memory", 90, r -> text(r.memory())));
-        table.getColumns().add(column("", 150, this::actionsCell));
+        table.getColumns().add(column("Ports", 130, this::portsCell));
+        table.getColumns().add(column("CPU", 60, r -> text(r.cpu())));
+        table.getColumns().add(column("Memory", 80, r -> text(r.memory())));
+        table.getColumns().add(column("", 190, this::actionsCell));
 
         model.rows().addListener((ListChangeListener<ServiceRow>) change -> update());
         update();
@@ -180,6 +180,7 @@ public final class DashboardView {
 
     private Node portsCell(ServiceRow row) {
         HBox ports = new HBox(2);
+        ports.setAlignment(Pos.CENTER_LEFT);
         for (int port : row.hostPorts()) {
             Hyperlink link = new Hyperlink(String.valueOf(port));
             link.setTooltip(new Tooltip("Copy localhost:" + port));

@@ -118,7 +118,7 @@ public final class LogViewerView {
         search.setPromptText("Search");
         search.setLeft(new FontIcon(Feather.SEARCH));
         search.setPrefWidth(240);
-        search.setMinWidth(160);
+        search.setMinWidth(120);
         search.textProperty().bindBidirectional(model.queryProperty());
         search.setOnAction(e -> jump(true));
         model.searchErrorProperty().addListener((o, a, error) -> {
@@ -149,6 +149,7 @@ public final class LogViewerView {
         follow.setId("log-follow");
         follow.setGraphic(new FontIcon(Feather.ARROW_DOWN_CIRCLE));
         follow.setMinWidth(Region.USE_PREF_SIZE);
+        streams.setPrefWidth(150);
         streams.setMinWidth(Region.USE_PREF_SIZE);
         model.followProperty().addListener((o, a, on) -> {
             if (on) {

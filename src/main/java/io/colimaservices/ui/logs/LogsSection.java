@@ -74,7 +74,7 @@ public final class LogsSection implements Section {
         VBox left = new VBox(6, hint, picker);
         VBox.setVgrow(picker, Priority.ALWAYS);
         left.setPadding(new Insets(10, 6, 10, 10));
-        left.setPrefWidth(190);
+        left.setPrefWidth(170);
         BorderPane page = new BorderPane(view.root());
         page.setLeft(left);
         return page;
