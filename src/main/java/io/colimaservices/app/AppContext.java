@@ -77,6 +77,7 @@ public class AppContext implements AutoCloseable {
     private final AppDirectories directories;
     private final Supplier<NativePlatform> platformSource;
     private Catalog catalog;
+    private final Object engineLock = new Object();
     private DockerEngine engine;
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
@@ -203,7 +204,7 @@ public class AppContext implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("DOCKER_HOST", dockerHost().display());
         env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
-        return new ComposeCli(ComposeCli.detect(), catalog().files(), projectName(), env, ComposeCli.DEADLINE);
+        return ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), env, ComposeCli.DEADLINE);
     }
 
     /** The services the app stopped or restarted lately: their stop-signal exit codes are no crash. */
@@ -217,18 +218,24 @@ public class AppContext implements AutoCloseable {
                 stopLedger);
     }
 
-    public synchronized ContainerEngine engine() {
-        if (engine == null) {
-            engine = new DockerEngine(dockerHost());
+    public ContainerEngine engine() {
+        // Its own lock: building the client takes tens of ms (at start, on another thread than the window's), and
+        // the window's thread must not wait for it to read the settings or the catalog.
+        synchronized (engineLock) {
+            if (engine == null) {
+                engine = new DockerEngine(dockerHost());
+            }
+            return engine;
         }
-        return engine;
     }
 
     /** Drops the engine, so the next {@link #engine()} connects to the Docker host as it resolves now. */
-    public synchronized void reconnect() {
-        if (engine != null) {
-            engine.close();
-            engine = null;
+    public void reconnect() {
+        synchronized (engineLock) {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
         }
     }
 
@@ -387,10 +394,7 @@ public class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (engine != null) {
-            engine.close();
-            engine = null;
-        }
+        reconnect();
         if (vaultHttp != null) {
             vaultHttp.close();
             vaultHttp = null;

@@ -2,6 +2,7 @@ package io.colimaservices.app;
 
 import javafx.application.Application;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DesktopApp {
     private static final AtomicReference<LaunchOptions> OPTIONS = new AtomicReference<>(LaunchOptions.defaults());
+    private static final AtomicReference<CompletableFuture<AppContext>> PREPARED = new AtomicReference<>();
     private static volatile boolean exitWhenReady;
 
     private DesktopApp() {
@@ -26,6 +28,7 @@ public final class DesktopApp {
      */
     public static void run(LaunchOptions options, boolean quitWhenReady) {
         OPTIONS.set(options);
+        PREPARED.set(prepare(options));
         exitWhenReady = quitWhenReady;
         // No Dock icon, no app-switcher entry: a menu-bar app. Must be set before AWT starts.
         System.setProperty("apple.awt.UIElement", "true");
@@ -39,5 +42,36 @@ public final class DesktopApp {
 
     static LaunchOptions options() {
         return OPTIONS.get();
+    }
+
+    /**
+     * The context with its file log, settings and catalog (the shipped stack installed first), made while the
+     * toolkit starts: both take tens of milliseconds and neither needs the other.
+     */
+    static AppContext context() {
+        CompletableFuture<AppContext> prepared = PREPARED.getAndSet(null);
+        return prepared == null ? new AppContext(options()) : prepared.join();
+    }
+
+    private static CompletableFuture<AppContext> prepare(LaunchOptions options) {
+        CompletableFuture<AppContext> prepared = new CompletableFuture<>();
+        Thread.ofVirtual().name("prepare-context").start(() -> {
+            try {
+                AppContext context = new AppContext(options);
+                LogFiles.addAppLog(context.directories().logs());
+                context.catalogOrError();
+                prepared.complete(context);
+                try {
+                    // Built and used once now, while the window is built: the Docker client's first request (its
+                    // connection pool, its JSON mapping) takes tens of ms, and Docker is what the app asks first.
+                    context.engine().ping();
+                } catch (RuntimeException e) {
+                    // Reported where the app connects.
+                }
+            } catch (RuntimeException | Error e) {
+                prepared.completeExceptionally(e);
+            }
+        });
+        return prepared;
     }
 }

@@ -71,6 +71,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private LogsSection logsSection;
     private DashboardViewModel dashboard;
     private ReadOnlyBooleanProperty dark;
+    private boolean hasTray;
     private ClipboardAutoClear clipboard;
     private AppCredentialService credentials;
     private ColimaSection colimaSection;
@@ -78,10 +79,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     @Override
     public void start(Stage ignored) {
         LaunchOptions options = DesktopApp.options();
-        context = new AppContext(options);
-        LogFiles.addAppLog(context.directories().logs());
+        context = DesktopApp.context();
         Platform.setImplicitExit(false);
-        dark = Theme.followSystem();
 
         AppContext.CatalogResult catalog = context.catalogOrError();
         catalog.error().ifPresent(e -> LOG.warn("compose file problem: {}", e));
@@ -99,19 +98,20 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         store.subscribe(new LatestValueRelay<>(UiExecutors.fx(), dashboard::show));
         dashboard.show(store.current());
         watchForAlerts();
+        announceReady();
+        // Docker is asked while the theme, the window and the menu are made: the first live state is what the
+        // start waits for, and the rest takes the window's thread tens of ms.
+        background.execute(this::connect);
 
-        boolean hasTray = AwtTrayAdapter.isSupported();
+        dark = Theme.followSystem();
+        hasTray = AwtTrayAdapter.isSupported();
         window = new MainWindow(store, this::sections, hasTray, this::quit);
         if (hasTray) {
             installTray();
         } else {
             LOG.info("no system tray on this desktop: showing the dashboard instead");
-        }
-        announceReady(hasTray);
-        if (!hasTray) {
             window.show(null);
         }
-        background.execute(this::connect);
     }
 
     /** The VM watcher, or none when the colima tool named by --colima or COLIMA_BIN is not there. */
@@ -216,7 +216,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
      * Says "ready" once the first live state (engine answered or not) is on screen: a line on stdout that start-up
      * benchmarks and the smoke test wait for, and the log. Quits then when asked to ({@code --exit-when-ready}).
      */
-    private void announceReady(boolean hasTray) {
+    /** The ready line follows the first live state on screen (after start, so {@link #hasTray} is known). */
+    private void announceReady() {
         AtomicBoolean said = new AtomicBoolean();
         store.subscribe(snapshot -> {
             if (snapshot.engine().error().filter("not checked yet"::equals).isPresent() || !said.compareAndSet(false,
@@ -282,8 +283,14 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         TrayMenuBuilder menu = new TrayMenuBuilder(this);
         StackSnapshot first = store.current();
         tray.install(first.health(), menu.build(first), this::openDashboard);
-        store.subscribe(new LatestValueRelay<>(EventQueue::invokeLater,
-                s -> tray.show(s.health(), menu.build(s), "Colima Services: " + TrayMenuBuilder.headline(s))));
+        Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
+                "Colima Services: " + TrayMenuBuilder.headline(s));
+        store.subscribe(new LatestValueRelay<>(EventQueue::invokeLater, show));
+        // Docker is already being asked: a state that came between the install and the subscription shows too.
+        StackSnapshot now = store.current();
+        if (now != first) {
+            EventQueue.invokeLater(() -> show.accept(now));
+        }
     }
 
     // Menu and dashboard commands: return at once; work runs on virtual threads; results show through the store.

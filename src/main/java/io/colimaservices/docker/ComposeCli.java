@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Creates containers through the compose CLI that is installed ({@code docker compose}, else
@@ -27,7 +28,7 @@ public final class ComposeCli implements ServiceProvisioner {
     public static final Duration DEADLINE = Duration.ofMinutes(15);
     private static final int LAST_LINES = 8;
 
-    private final List<String> command;
+    private final Supplier<List<String>> command;
     private final List<Path> files;
     private final String project;
     private final Map<String, String> environment;
@@ -38,7 +39,43 @@ public final class ComposeCli implements ServiceProvisioner {
      */
     public ComposeCli(List<String> command, List<Path> files, String project, Map<String, String> environment,
                       Duration deadline) {
-        this.command = List.copyOf(command);
+        this(constant(List.copyOf(command)), files, project, environment, deadline);
+    }
+
+    /**
+     * The compose CLI that is installed, found when the first service is created: finding it runs one or two
+     * processes ({@code docker-compose version} alone takes about 300 ms), which must not delay the app's start.
+     */
+    public static ComposeCli detectedOnFirstUse(List<Path> files, String project, Map<String, String> environment,
+                                                Duration deadline) {
+        return new ComposeCli(new FirstUse<>(ComposeCli::detect), files, project, environment, deadline);
+    }
+
+    private static Supplier<List<String>> constant(List<String> command) {
+        return () -> command;
+    }
+
+    /** Computes the value once, on the first call, on the calling thread. */
+    private static final class FirstUse<T> implements Supplier<T> {
+        private final Supplier<T> compute;
+        private T value;
+
+        FirstUse(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
+    }
+
+    private ComposeCli(Supplier<List<String>> command, List<Path> files, String project,
+                       Map<String, String> environment, Duration deadline) {
+        this.command = command;
         this.files = List.copyOf(files);
         this.project = project;
         this.environment = Map.copyOf(environment);
@@ -75,12 +112,13 @@ public final class ComposeCli implements ServiceProvisioner {
 
     @Override
     public void create(String service, Consumer<String> output) {
-        if (command.isEmpty()) {
+        List<String> cli = command.get();
+        if (cli.isEmpty()) {
             throw new UserError(UserError.Kind.CONFIGURATION, "cannot create " + service
                     + ": no compose CLI found (docker compose or docker-compose)",
                     "install it: brew install docker-compose");
         }
-        List<String> args = new ArrayList<>(command);
+        List<String> args = new ArrayList<>(cli);
         args.addAll(List.of("--project-name", project));
         files.forEach(f -> args.addAll(List.of("--file", f.toString())));
         args.addAll(List.of("up", "--detach", "--no-deps", "--no-recreate", service));

@@ -7,8 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Keeps the store's view of the engine true, by events. It follows the project's event stream and applies each
@@ -29,6 +31,9 @@ public final class EngineWatcher implements AutoCloseable {
     private final AtomicBoolean streamEnded = new AtomicBoolean();
     private volatile boolean running;
     private volatile boolean relistRequested;
+    private final AtomicLong listingsStarted = new AtomicLong();
+    private final Object listingLock = new Object();
+    private long newestListingApplied;
     private Thread thread;
 
     public EngineWatcher(ContainerEngine engine, StackStore store) {
@@ -56,18 +61,29 @@ public final class EngineWatcher implements AutoCloseable {
 
     /** Re-lists on the caller's thread and applies the result; false when the engine did not answer. */
     public boolean relistNow() {
+        long ticket = listingsStarted.incrementAndGet();
         EngineInfo info = engine.ping();
         if (!info.reachable()) {
-            store.update(s -> s.withEngine(info));
+            applyListing(ticket, s -> s.withEngine(info));
             return false;
         }
         try {
             List<ServiceStatus> listed = engine.listProject(store.current().project());
-            store.update(s -> s.withListing(info, listed));
+            applyListing(ticket, s -> s.withListing(info, listed));
             return true;
         } catch (UserError e) {
-            store.update(s -> s.withEngine(EngineInfo.unreachable(info.host(), e.getMessage())));
+            applyListing(ticket, s -> s.withEngine(EngineInfo.unreachable(info.host(), e.getMessage())));
             return false;
+        }
+    }
+
+    /** Two listings can overlap (the first one and the one on connect): one begun later wins, whatever ends first. */
+    private void applyListing(long ticket, UnaryOperator<StackSnapshot> change) {
+        synchronized (listingLock) {
+            if (ticket > newestListingApplied) {
+                newestListingApplied = ticket;
+                store.update(change);
+            }
         }
     }
 
@@ -78,9 +94,16 @@ public final class EngineWatcher implements AutoCloseable {
     }
 
     private void loop() {
+        boolean first = true;
         while (running) {
             streamEnded.set(false);
             Subscription events = engine.subscribeEvents(store.current().project(), new Listener());
+            if (first) {
+                // The first state is what the app's start waits for: listed now, while the stream connects, and
+                // again once it has (so nothing between the two is missed).
+                first = false;
+                relistNow();
+            }
             try {
                 waitWhileStreaming();
             } finally {

@@ -40,7 +40,7 @@ public final class VaultHttp implements AutoCloseable {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final VaultEndpoint endpoint;
-    private final HttpClient client;
+    private HttpClient client;
     private final Duration requestTimeout;
 
     /** A response: the status and the parsed body ({@link MissingNode} when there was none). */
@@ -64,21 +64,27 @@ public final class VaultHttp implements AutoCloseable {
     public VaultHttp(VaultEndpoint endpoint, Duration requestTimeout) {
         this.endpoint = endpoint;
         this.requestTimeout = requestTimeout;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        endpoint.caFile().ifPresent(ca -> builder.sslContext(sslContextTrusting(ca)));
-        this.client = builder.build();
     }
 
     public VaultEndpoint endpoint() {
         return endpoint;
     }
 
-    /** The shared client, for the driver's {@code VaultConfig.httpClient}. */
-    HttpClient client() {
+    /**
+     * The shared client, for the driver's {@code VaultConfig.httpClient}. Built on the first call, not in the
+     * constructor: building it sets up the JDK's TLS defaults and security providers (a quarter of a second), which
+     * must not happen on the thread that starts the app.
+     */
+    synchronized HttpClient client() {
+        if (client == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            endpoint.caFile().ifPresent(ca -> builder.sslContext(sslContextTrusting(ca)));
+            client = builder.build();
+        }
         return client;
     }
 
@@ -115,7 +121,7 @@ public final class VaultHttp implements AutoCloseable {
             request.method(method, HttpRequest.BodyPublishers.ofByteArray(json(body)));
         }
         try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), parse(response.body()));
         } catch (IOException e) {
             throw unreachable(e);
@@ -173,6 +179,12 @@ public final class VaultHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        HttpClient built;
+        synchronized (this) {
+            built = client;
+        }
+        if (built != null) {
+            built.close();
+        }
     }
 }

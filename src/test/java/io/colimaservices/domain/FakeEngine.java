@@ -20,6 +20,14 @@ public final class FakeEngine implements ContainerEngine {
         throw new UnsupportedOperationException();
     };
 
+    private volatile Function<String, List<ServiceStatus>> lister = project -> List.of();
+
+    /** Answers listings (on the caller's thread). */
+    public FakeEngine onList(Function<String, List<ServiceStatus>> answer) {
+        lister = answer;
+        return this;
+    }
+
     /** Answers stats reads (called on the sampler's threads). */
     public FakeEngine onStats(Function<String, ContainerStats> reader) {
         statsReader = reader;
@@ -49,7 +57,7 @@ public final class FakeEngine implements ContainerEngine {
 
     @Override
     public List<ServiceStatus> listProject(String project) {
-        return List.of();
+        return lister.apply(project);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.colimaservices.ui.colima;
 
 import atlantafx.base.controls.Card;
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.StatusText;
+import io.colimaservices.ui.common.Pages;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -104,23 +103,13 @@ public final class ColimaView {
     }
 
     private Node failureMessage() {
-        Message message = new Message("", "", new FontIcon(Feather.ALERT_OCTAGON));
-        message.setId("vm-failure");
-        message.getStyleClass().add(Styles.DANGER);
-        // The title stays short (a Label that does not wrap); the message and hint go in the wrapping description.
-        message.titleProperty().bind(model.failureTitleProperty());
-        message.descriptionProperty().bind(withHint(model.failureProperty(), model.failureHintProperty()));
-        showWhen(message, model.failureProperty().isNotEmpty());
-        return message;
+        return Pages.failure("vm-failure", model.failureTitleProperty(), model.failureProperty(),
+                model.failureHintProperty());
     }
 
     private Node stateErrorMessage() {
-        Message message = new Message("Colima's answer could not be read", "", new FontIcon(Feather.HELP_CIRCLE));
-        message.setId("vm-state-error");
-        message.getStyleClass().add(Styles.WARNING);
-        message.descriptionProperty().bind(model.stateErrorProperty());
-        showWhen(message, model.stateErrorProperty().isNotEmpty());
-        return message;
+        return Pages.message("vm-state-error", Styles.WARNING, Feather.HELP_CIRCLE, "Colima's answer could not be read",
+                model.stateErrorProperty());
     }
 
     private Node notInstalledMessage() {
@@ -144,7 +133,7 @@ public final class ColimaView {
         card.setBody(body);
         card.setId("vm-not-installed");
         card.getStyleClass().add(Styles.ELEVATED_1);
-        showWhen(card, model.notInstalledProperty());
+        Pages.showWhen(card, model.notInstalledProperty());
         return card;
     }
 
@@ -204,7 +193,7 @@ public final class ColimaView {
         detail.textProperty().bind(model.socketDetailProperty());
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         detail.setMinHeight(Region.USE_PREF_SIZE);
-        showWhen(detail, model.socketDetailProperty().isNotEmpty());
+        Pages.showWhen(detail, model.socketDetailProperty().isNotEmpty());
 
         Button action = new Button();
         action.setId("socket-fix");
@@ -215,7 +204,7 @@ public final class ColimaView {
         action.setOnAction(e -> model.applyFix());
         action.setTooltip(new Tooltip());
         action.getTooltip().textProperty().bind(model.fixTextProperty());
-        showWhen(action, model.fixKindProperty().isEqualTo(ColimaViewModel.FixKind.ACTION));
+        Pages.showWhen(action, model.fixKindProperty().isEqualTo(ColimaViewModel.FixKind.ACTION));
 
         Label commandIntro = new Label();
         commandIntro.textProperty().bind(model.fixLabelProperty());
@@ -230,14 +219,14 @@ public final class ColimaView {
         VBox commandBox = new VBox(4, commandIntro, commandLine);
         commandBox.setId("socket-fix-command-box");
         // Not installed: the card above the panels already says how to install.
-        showWhen(commandBox, model.fixKindProperty().isEqualTo(ColimaViewModel.FixKind.COMMAND)
+        Pages.showWhen(commandBox, model.fixKindProperty().isEqualTo(ColimaViewModel.FixKind.COMMAND)
                 .and(model.notInstalledProperty().not()));
 
         Label notice = new Label();
         notice.setId("vm-notice");
         notice.textProperty().bind(model.noticeProperty());
         notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.SUCCESS);
-        showWhen(notice, model.noticeProperty().isNotEmpty());
+        Pages.showWhen(notice, model.noticeProperty().isNotEmpty());
 
         return new VBox(8, condition, path, detail, action, commandBox, notice);
     }
@@ -291,7 +280,7 @@ public final class ColimaView {
         card.setHeader(iconTitle(Feather.ALERT_TRIANGLE, "Delete the VM?"));
         card.setBody(body);
         card.getStyleClass().add("danger-card");
-        showWhen(card, model.confirmingDeleteProperty());
+        Pages.showWhen(card, model.confirmingDeleteProperty());
         model.confirmingDeleteProperty().addListener((o, was, now) -> {
             if (now) {
                 typed.requestFocus();
@@ -371,15 +360,5 @@ public final class ColimaView {
         return button;
     }
 
-    /** A message and, on the next line, its hint (when there is one). */
-    private static javafx.beans.binding.StringBinding withHint(ObservableStringValue message,
-                                                              ObservableStringValue hint) {
-        return Bindings.createStringBinding(() -> message.get()
-                + (hint.get().isEmpty() ? "" : "\nHint: " + hint.get()), message, hint);
-    }
 
-    private static void showWhen(Node node, ObservableValue<Boolean> condition) {
-        node.visibleProperty().bind(Bindings.createBooleanBinding(condition::getValue, condition));
-        node.managedProperty().bind(node.visibleProperty());
-    }
 }

@@ -1,6 +1,10 @@
 package io.colimaservices.ui.common;
 
+import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -8,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Objects;
@@ -64,6 +69,37 @@ public final class Pages {
         Label label = text("");
         label.textProperty().bind(value);
         return label;
+    }
+
+    /**
+     * A message box whose description follows {@code text}, shown only while the text is not empty.
+     *
+     * @param style an AtlantaFX colour style ({@link Styles#DANGER}, {@link Styles#WARNING}, ...)
+     */
+    public static Message message(String id, String style, Ikon icon, String title, ObservableStringValue text) {
+        Message message = new Message(title, "", new FontIcon(icon));
+        message.setId(id);
+        message.getStyleClass().add(style);
+        message.descriptionProperty().bind(text);
+        return showWhen(message, Bindings.isNotEmpty(text));
+    }
+
+    /**
+     * A failed action: its short title (a Label that does not wrap), then the message and its hint in the wrapping
+     * description; shown only while there is a message.
+     */
+    public static Message failure(String id, ObservableStringValue title, ObservableStringValue message,
+                                  ObservableStringValue hint) {
+        Message box = message(id, Styles.DANGER, Feather.ALERT_OCTAGON, "", message);
+        box.titleProperty().bind(title);
+        box.descriptionProperty().bind(withHint(message, hint));
+        return box;
+    }
+
+    /** A message and, on the next line, its hint (when there is one). */
+    public static StringBinding withHint(ObservableStringValue message, ObservableStringValue hint) {
+        return Bindings.createStringBinding(() -> message.get()
+                + (hint.get().isEmpty() ? "" : "\nHint: " + hint.get()), message, hint);
     }
 
     /** Shown and laid out only while {@code visible} holds. */

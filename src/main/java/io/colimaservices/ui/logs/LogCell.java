@@ -24,6 +24,9 @@ final class LogCell extends ListCell<LogRow> {
     private static final Font MONO_BOLD = Font.font("Monospaced", FontWeight.BOLD, 12);
     private static final Font MONO_ITALIC = Font.font("Monospaced", FontWeight.NORMAL, FontPosture.ITALIC, 12);
 
+    /** One line of {@link #MONO} text: a row's height, also for a line with nothing visible in it. */
+    static final double LINE_HEIGHT = Math.ceil(lineOf(MONO));
+
     private static final Color LIGHT_TEXT = Color.web("#1f2328");
     private static final Color DARK_TEXT = Color.web("#e6edf3");
 
@@ -37,8 +40,16 @@ final class LogCell extends ListCell<LogRow> {
         getStyleClass().add("log-cell");
         flow.getStyleClass().add("log-flow");
         setGraphic(flow);
+        // A line of escape codes alone (or an empty one) must not collapse to a row of no height.
+        flow.setMinHeight(LINE_HEIGHT);
         model.wrapProperty().addListener((o, a, b) -> layoutFor(list));
         layoutFor(list);
+    }
+
+    private static double lineOf(Font font) {
+        Text probe = new Text("Ag|");
+        probe.setFont(font);
+        return probe.getLayoutBounds().getHeight();
     }
 
     private void layoutFor(ListView<LogRow> list) {

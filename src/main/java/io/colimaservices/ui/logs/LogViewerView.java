@@ -91,6 +91,9 @@ public final class LogViewerView {
         list.setItems(model.rows());
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(l -> new LogCell(model, dark, list));
+        // One line per row unless wrapping: a fixed height spares the list measuring rows as they scroll by.
+        list.fixedCellSizeProperty().bind(Bindings.when(model.wrapProperty()).then(-1.0)
+                .otherwise(LogCell.LINE_HEIGHT));
         list.getStyleClass().addAll("log-list", Styles.DENSE);
         list.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {

@@ -5,10 +5,10 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.AppSettings;
+import io.colimaservices.ui.common.Pages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableStringValue;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -92,29 +92,20 @@ public final class PreferencesView {
         file.setId("prefs-file");
         file.textProperty().bind(Bindings.concat("Saved in ", model.settingsFileProperty()));
         file.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        showWhen(file, model.settingsFileProperty().isNotEmpty());
+        Pages.showWhen(file, model.settingsFileProperty().isNotEmpty());
         HBox header = new HBox(12, title, file);
         header.setAlignment(Pos.BASELINE_LEFT);
         return header;
     }
 
     private Node failureMessage() {
-        Message message = new Message("", "", new FontIcon(Feather.ALERT_OCTAGON));
-        message.setId("prefs-failure");
-        message.getStyleClass().add(Styles.DANGER);
-        message.titleProperty().bind(model.failureTitleProperty());
-        message.descriptionProperty().bind(withHint(model.failureProperty(), model.failureHintProperty()));
-        showWhen(message, model.failureProperty().isNotEmpty());
-        return message;
+        return Pages.failure("prefs-failure", model.failureTitleProperty(), model.failureProperty(),
+                model.failureHintProperty());
     }
 
     private Node movedAsideMessage() {
-        Message message = new Message("Saved; the old file was kept", "", new FontIcon(Feather.ARCHIVE));
-        message.setId("prefs-moved-aside");
-        message.getStyleClass().add(Styles.ACCENT);
-        message.descriptionProperty().bind(model.movedAsideProperty());
-        showWhen(message, model.movedAsideProperty().isNotEmpty());
-        return message;
+        return Pages.message("prefs-moved-aside", Styles.ACCENT, Feather.ARCHIVE, "Saved; the old file was kept",
+                model.movedAsideProperty());
     }
 
     private Node problemsMessage() {
@@ -127,7 +118,7 @@ public final class PreferencesView {
         message.descriptionProperty().bind(Bindings.createStringBinding(() -> String.join("\n", problems)
                 + "\nBad values are shown with their defaults. Saving keeps the file under a .bad- name and writes a "
                 + "clean one.", problems));
-        showWhen(message, Bindings.isNotEmpty(problems));
+        Pages.showWhen(message, Bindings.isNotEmpty(problems));
         return message;
     }
 
@@ -214,7 +205,7 @@ public final class PreferencesView {
         warnings.getStyleClass().add(Styles.WARNING);
         warnings.descriptionProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.warnings()),
                 model.warnings()));
-        showWhen(warnings, Bindings.isNotEmpty(model.warnings()));
+        Pages.showWhen(warnings, Bindings.isNotEmpty(model.warnings()));
         VBox body = new VBox(12, grid, warnings, note("Resources apply the next time the VM starts or restarts. "
                 + "Architecture and VM type are fixed when the VM is created; a disk can grow, never shrink."));
         return card(Feather.BOX, "Colima VM", body);
@@ -228,7 +219,7 @@ public final class PreferencesView {
         Label invalid = new Label("Fix the marked fields to save");
         invalid.setId("prefs-invalid");
         invalid.getStyleClass().add("field-error");
-        showWhen(invalid, model.validProperty().not().and(model.loadedProperty()));
+        Pages.showWhen(invalid, model.validProperty().not().and(model.loadedProperty()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button revert = new Button("Revert", new FontIcon(Feather.ROTATE_CCW));
@@ -323,7 +314,7 @@ public final class PreferencesView {
         error.setWrapText(true);
         error.textProperty().bind(message);
         error.getStyleClass().addAll(Styles.TEXT_SMALL, "field-error");
-        showWhen(error, Bindings.isNotEmpty(message));
+        Pages.showWhen(error, Bindings.isNotEmpty(message));
         return error;
     }
 
@@ -354,17 +345,7 @@ public final class PreferencesView {
         return box;
     }
 
-    /** A message and, on the next line, its hint (when there is one). */
-    private static javafx.beans.binding.StringBinding withHint(ObservableStringValue message,
-                                                              ObservableStringValue hint) {
-        return Bindings.createStringBinding(() -> message.get()
-                + (hint.get().isEmpty() ? "" : "\nHint: " + hint.get()), message, hint);
-    }
 
-    private static void showWhen(Node node, ObservableValue<Boolean> condition) {
-        node.visibleProperty().bind(Bindings.createBooleanBinding(condition::getValue, condition));
-        node.managedProperty().bind(node.visibleProperty());
-    }
 
     private static Optional<Path> chooseWithDialog(Window owner, Optional<Path> current) {
         FileChooser dialog = new FileChooser();

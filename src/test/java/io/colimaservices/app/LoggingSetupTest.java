@@ -1,0 +1,35 @@
+package io.colimaservices.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoggingSetupTest {
+    @Test
+    void onlyWarningsOnStderrAndLessFromTheLibraries() {
+        LoggerContext context = new LoggerContext();
+        LoggingSetup setup = new LoggingSetup();
+        setup.setContext(context);
+
+        assertThat(setup.configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertThat(root.getLevel()).isEqualTo(Level.WARN);
+        assertThat(root.getAppender("STDERR")).isNotNull();
+        assertThat(context.getLogger("io.colimaservices.app.FxApp").getEffectiveLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("com.github.dockerjava.core").getEffectiveLevel()).isEqualTo(Level.ERROR);
+    }
+
+    @Test
+    void logbackFindsItThroughTheServiceFile() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isNotNull();
+        assertThat(context.getLogger("org.apache.hc.client5").getEffectiveLevel()).isEqualTo(Level.ERROR);
+    }
+}
