@@ -13,6 +13,13 @@ public final class DesktopApp {
     private static final AtomicReference<LaunchOptions> OPTIONS = new AtomicReference<>(LaunchOptions.defaults());
     private static final AtomicReference<CompletableFuture<AppContext>> PREPARED = new AtomicReference<>();
     private static volatile boolean exitWhenReady;
+    /**
+     * JavaFX's controls log at INFO through java.util.logging to stderr; the list of a flooded log viewer says "index
+     * exceeds maxCellCount" about once a second while its oldest rows go (harmless). Warnings still show. Held here:
+     * java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger FX_CONTROLS =
+            java.util.logging.Logger.getLogger("javafx.scene.control");
 
     private DesktopApp() {
     }
@@ -29,6 +36,7 @@ public final class DesktopApp {
     public static void run(LaunchOptions options, boolean quitWhenReady) {
         OPTIONS.set(options);
         PREPARED.set(prepare(options));
+        FX_CONTROLS.setLevel(java.util.logging.Level.WARNING);
         exitWhenReady = quitWhenReady;
         // No Dock icon, no app-switcher entry: a menu-bar app. Must be set before AWT starts.
         System.setProperty("apple.awt.UIElement", "true");

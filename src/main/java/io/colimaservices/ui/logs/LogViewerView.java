@@ -50,12 +50,18 @@ public final class LogViewerView {
     private final Label status = new Label();
     private LongConsumer frameObserver = now -> { };
     private boolean scrollingToEnd;
+    private final PullPacer pacer = new PullPacer();
 
     private final AnimationTimer perFrame = new AnimationTimer() {
         @Override
         public void handle(long now) {
             frameObserver.accept(now);
-            if (model.pull() > 0 && model.followProperty().get()) {
+            if (!pacer.due(now)) {
+                return;
+            }
+            int added = model.pull();
+            pacer.pulled(now, added);
+            if (added > 0 && model.followProperty().get()) {
                 scrollToEnd();
             }
         }
