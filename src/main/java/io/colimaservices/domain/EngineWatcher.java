@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
  * event to the snapshot as it arrives; it re-lists everything on every (re)connect and every
  * {@link #RELIST_INTERVAL}, because the daemon drops events for slow readers and keeps only its last 256. When the
  * stream ends (a daemon restart ends it normally) or fails, it asks the engine at once, so "Docker unreachable"
- * shows within the connect deadline, then reconnects with backoff from 0.5 s up to 30 s. No loop here runs more
- * often than the re-list.
+ * shows within the connect deadline, then reconnects with backoff from 0.5 s up to 30 s. A listing that fails while
+ * the stream stays up is retried on the same backoff. Nothing else runs more often than the re-list, and nothing at
+ * all while the engine answers and the stream is quiet.
  */
 public final class EngineWatcher implements AutoCloseable {
     public static final Duration RELIST_INTERVAL = Duration.ofSeconds(60);
@@ -27,6 +28,8 @@ public final class EngineWatcher implements AutoCloseable {
     private final StackStore store;
     private final Duration relistInterval;
     private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    private final Backoff retry = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    private volatile boolean lastListingFailed;
     private final List<Consumer<ContainerEvent>> eventObservers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean streamEnded = new AtomicBoolean();
     private volatile boolean running;
@@ -65,14 +68,17 @@ public final class EngineWatcher implements AutoCloseable {
         EngineInfo info = engine.ping();
         if (!info.reachable()) {
             applyListing(ticket, s -> s.withEngine(info));
+            lastListingFailed = true;
             return false;
         }
         try {
             List<ServiceStatus> listed = engine.listProject(store.current().project());
             applyListing(ticket, s -> s.withListing(info, listed));
+            lastListingFailed = false;
             return true;
         } catch (UserError e) {
             applyListing(ticket, s -> s.withEngine(EngineInfo.unreachable(info.host(), e.getMessage())));
+            lastListingFailed = true;
             return false;
         }
     }
@@ -115,9 +121,13 @@ public final class EngineWatcher implements AutoCloseable {
         }
     }
 
-    /** Re-lists every interval (or when poked) until the stream ends or the watcher closes. */
+    /**
+     * Re-lists every interval (or when poked) until the stream ends or the watcher closes; after a listing that
+     * failed, again on the retry backoff: the stream can stay up while a listing fails (or connect slowly after an
+     * outage), and "Docker unreachable" must not stay on screen for a whole interval once Docker answers again.
+     */
     private void waitWhileStreaming() {
-        long nextRelist = System.nanoTime() + relistInterval.toNanos();
+        long nextRelist = System.nanoTime() + nextRelistDelay().toNanos();
         while (running && !streamEnded.get()) {
             long wait = nextRelist - System.nanoTime();
             if (wait > 0 && !relistRequested) {
@@ -126,8 +136,17 @@ public final class EngineWatcher implements AutoCloseable {
             }
             relistRequested = false;
             relistNow();
-            nextRelist = System.nanoTime() + relistInterval.toNanos();
+            nextRelist = System.nanoTime() + nextRelistDelay().toNanos();
         }
+    }
+
+    private Duration nextRelistDelay() {
+        if (!lastListingFailed) {
+            retry.reset();
+            return relistInterval;
+        }
+        Duration soon = retry.next();
+        return soon.compareTo(relistInterval) < 0 ? soon : relistInterval;
     }
 
     private void wake() {

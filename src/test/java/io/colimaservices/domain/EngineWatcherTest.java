@@ -54,6 +54,25 @@ class EngineWatcherTest {
         assertThat(store.current().services().get("vault").state()).isEqualTo(ContainerState.EXITED);
     }
 
+    @Test
+    void aFailedListingIsRetriedSoonWhileTheStreamStaysUp() {
+        StackStore store = new StackStore(snapshot(smallStack()));
+        AtomicInteger pings = new AtomicInteger();
+        FakeEngine engine = new FakeEngine()
+                .onPing(() -> pings.incrementAndGet() == 1
+                        ? EngineInfo.unreachable("fake://", "connection refused")
+                        : EngineInfo.reachable("fake://", "fake"))
+                .onEvents((project, listener) -> { }); // connecting, slowly: neither connected nor closed
+        // A day between regular listings: only the retry can bring the engine back within the test.
+        try (EngineWatcher watcher = new EngineWatcher(engine, store, java.time.Duration.ofDays(1))) {
+            watcher.start();
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> store.current().engine().reachable());
+        }
+        assertThat(pings.get()).isGreaterThanOrEqualTo(2);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

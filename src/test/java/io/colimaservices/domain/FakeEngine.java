@@ -28,6 +28,23 @@ public final class FakeEngine implements ContainerEngine {
         return this;
     }
 
+    private volatile java.util.function.Supplier<EngineInfo> pinger = () -> EngineInfo.reachable("fake://", "fake");
+    private volatile BiConsumer<String, EngineEventListener> events = (project, listener) -> {
+        throw new UnsupportedOperationException();
+    };
+
+    /** Answers pings (on the caller's thread). */
+    public FakeEngine onPing(java.util.function.Supplier<EngineInfo> answer) {
+        pinger = answer;
+        return this;
+    }
+
+    /** Plays an event stream: called on the subscriber's thread; the subscription closes nothing. */
+    public FakeEngine onEvents(BiConsumer<String, EngineEventListener> stream) {
+        events = stream;
+        return this;
+    }
+
     /** Answers stats reads (called on the sampler's threads). */
     public FakeEngine onStats(Function<String, ContainerStats> reader) {
         statsReader = reader;
@@ -52,7 +69,7 @@ public final class FakeEngine implements ContainerEngine {
 
     @Override
     public EngineInfo ping() {
-        return EngineInfo.reachable(host(), "fake");
+        return pinger.get();
     }
 
     @Override
@@ -62,7 +79,8 @@ public final class FakeEngine implements ContainerEngine {
 
     @Override
     public Subscription subscribeEvents(String project, EngineEventListener listener) {
-        throw new UnsupportedOperationException();
+        events.accept(project, listener);
+        return () -> { };
     }
 
     @Override
