@@ -3,6 +3,7 @@ package io.colimaservices.ui.colima;
 import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.StatusText;
+import io.colimaservices.ui.common.Notice;
 import io.colimaservices.ui.common.Pages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -108,7 +109,7 @@ public final class ColimaView {
     }
 
     private Node stateErrorMessage() {
-        return Pages.message("vm-state-error", Styles.WARNING, Feather.HELP_CIRCLE, "Colima's answer could not be read",
+        return Pages.message("vm-state-error", Notice.Tone.WARNING, "Colima's answer could not be read",
                 model.stateErrorProperty());
     }
 

@@ -1,6 +1,5 @@
 package io.colimaservices.ui.common;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -10,9 +9,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Objects;
@@ -72,28 +71,30 @@ public final class Pages {
     }
 
     /**
-     * A message box whose description follows {@code text}, shown only while the text is not empty.
-     *
-     * @param style an AtlantaFX colour style ({@link Styles#DANGER}, {@link Styles#WARNING}, ...)
+     * A {@link MessageArea} that shows {@code notice} while it is present: the pages' one message box (not AtlantaFX's
+     * {@code Message}, which reads its description as BBCode, so a message quoting brackets came out mangled).
      */
-    public static Message message(String id, String style, Ikon icon, String title, ObservableStringValue text) {
-        Message message = new Message(title, "", new FontIcon(icon));
-        message.setId(id);
-        message.getStyleClass().add(style);
-        message.descriptionProperty().bind(text);
-        return showWhen(message, Bindings.isNotEmpty(text));
+    public static HBox message(String id, ObservableValue<Notice> notice) {
+        HBox box = MessageArea.bound(id, notice, null);
+        // The area listens to the binding, which its sources hold only weakly: the box keeps it alive.
+        box.getProperties().put(Notice.class, notice);
+        return box;
+    }
+
+    /** A message with a fixed title whose detail follows {@code text}; shown only while the text is not empty. */
+    public static HBox message(String id, Notice.Tone tone, String title, ObservableValue<String> text) {
+        return message(id, Bindings.createObjectBinding(
+                () -> text.getValue().isEmpty() ? null : new Notice(tone, title, text.getValue()), text));
     }
 
     /**
-     * A failed action: its short title (a Label that does not wrap), then the message and its hint in the wrapping
-     * description; shown only while there is a message.
+     * A failed action: its short title, then the message and its hint; shown only while there is a message.
      */
-    public static Message failure(String id, ObservableStringValue title, ObservableStringValue message,
-                                  ObservableStringValue hint) {
-        Message box = message(id, Styles.DANGER, Feather.ALERT_OCTAGON, "", message);
-        box.titleProperty().bind(title);
-        box.descriptionProperty().bind(withHint(message, hint));
-        return box;
+    public static HBox failure(String id, ObservableStringValue title, ObservableStringValue message,
+                               ObservableStringValue hint) {
+        StringBinding detail = withHint(message, hint);
+        return message(id, Bindings.createObjectBinding(
+                () -> message.get().isEmpty() ? null : Notice.danger(title.get(), detail.get()), title, detail));
     }
 
     /** A message and, on the next line, its hint (when there is one). */

@@ -1,10 +1,10 @@
 package io.colimaservices.ui.preferences;
 
 import atlantafx.base.controls.Card;
-import atlantafx.base.controls.Message;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.AppSettings;
+import io.colimaservices.ui.common.Notice;
 import io.colimaservices.ui.common.Pages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
@@ -104,22 +104,17 @@ public final class PreferencesView {
     }
 
     private Node movedAsideMessage() {
-        return Pages.message("prefs-moved-aside", Styles.ACCENT, Feather.ARCHIVE, "Saved; the old file was kept",
+        return Pages.message("prefs-moved-aside", Notice.Tone.INFO, "Saved; the old file was kept",
                 model.movedAsideProperty());
     }
 
     private Node problemsMessage() {
         ObservableList<String> problems = model.problems();
-        Message message = new Message("", "", new FontIcon(Feather.ALERT_TRIANGLE));
-        message.setId("prefs-problems");
-        message.getStyleClass().add(Styles.WARNING);
-        message.titleProperty().bind(Bindings.createStringBinding(() -> "The settings file has " + problems.size()
-                + (problems.size() == 1 ? " problem" : " problems"), problems));
-        message.descriptionProperty().bind(Bindings.createStringBinding(() -> String.join("\n", problems)
-                + "\nBad values are shown with their defaults. Saving keeps the file under a .bad- name and writes a "
-                + "clean one.", problems));
-        Pages.showWhen(message, Bindings.isNotEmpty(problems));
-        return message;
+        return Pages.message("prefs-problems", Bindings.createObjectBinding(() -> problems.isEmpty() ? null
+                : Notice.warning("The settings file has " + problems.size()
+                        + (problems.size() == 1 ? " problem" : " problems"), String.join("\n", problems)
+                        + "\nBad values are shown with their defaults. Saving keeps the file under a .bad- name and "
+                        + "writes a clean one."), problems));
     }
 
     private Node general() {
@@ -200,12 +195,8 @@ public final class PreferencesView {
         grid.add(topLabel("Options"), 2, 2);
         grid.add(options, 3, 2, 1, 2);
 
-        Message warnings = new Message("Worth a second look", "", new FontIcon(Feather.INFO));
-        warnings.setId("prefs-warnings");
-        warnings.getStyleClass().add(Styles.WARNING);
-        warnings.descriptionProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.warnings()),
-                model.warnings()));
-        Pages.showWhen(warnings, Bindings.isNotEmpty(model.warnings()));
+        Node warnings = Pages.message("prefs-warnings", Bindings.createObjectBinding(() -> model.warnings().isEmpty()
+                ? null : Notice.warning("Worth a second look", String.join("\n", model.warnings())), model.warnings()));
         VBox body = new VBox(12, grid, warnings, note("Resources apply the next time the VM starts or restarts. "
                 + "Architecture and VM type are fixed when the VM is created; a disk can grow, never shrink."));
         return card(Feather.BOX, "Colima VM", body);

@@ -1,6 +1,5 @@
 package io.colimaservices.ui.colima;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.PrimerLight;
 import io.colimaservices.domain.SocketCondition;
 import io.colimaservices.domain.SocketDiagnosis;
@@ -15,6 +14,7 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.text.Text;
@@ -140,9 +140,8 @@ class ColimaViewTest extends ApplicationTest {
         clickOn("#vm-start");
         waitFor(() -> shown("#vm-failure"));
 
-        Message failure = lookup("#vm-failure").queryAs(Message.class);
-        assertThat(failure.getTitle()).isEqualTo("Starting failed");
-        assertThat(failure.getDescription()).startsWith("colima start --profile default failed (exit 1)")
+        assertThat(title("vm-failure")).isEqualTo("Starting failed");
+        assertThat(detail("vm-failure")).startsWith("colima start --profile default failed (exit 1)")
                 .contains("\nHint: the lines above are Colima's own");
         assertThat(lookup(n -> n instanceof Text || n instanceof Labeled).queryAll()).allSatisfy(n -> {
             String shown = n instanceof Text t ? t.getText() : ((Labeled) n).getText();
@@ -236,5 +235,15 @@ class ColimaViewTest extends ApplicationTest {
         clickOn("#vm-install-copy");
 
         assertThat(copied).containsExactly("brew install colima");
+    }
+
+    /** The title of a page message (a {@code MessageArea}). */
+    private String title(String id) {
+        return lookup("#" + id + "-title").queryAs(Label.class).getText();
+    }
+
+    /** The detail of a page message (a {@code MessageArea}). */
+    private String detail(String id) {
+        return lookup("#" + id + "-detail").queryAs(Label.class).getText();
     }
 }

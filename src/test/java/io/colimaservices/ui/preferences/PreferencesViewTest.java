@@ -1,6 +1,5 @@
 package io.colimaservices.ui.preferences;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.PrimerLight;
 import io.colimaservices.domain.AppSettings;
@@ -10,6 +9,7 @@ import io.colimaservices.testing.FakePlatform;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -211,9 +211,8 @@ class PreferencesViewTest extends ApplicationTest {
         clickOn("#prefs-launch-at-login");
         waitFor(() -> shown("#prefs-failure"));
 
-        Message failure = lookup("#prefs-failure").queryAs(Message.class);
-        assertThat(failure.getTitle()).isEqualTo("Launch at login not turned on");
-        assertThat(failure.getDescription()).startsWith("launch at login needs the packaged app")
+        assertThat(title("prefs-failure")).isEqualTo("Launch at login not turned on");
+        assertThat(detail("prefs-failure")).startsWith("launch at login needs the packaged app")
                 .contains("\nHint: install the app from its package");
         assertThat(lookup("#prefs-launch-at-login").queryAs(ToggleSwitch.class).isSelected()).isFalse();
         assertThat(settings.saves).isEmpty();
@@ -226,18 +225,27 @@ class PreferencesViewTest extends ApplicationTest {
                 + ":5: colima.cpus must be a whole number from 1 to 256, found \"four\"; using 4")));
 
         assertThat(shown("#prefs-problems")).isTrue();
-        Message problems = lookup("#prefs-problems").queryAs(Message.class);
-        assertThat(problems.getTitle()).isEqualTo("The settings file has 1 problem");
-        assertThat(problems.getDescription()).startsWith(FakeSettings.FILE + ":5: colima.cpus must be a whole number");
+        assertThat(title("prefs-problems")).isEqualTo("The settings file has 1 problem");
+        assertThat(detail("prefs-problems")).startsWith(FakeSettings.FILE + ":5: colima.cpus must be a whole number");
 
         type("#prefs-cpus", "4 ");
         type("#prefs-disk", "80");
         clickOn("#prefs-save");
         waitFor(() -> shown("#prefs-moved-aside"));
 
-        assertThat(lookup("#prefs-moved-aside").queryAs(Message.class).getDescription())
+        assertThat(detail("prefs-moved-aside"))
                 .isEqualTo("The settings file had problems, so it was kept as " + FakeSettings.ASIDE
                         + " and replaced.");
         assertThat(shown("#prefs-problems")).isFalse();
+    }
+
+    /** The title of a page message (a {@code MessageArea}). */
+    private String title(String id) {
+        return lookup("#" + id + "-title").queryAs(Label.class).getText();
+    }
+
+    /** The detail of a page message (a {@code MessageArea}). */
+    private String detail(String id) {
+        return lookup("#" + id + "-detail").queryAs(Label.class).getText();
     }
 }
