@@ -70,9 +70,9 @@ public final class DesktopApp {
                 context.catalogOrError();
                 prepared.complete(context);
                 try {
-                    // Built and used once now, while the window is built: the Docker client's first request (its
-                    // connection pool, its JSON mapping) takes tens of ms, and Docker is what the app asks first.
-                    context.engine().ping();
+                    // Built now, while the window is: the Docker client takes tens of ms to make, and Docker is
+                    // what the app asks first.
+                    context.engine();
                 } catch (RuntimeException e) {
                     // Reported where the app connects.
                 }

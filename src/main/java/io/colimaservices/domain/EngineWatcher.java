@@ -83,7 +83,7 @@ public final class EngineWatcher implements AutoCloseable {
         }
     }
 
-    /** Two listings can overlap (the first one and the one on connect): one begun later wins, whatever ends first. */
+    /** Two listings can overlap (a retry and the one on connect): the one begun later wins, whatever ends first. */
     private void applyListing(long ticket, UnaryOperator<StackSnapshot> change) {
         synchronized (listingLock) {
             if (ticket > newestListingApplied) {
@@ -100,16 +100,9 @@ public final class EngineWatcher implements AutoCloseable {
     }
 
     private void loop() {
-        boolean first = true;
         while (running) {
             streamEnded.set(false);
             Subscription events = engine.subscribeEvents(store.current().project(), new Listener());
-            if (first) {
-                // The first state is what the app's start waits for: listed now, while the stream connects, and
-                // again once it has (so nothing between the two is missed).
-                first = false;
-                relistNow();
-            }
             try {
                 waitWhileStreaming();
             } finally {

@@ -65,6 +65,8 @@ class EngineWatcherTest {
                 .onEvents((project, listener) -> { }); // connecting, slowly: neither connected nor closed
         // A day between regular listings: only the retry can bring the engine back within the test.
         try (EngineWatcher watcher = new EngineWatcher(engine, store, java.time.Duration.ofDays(1))) {
+            assertThat(watcher.relistNow()).isFalse();
+            assertThat(store.current().engine().reachable()).isFalse();
             watcher.start();
 
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))

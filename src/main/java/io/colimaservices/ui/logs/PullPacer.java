@@ -3,8 +3,8 @@ package io.colimaservices.ui.logs;
 /**
  * When the viewer takes new lines. Normally every frame; under a flood (more lines in a frame than fit on screen),
  * at most every {@link #FLOOD_INTERVAL_NANOS}: each take re-renders every visible row, and doing that 60 times a
- * second for text that scrolls by too fast to read only costs CPU (half of it, on a laptop's battery). No line is
- * lost; they wait in the session's buffer.
+ * second for text that scrolls by too fast to read only costs CPU (on a laptop, battery). No line is lost; they
+ * wait in the session's buffer.
  */
 final class PullPacer {
     /** More new lines than a tall window shows at once. */
