@@ -76,6 +76,8 @@ public final class Pages {
      */
     public static HBox message(String id, ObservableValue<Notice> notice) {
         HBox box = MessageArea.bound(id, notice, null);
+        // Its look (.notice and the tones) lives in the pages' stylesheet, which not every page adds to its root.
+        box.getStylesheets().add(STYLESHEET);
         // The area listens to the binding, which its sources hold only weakly: the box keeps it alive.
         box.getProperties().put(Notice.class, notice);
         return box;
