@@ -52,6 +52,9 @@ public final class SocketProxy implements AutoCloseable {
         if (socat == null) {
             return;
         }
+        // Stopped first, so the listener cannot fork a child for a connection (say, an event stream being opened right
+        // now) between the listing of its children and its own end: such a child would keep that connection alive.
+        Processes.run(null, 5, "kill", "-STOP", String.valueOf(socat.pid()));
         socat.descendants().forEach(ProcessHandle::destroyForcibly);
         socat.destroyForcibly();
         try {
