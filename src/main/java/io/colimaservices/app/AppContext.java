@@ -310,7 +310,7 @@ public class AppContext implements AutoCloseable {
 
     public VaultActions vaultActions() {
         return new VaultActions(vaultHttp(), vaultGateway(), secretStore(), directories().runtime(),
-                serviceRestarter(), Clock.systemUTC());
+                serviceRestarter(), Clock.systemUTC(), this::catalog);
     }
 
     public synchronized NativePlatform platform() {

@@ -219,6 +219,34 @@ class VaultCliTest {
     }
 
     @Test
+    void certificatesNameTheStaticAddressTheComposeFileGivesAndFollowItsSubnet() throws Exception {
+        harness.environment("COLIMA_SERVICES_NET", "10.77");
+        harness.bootstrapped();
+        Map<String, Integer> versions = harness.vault.secretVersions();
+        assertThat(ipSans("postgres")).containsExactlyInAnyOrder("10.77.0.10", "127.0.0.1");
+        // No static address in this compose file: loopback only.
+        assertThat(ipSans("mysql")).containsExactly("127.0.0.1");
+
+        harness.environment("COLIMA_SERVICES_NET", "10.78");
+        CliRun again = expectOk(harness.run("vault", "bootstrap"));
+
+        assertThat(again.out()).contains("issued a certificate for postgres")
+                .doesNotContain("issued a certificate for mysql");
+        assertThat(ipSans("postgres")).containsExactlyInAnyOrder("10.78.0.10", "127.0.0.1");
+        assertThat(harness.vault.secretVersions()).containsEntry("postgresql", versions.get("postgresql"))
+                .containsEntry("certs/mysql", versions.get("certs/mysql"));
+    }
+
+    private List<String> ipSans(String service) throws Exception {
+        String pem = (String) harness.vault.secret("certs/" + service).get("certificate");
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                        new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return cert.getSubjectAlternativeNames().stream().filter(n -> (Integer) n.get(0) == 7)
+                .map(n -> (String) n.get(1)).toList();
+    }
+
+    @Test
     void credsCopyPutsTheValueOnTheClipboardAndClearsItOnTime() throws IOException {
         harness.bootstrapped();
         String pg = (String) harness.vault.secret("postgresql").get("password");
