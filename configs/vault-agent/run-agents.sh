@@ -24,9 +24,10 @@ AGENT_TIMEOUT=${VAULT_AGENT_TIMEOUT:-90}
 TEMPLATES=$CONF_DIR/templates
 
 # Built-in services: name, uid:gid the files belong to (the uid the service's
-# image runs as), KV path of its credentials, KV path holding tls_enabled
-# ("-": none), and the files it gets. File items:
+# image runs as), KV path of its credentials, its own KV path where that is
+# another one (holding tls_enabled; "-": none), and the files it gets. Items:
 #   <field>             one file per KV field, for *_FILE variables
+#   own:<field>         a field of its own KV path (forgejo: the web admin's login)
 #   env                 KEY='value' lines of every field, for wrappers
 #   tls_enabled         "true" or "false"
 #   tls                 tls/cert.pem (leaf + issuing CA), tls/key.pem, tls/ca.pem
@@ -45,7 +46,7 @@ redis-1           999:1000     redis-1     redis-1     password,tls_enabled,env,
 redis-2           999:1000     redis-2     redis-2     password,tls_enabled,env,redis-auth,tls
 redis-3           999:1000     redis-3     redis-3     password,tls_enabled,env,redis-auth,tls
 rabbitmq          999:999      rabbitmq    rabbitmq    username,password,vhost,tls_enabled,env,tls
-forgejo           1000:1000    postgresql  forgejo     username,password,tls_enabled,env,tls
+forgejo           1000:1000    postgresql  forgejo     username,password,tls_enabled,env,tls,own:admin_username,own:admin_password,own:admin_email
 grafana           472:0        grafana     -           username,password,env
 redis-exporter-1  59000:59000  redis-1     -           pwfile@redis://redis-1:6379
 redis-exporter-2  59000:59000  redis-1     -           pwfile@redis://redis-2:6380
@@ -132,6 +133,7 @@ EOF
             userlist)    add_template "$svc" userlist.ctmpl userlist.txt ;;
             redis-auth)  add_template "$svc" redis-auth.ctmpl redis-auth.conf ;;
             pwfile@*)    add_template "$svc" redis-password-file.ctmpl password-file.json "" "${item#pwfile@}" ;;
+            own:*)       add_template "$svc" own-field.ctmpl "${item#own:}" "${item#own:}" ;;
             *)           add_template "$svc" field.ctmpl "$item" "$item" ;;
         esac
     done

@@ -70,7 +70,10 @@ public final class VaultLayout {
             new SecretSpec("redis-3", Map.of(), List.of("password"), true),
             new SecretSpec("rabbitmq", ordered("username", "dev_user", "vhost", "dev_vhost"),
                     List.of("password"), true),
-            new SecretSpec("forgejo", Map.of(), List.of(), true),
+            // Forgejo's web admin, created once by the stack's forgejo-admin-init step (its database login is
+            // secret/postgresql). "admin" itself is a name Forgejo reserves.
+            new SecretSpec("forgejo", ordered("admin_username", "dev_admin", "admin_email", "dev_admin@localhost"),
+                    List.of("admin_password"), true),
             new SecretSpec("grafana", ordered("username", "admin"), List.of("password"), false));
 
     public static final List<ServiceSpec> SERVICES = List.of(

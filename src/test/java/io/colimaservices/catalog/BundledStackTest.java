@@ -130,6 +130,15 @@ class BundledStackTest {
     }
 
     @Test
+    void forgejoIsInstalledWithItsAdminStepAfterIt() {
+        assertThat(service("forgejo-admin-init").oneShot()).isTrue();
+        assertThat(service("forgejo-admin-init").group()).isEqualTo(ServiceGroup.GIT);
+        assertThat(service("forgejo-admin-init").dependsOn())
+                .contains(new Dependency("forgejo", DependencyCondition.SERVICE_HEALTHY));
+        assertThat(service("forgejo-admin-init").profiles()).isEqualTo(service("forgejo").profiles());
+    }
+
+    @Test
     void vaultCarriesNoProfileSoItAlwaysStarts() {
         assertThat(service("vault").profiles()).isEmpty();
         assertThat(service("postgres").profiles()).contains("minimal");

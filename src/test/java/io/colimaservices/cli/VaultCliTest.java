@@ -212,6 +212,19 @@ class VaultCliTest {
         assertThat(expectOk(harness.run("creds", "redis-1")).out().strip())
                 .isEqualTo("redis://:" + redis + "@localhost:6379");
 
+        String admin = (String) harness.vault.secret("forgejo").get("admin_password");
+        assertThat(admin).matches("[A-Za-z0-9]{25}");
+        assertThat(expectOk(harness.run("creds", "forgejo")).out().strip())
+                .isEqualTo("https://dev_admin:" + admin + "@localhost:3000/");
+        assertThat(expectOk(harness.run("creds", "forgejo", "--format", "env")).out())
+                .contains("GIT_URL=https://localhost:3000/", "GIT_USERNAME=dev_admin", "GIT_PASSWORD=" + admin);
+        assertThat(expectOk(harness.run("creds", "forgejo", "--field", "admin_email")).out().strip())
+                .isEqualTo("dev_admin@localhost");
+        expectOk(harness.run("tls", "forgejo", "off"));
+        assertThat(expectOk(harness.run("creds", "forgejo")).out().strip())
+                .isEqualTo("http://dev_admin:" + admin + "@localhost:3000/");
+        assertThat(harness.run("creds", "forgejo", "--format", "jdbc").exitCode()).isEqualTo(2);
+
         CliRun jdbcRedis = harness.run("creds", "redis-1", "--format", "jdbc");
         assertThat(jdbcRedis.exitCode()).isEqualTo(2);
         CliRun unknown = harness.run("creds", "nope");
