@@ -18,7 +18,9 @@ set -eu
 
 PASSWORD_FILE=${REDIS_PASSWORD_FILE:-/run/secrets/colima/password}
 # name=ip:port; IPs because CLUSTER MEET needs addresses, names for presence.
-NODES=${REDIS_CLUSTER_NODES:-redis-1=172.20.0.13:6379 redis-2=172.20.0.16:6380 redis-3=172.20.0.17:6381}
+# Set by compose from the nodes' static addresses (COLIMA_SERVICES_NET): no
+# default here, so a changed subnet cannot leave a stale list behind.
+NODES=${REDIS_CLUSTER_NODES:?set REDIS_CLUSTER_NODES to "name=ip:port ..." (compose/docker-compose.yml does)}
 WAIT=${REDIS_CLUSTER_WAIT_SECONDS:-90}        # for a node that resolves
 ABSENT_GRACE=${REDIS_CLUSTER_ABSENT_GRACE:-10} # for a name that does not
 TOTAL_SLOTS=16384

@@ -7,15 +7,27 @@ WORK_DIR=${VAULT_AGENT_WORK_DIR:-/run/vault-agent}
 
 [ -f "$WORK_DIR/started" ] || { echo "agents not started yet"; exit 1; }
 armed=0
+failed=""
+rendering=""
 for dir in "$WORK_DIR"/svc/*/; do
     [ -d "$dir" ] || continue
     armed=$((armed + 1))
     svc=$(basename "$dir")
     if [ -f "$dir/failed" ]; then
-        echo "$svc: rendering failed (see container logs)"
-        exit 1
+        # The marker's line says why (see start_agent in run-agents.sh).
+        echo "$svc: template rendering failed: $(head -n 1 "$dir/failed")"
+        failed="$failed $svc"
+    elif [ ! -f "$dir/rendered" ]; then
+        rendering="$rendering $svc"
     fi
-    [ -f "$dir/rendered" ] || { echo "$svc: still rendering"; exit 1; }
 done
 [ "$armed" -gt 0 ] || { echo "no service was armed: the app must arm before starting vault-agent"; exit 1; }
+if [ -n "$failed" ]; then
+    echo "rendering failed for:$failed (container log: lines starting [<service>])"
+    exit 1
+fi
+if [ -n "$rendering" ]; then
+    echo "still rendering:$rendering"
+    exit 1
+fi
 echo "$armed service(s) rendered"

@@ -19,14 +19,17 @@ WORK_DIR=${VAULT_AGENT_WORK_DIR:-/run/vault-agent}
 SECRETS_ROOT=${VAULT_AGENT_SECRETS_ROOT:-/secrets}
 VAULT_ADDR=${VAULT_ADDR:-http://vault:8200}
 # Upper bound for one agent: login + render. An agent that cannot log in keeps
-# retrying on its own; this turns that into a visible failure.
-AGENT_TIMEOUT=${VAULT_AGENT_TIMEOUT:-90}
+# retrying on its own; this turns that into a visible failure. Below the
+# container's health start period (compose: 30 s) plus its retries, so that a
+# hung agent reads "failed", not "still rendering", when the app's `up` asks.
+AGENT_TIMEOUT=${VAULT_AGENT_TIMEOUT:-25}
 TEMPLATES=$CONF_DIR/templates
 
 # Built-in services: name, uid:gid the files belong to (the uid the service's
-# image runs as), KV path of its credentials, KV path holding tls_enabled
-# ("-": none), and the files it gets. File items:
+# image runs as), KV path of its credentials, its own KV path where that is
+# another one (holding tls_enabled; "-": none), and the files it gets. Items:
 #   <field>             one file per KV field, for *_FILE variables
+#   own:<field>         a field of its own KV path (forgejo: the web admin's login)
 #   env                 KEY='value' lines of every field, for wrappers
 #   tls_enabled         "true" or "false"
 #   tls                 tls/cert.pem (leaf + issuing CA), tls/key.pem, tls/ca.pem
@@ -45,7 +48,7 @@ redis-1           999:1000     redis-1     redis-1     password,tls_enabled,env,
 redis-2           999:1000     redis-2     redis-2     password,tls_enabled,env,redis-auth,tls
 redis-3           999:1000     redis-3     redis-3     password,tls_enabled,env,redis-auth,tls
 rabbitmq          999:999      rabbitmq    rabbitmq    username,password,vhost,tls_enabled,env,tls
-forgejo           1000:1000    postgresql  forgejo     username,password,tls_enabled,env,tls
+forgejo           1000:1000    postgresql  forgejo     username,password,tls_enabled,env,tls,own:admin_username,own:admin_password,own:admin_email
 grafana           472:0        grafana     -           username,password,env
 redis-exporter-1  59000:59000  redis-1     -           pwfile@redis://redis-1:6379
 redis-exporter-2  59000:59000  redis-1     -           pwfile@redis://redis-2:6380
@@ -132,6 +135,7 @@ EOF
             userlist)    add_template "$svc" userlist.ctmpl userlist.txt ;;
             redis-auth)  add_template "$svc" redis-auth.ctmpl redis-auth.conf ;;
             pwfile@*)    add_template "$svc" redis-password-file.ctmpl password-file.json "" "${item#pwfile@}" ;;
+            own:*)       add_template "$svc" own-field.ctmpl "${item#own:}" "${item#own:}" ;;
             *)           add_template "$svc" field.ctmpl "$item" "$item" ;;
         esac
     done
@@ -161,25 +165,51 @@ write_extra_config() {
 # --- start one agent ------------------------------------------------------
 
 # start_agent <svc> <uid:gid>: runs in the background; leaves "rendered" or
-# "failed" in the service's work directory.
+# "failed" in the service's work directory. A "failed" marker holds one line
+# saying why (the agent's last error line, or the file that is missing), which
+# the health check reports, so that the app's `up` names the service and the
+# reason instead of waiting for a timeout.
 start_agent() {
     svc=$1 owner=$2
     dir="$WORK_DIR/svc/$svc"
     (
         status=failed
-        if timeout "$AGENT_TIMEOUT" su-exec "$owner" env HOME=/tmp \
-                vault agent -config="$dir/agent.hcl" 2>&1; then
+        reason=""
+        # The agent's output goes to agent.log, then to the container log
+        # once it has ended (at most AGENT_TIMEOUT later); the log is read for
+        # the reason of a failure. A file, not a pipe: nothing the agent left
+        # behind can hold the marker back. (set -e is on: every failure here
+        # is caught, so a marker is always left.)
+        code=0
+        timeout "$AGENT_TIMEOUT" su-exec "$owner" env HOME=/tmp \
+            vault agent -config="$dir/agent.hcl" > "$dir/agent.log" 2>&1 || code=$?
+        cat "$dir/agent.log" || true
+        if [ "$code" = 0 ]; then
             status=rendered
             while IFS= read -r f; do
                 case $f in
                     # TLS files are legitimately empty while TLS is off.
-                    */tls/*) [ -e "$f" ] || { log "$svc: $f was not rendered"; status=failed; } ;;
-                    *) [ -s "$f" ] || { log "$svc: $f is missing or empty"; status=failed; } ;;
+                    */tls/*) [ -e "$f" ] || { reason="$f was not rendered"; status=failed; } ;;
+                    *) [ -s "$f" ] || { reason="$f is missing or empty"; status=failed; } ;;
                 esac
             done < "$dir/expected"
+        else
+            # The first error line names the cause (a missing key, a refused
+            # login); the later ones repeat that the agent gave up.
+            reason=$(grep -i -m 1 'error' "$dir/agent.log") || true
+            [ -n "$reason" ] || reason=$(tail -n 1 "$dir/agent.log" 2>/dev/null) || true
+            case $code in
+                124 | 143) reason="nothing rendered within ${AGENT_TIMEOUT}s, stopped: ${reason:-no output}" ;;
+                *) reason="vault agent exited with code $code: ${reason:-no output}" ;;
+            esac
         fi
-        : > "$dir/$status"
-        log "$svc: $status"
+        if [ "$status" = failed ]; then
+            printf '%.300s\n' "$reason" > "$dir/failed"
+            log "$svc: failed: $reason"
+        else
+            : > "$dir/rendered"
+            log "$svc: rendered"
+        fi
     ) 2>&1 | while IFS= read -r line; do printf '[%s] %s\n' "$svc" "$line"; done &
 }
 

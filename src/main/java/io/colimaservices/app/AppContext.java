@@ -12,6 +12,7 @@ import io.colimaservices.docker.ComposeCli;
 import io.colimaservices.docker.DockerEngine;
 import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
+import io.colimaservices.docker.PoolOverlapAdvice;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
 import io.colimaservices.domain.DockerSocketCheck;
@@ -204,7 +205,9 @@ public class AppContext implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("DOCKER_HOST", dockerHost().display());
         env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
-        return ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), env, ComposeCli.DEADLINE);
+        // Says which subnet collided when Docker refuses the stack's network ("Pool overlaps ...").
+        return new PoolOverlapAdvice(ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), env,
+                ComposeCli.DEADLINE), catalog().network(), catalog().source().resolveSibling(".env"));
     }
 
     /** The services the app stopped or restarted lately: their stop-signal exit codes are no crash. */
@@ -310,7 +313,7 @@ public class AppContext implements AutoCloseable {
 
     public VaultActions vaultActions() {
         return new VaultActions(vaultHttp(), vaultGateway(), secretStore(), directories().runtime(),
-                serviceRestarter(), Clock.systemUTC());
+                serviceRestarter(), Clock.systemUTC(), this::catalog);
     }
 
     public synchronized NativePlatform platform() {

@@ -12,6 +12,7 @@ import io.colimaservices.domain.DependencyCondition;
 import io.colimaservices.domain.PortBinding;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
+import io.colimaservices.domain.StackNetwork;
 import io.colimaservices.domain.TlsCapability;
 
 import java.io.IOException;
@@ -53,11 +54,19 @@ public final class ComposeCatalogLoader {
         variables.putAll(environment);
         Interpolator interpolator = new Interpolator(name -> Optional.ofNullable(variables.get(name)));
 
-        List<RawService> raw = new ArrayList<>(readServices(file, interpolator));
+        ParsedFile main = readFile(file, interpolator);
+        List<RawService> raw = new ArrayList<>(main.services());
         List<Path> files = new ArrayList<>(List.of(file));
+        Mapping networks = main.networks();
+        Path networksFile = file;
         Path override = file.resolveSibling(OVERRIDE_FILE);
         if (Files.isRegularFile(override) && !override.equals(file)) {
-            mergeOverride(raw, readServices(override, interpolator));
+            ParsedFile extra = readFile(override, interpolator);
+            mergeOverride(raw, extra.services());
+            if (extra.networks() != null) {
+                networks = networks == null ? extra.networks() : (Mapping) merge(networks, extra.networks());
+                networksFile = override;
+            }
             files.add(override);
         }
         List<ServiceDefinition> services = new ArrayList<>();
@@ -65,14 +74,20 @@ public final class ComposeCatalogLoader {
             services.add(ServiceReader.read(service.file(), service.name(), service.body(), service.line()));
         }
         checkDependencies(services, raw);
-        return new Catalog(files, markOneShots(services));
+        Optional<StackNetwork> network = NetworkReader.read(networksFile, networks, raw.stream()
+                .map(r -> new NetworkReader.ServiceBody(r.file(), r.name(), r.body())).toList());
+        return new Catalog(files, markOneShots(services), network);
     }
 
     /** A service as parsed, before validation; kept with the file it came from for messages. */
     private record RawService(Path file, String name, Mapping body, int line) {
     }
 
-    private static List<RawService> readServices(Path file, Interpolator interpolator) {
+    /** One file's services and its top-level {@code networks:} mapping (null when it declares none). */
+    private record ParsedFile(List<RawService> services, Mapping networks) {
+    }
+
+    private static ParsedFile readFile(Path file, Interpolator interpolator) {
         Value root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = YamlTree.parse(file, reader, interpolator::interpolate);
@@ -102,7 +117,11 @@ public final class ComposeCatalogLoader {
             }
             result.add(new RawService(file, name, bodyMap, line));
         });
-        return result;
+        Value networks = top.get("networks");
+        if (networks != null && !(networks instanceof Mapping) && !(networks instanceof Scalar sc && sc.isNull())) {
+            throw new CatalogException(file, networks.line(), "'networks' must be a mapping of network names");
+        }
+        return new ParsedFile(result, networks instanceof Mapping m ? m : null);
     }
 
     /** Compose's merge rules, simplified: mappings merge by key, sequences concatenate, scalars are replaced. */

@@ -32,7 +32,11 @@ final class YamlTree {
         int line();
     }
 
-    record Scalar(String text, boolean isNull, int line) implements Value {
+    /** @param raw the text as written, before interpolation (to tell which variable a value came from) */
+    record Scalar(String text, boolean isNull, int line, String raw) implements Value {
+        Scalar(String text, boolean isNull, int line) {
+            this(text, isNull, line, text);
+        }
     }
 
     record Mapping(Map<String, Value> entries, Map<String, Integer> keyLines, int line) implements Value {
@@ -97,7 +101,7 @@ final class YamlTree {
             return new Scalar("", true, line);
         }
         try {
-            return new Scalar(interpolate.apply(scalar.getValue()), false, line);
+            return new Scalar(interpolate.apply(scalar.getValue()), false, line, scalar.getValue());
         } catch (IllegalArgumentException e) {
             throw new CatalogException(file, line, e.getMessage());
         }

@@ -19,6 +19,7 @@ import java.util.Set;
 public final class Catalog {
     private final List<Path> files;
     private final Map<String, ServiceDefinition> services;
+    private final Optional<StackNetwork> network;
 
     public Catalog(Path source, List<ServiceDefinition> services) {
         this(List.of(source), services);
@@ -29,6 +30,11 @@ public final class Catalog {
      *              the compose CLI must be given the same ones
      */
     public Catalog(List<Path> files, List<ServiceDefinition> services) {
+        this(files, services, Optional.empty());
+    }
+
+    /** @param network the network with a fixed subnet the services sit on, when the compose file declares one */
+    public Catalog(List<Path> files, List<ServiceDefinition> services, Optional<StackNetwork> network) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("a catalog comes from at least one file");
         }
@@ -40,6 +46,7 @@ public final class Catalog {
             }
         }
         this.services = java.util.Collections.unmodifiableMap(byName);
+        this.network = java.util.Objects.requireNonNull(network, "network");
     }
 
     /** An empty catalog, for a face that has to start before (or without) a valid compose file. */
@@ -66,6 +73,16 @@ public final class Catalog {
 
     public Optional<ServiceDefinition> service(String name) {
         return Optional.ofNullable(services.get(name));
+    }
+
+    /** The stack's network: its subnet, gateway and the services' static addresses on it. */
+    public Optional<StackNetwork> network() {
+        return network;
+    }
+
+    /** The service's static address on the stack's network, if the compose file gives it one. */
+    public Optional<String> staticAddress(String service) {
+        return network.flatMap(n -> n.address(service));
     }
 
     public boolean contains(String name) {

@@ -1,6 +1,7 @@
 package io.colimaservices.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.UserError;
 
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Keeps each TLS service's certificate in {@code secret/certs/<service>} (docs/vault-contract.md): issues one from
@@ -19,13 +21,16 @@ import java.util.Optional;
 public final class CertificateIssuer {
     private final VaultSession session;
     private final Clock clock;
+    private final Supplier<Catalog> catalog;
 
     public record Outcome(CertificateInfo certificate, boolean issued) {
     }
 
-    public CertificateIssuer(VaultSession session, Clock clock) {
+    /** @param catalog the stack as the compose file defines it: the services' static addresses come from it */
+    public CertificateIssuer(VaultSession session, Clock clock, Supplier<Catalog> catalog) {
         this.session = session;
         this.clock = clock;
+        this.catalog = catalog;
     }
 
     /** The stored certificate, if any. */
@@ -41,10 +46,12 @@ public final class CertificateIssuer {
         KvSecret stored = session.readSecret(service.certPath());
         Optional<CertificateInfo> info = stored.text("certificate")
                 .flatMap(pem -> CertificateInfo.parse(service.name(), pem));
-        if (info.isPresent() && info.get().fresh(clock.instant())) {
+        List<String> ips = VaultLayout.ipSans(service, catalog.get());
+        // A certificate of the stack's earlier subnet (COLIMA_SERVICES_NET changed) is issued again.
+        if (info.isPresent() && info.get().fresh(clock.instant()) && info.get().coversAddresses(ips)) {
             return new Outcome(info.get(), false);
         }
-        JsonNode data = session.write(VaultLayout.PKI_INT + "/issue/" + service.pkiRole(), issueRequest(service),
+        JsonNode data = session.write(VaultLayout.PKI_INT + "/issue/" + service.pkiRole(), issueRequest(service, ips),
                 "issuing a certificate for " + service.name()).path("data");
         Map<String, Object> cert = new LinkedHashMap<>();
         cert.put("certificate", data.path("certificate").asText());
@@ -67,11 +74,11 @@ public final class CertificateIssuer {
         return new Outcome(issued, true);
     }
 
-    static Map<String, Object> issueRequest(VaultLayout.ServiceSpec service) {
+    static Map<String, Object> issueRequest(VaultLayout.ServiceSpec service, List<String> ipSans) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("common_name", service.name());
         body.put("alt_names", service.name() + ",dev-" + service.name() + ",localhost");
-        body.put("ip_sans", service.ip().map(ip -> ip + ",127.0.0.1").orElse("127.0.0.1"));
+        body.put("ip_sans", String.join(",", ipSans));
         body.put("ttl", VaultLayout.CERT_TTL);
         return body;
     }

@@ -18,10 +18,14 @@ import java.util.Optional;
  * Connection strings for a client on the Mac, built from the catalog's host ports and the service's secret. With
  * {@code tls_enabled} the string asks for TLS: {@code sslmode=require} (PostgreSQL), {@code ssl-mode=REQUIRED}
  * (MySQL), {@code tls=true} (MongoDB), {@code rediss://} on the TLS port (Redis), {@code amqps://} on the TLS
- * port (RabbitMQ). The result holds a password: callers print it only when asked, or put it on the clipboard.
+ * port (RabbitMQ), {@code https://} on the same port (the git server, whose login is its web admin:
+ * {@code admin_username}/{@code admin_password}). The result holds a password: callers print it only when asked,
+ * or put it on the clipboard.
  */
 public final class ConnectionStrings {
     public static final String HOST = "localhost";
+    /** The git server's secret holds its web admin's login under these prefixed names (docs/vault-contract.md). */
+    private static final String ADMIN_PREFIX = "admin_";
 
     public enum Format {
         URL, JDBC, ENV, JSON;
@@ -53,18 +57,23 @@ public final class ConnectionStrings {
                 service.name() + " has no connection kind (label io.colima-services.connection)",
                 "use --field NAME to get one field of its secret"));
         boolean tls = service.tls().capable() && secret.flag(VaultLayout.TLS_FIELD).orElse(false);
-        String password = secret.text("password").orElseThrow(() -> new UserError(UserError.Kind.VAULT,
-                "secret/" + secret.path() + " has no password", "run 'colima-services vault bootstrap'"));
-        Optional<String> database = kind == ConnectionKind.AMQP ? secret.text("vhost") : secret.text("database");
-        return new Target(service.name(), kind, tls, port(service, kind, tls), secret.text("username"), password,
-                database);
+        String prefix = kind == ConnectionKind.GIT ? ADMIN_PREFIX : "";
+        String password = secret.text(prefix + "password").orElseThrow(() -> new UserError(UserError.Kind.VAULT,
+                "secret/" + secret.path() + " has no " + prefix + "password", "run 'colima-services vault bootstrap'"));
+        Optional<String> database = switch (kind) {
+            case AMQP -> secret.text("vhost");
+            case GIT -> Optional.empty();
+            default -> secret.text("database");
+        };
+        return new Target(service.name(), kind, tls, port(service, kind, tls), secret.text(prefix + "username"),
+                password, database);
     }
 
     /** Whether {@link #render} makes {@code format} for a service of {@code kind} (JDBC only for SQL databases). */
     public static boolean supports(ConnectionKind kind, Format format) {
         boolean client = switch (kind) {
-            case POSTGRESQL, MYSQL, MONGODB, REDIS, AMQP -> true;
-            case HTTP, VAULT, GIT -> false;
+            case POSTGRESQL, MYSQL, MONGODB, REDIS, AMQP, GIT -> true;
+            case HTTP, VAULT -> false;
         };
         return client && (format != Format.JDBC || kind == ConnectionKind.POSTGRESQL || kind == ConnectionKind.MYSQL);
     }
@@ -93,6 +102,8 @@ public final class ConnectionStrings {
                     + (t.tls() ? "&tls=true" : "");
             case REDIS -> (t.tls() ? "rediss" : "redis") + "://:" + pass + "@" + hostPort;
             case AMQP -> (t.tls() ? "amqps" : "amqp") + "://" + user + ":" + pass + "@" + hostPort + "/" + db;
+            // The form git itself takes (git clone http://user:password@host/owner/repo.git).
+            case GIT -> webUrl(t).replace("://", "://" + user + ":" + pass + "@");
             default -> throw noString(t, "a URL");
         };
     }
@@ -132,6 +143,11 @@ public final class ConnectionStrings {
             case MONGODB -> vars.put("MONGODB_URI", url(t));
             case REDIS -> vars.put("REDIS_URL", url(t));
             case AMQP -> vars.put("AMQP_URL", url(t));
+            case GIT -> {
+                vars.put("GIT_URL", webUrl(t));
+                vars.put("GIT_USERNAME", t.username().orElse(""));
+                vars.put("GIT_PASSWORD", t.password());
+            }
             default -> throw noString(t, "environment variables");
         }
         StringBuilder sb = new StringBuilder();
@@ -160,6 +176,11 @@ public final class ConnectionStrings {
         }
     }
 
+    /** The git server's web address, without a login: HTTPS on the same port when TLS is on. */
+    private static String webUrl(Target t) {
+        return (t.tls() ? "https" : "http") + "://" + HOST + ":" + t.port() + "/";
+    }
+
     /**
      * The host port a client uses: with TLS the service's TLS port when it has a separate one, otherwise its first
      * published port that is not a TLS port; the kind's usual port when the catalog publishes none.
@@ -184,7 +205,8 @@ public final class ConnectionStrings {
             case REDIS -> 6379;
             case AMQP -> 5672;
             case VAULT -> 8200;
-            case HTTP, GIT -> 80;
+            case GIT -> 3000;
+            case HTTP -> 80;
         };
     }
 

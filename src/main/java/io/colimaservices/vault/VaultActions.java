@@ -1,5 +1,6 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.InitResult;
 import io.colimaservices.domain.PrivateFiles;
 import io.colimaservices.domain.SecretNames;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Everything the faces do with Vault, in one place: init, import, unseal, bootstrap, arm, read a secret, switch
@@ -32,6 +34,7 @@ public final class VaultActions {
     private final Path runtime;
     private final Optional<ServiceRestarter> restarter;
     private final Clock clock;
+    private final Supplier<Catalog> catalog;
 
     public record InitOutcome(int shares, int threshold, String storedIn, boolean weakerStore) {
     }
@@ -48,14 +51,19 @@ public final class VaultActions {
                                    List<String> armed) {
     }
 
+    /**
+     * @param catalog the stack's compose file, read when a certificate is issued (its IP SANs are the services'
+     *                static addresses there)
+     */
     public VaultActions(VaultHttp http, VaultGateway gateway, SecretStore store, Path runtime,
-                        Optional<ServiceRestarter> restarter, Clock clock) {
+                        Optional<ServiceRestarter> restarter, Clock clock, Supplier<Catalog> catalog) {
         this.http = http;
         this.gateway = gateway;
         this.store = store;
         this.runtime = runtime;
         this.restarter = restarter;
         this.clock = clock;
+        this.catalog = catalog;
     }
 
     public VaultGateway gateway() {
@@ -195,7 +203,7 @@ public final class VaultActions {
                 "no root token in " + store.description(),
                 "bootstrap needs it once: 'colima-services vault init' or 'colima-services vault import'"));
         VaultSession root = new VaultSession(http, rootToken);
-        VaultBootstrap bootstrap = new VaultBootstrap(root, clock, progress);
+        VaultBootstrap bootstrap = new VaultBootstrap(root, clock, catalog, progress);
         Map<String, Long> versions = bootstrap.run();
         boolean created = false;
         if (!appTokenWorks()) {
@@ -267,7 +275,7 @@ public final class VaultActions {
 
     private TlsToggle toggle(Consumer<String> progress) {
         VaultSession session = daily();
-        return new TlsToggle(session, new CertificateIssuer(session, clock), new AgentArming(session, runtime),
+        return new TlsToggle(session, new CertificateIssuer(session, clock, catalog), new AgentArming(session, runtime),
                 restarter, progress);
     }
 

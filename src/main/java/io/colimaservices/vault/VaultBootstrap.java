@@ -1,6 +1,7 @@
 package io.colimaservices.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.UserError;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Makes Vault match docs/vault-contract.md, with the root token. Idempotent: every step looks before it writes,
@@ -24,11 +26,14 @@ import java.util.function.Consumer;
 public final class VaultBootstrap {
     private final VaultSession root;
     private final Clock clock;
+    private final Supplier<Catalog> catalog;
     private final Consumer<String> progress;
 
-    public VaultBootstrap(VaultSession root, Clock clock, Consumer<String> progress) {
+    /** @param catalog the stack's compose file, read: the certificates name the services' static addresses */
+    public VaultBootstrap(VaultSession root, Clock clock, Supplier<Catalog> catalog, Consumer<String> progress) {
         this.root = root;
         this.clock = clock;
+        this.catalog = catalog;
         this.progress = progress;
     }
 
@@ -175,7 +180,7 @@ public final class VaultBootstrap {
     }
 
     private void certificates() {
-        CertificateIssuer issuer = new CertificateIssuer(root, clock);
+        CertificateIssuer issuer = new CertificateIssuer(root, clock, catalog);
         for (VaultLayout.ServiceSpec service : VaultLayout.tlsServices()) {
             CertificateIssuer.Outcome outcome = issuer.ensure(service);
             if (outcome.issued()) {

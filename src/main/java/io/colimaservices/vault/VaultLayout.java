@@ -1,5 +1,8 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.Catalog;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +10,8 @@ import java.util.Optional;
 
 /**
  * docs/vault-contract.md as data: the secrets bootstrap creates, the services that get a certificate, policy and
- * AppRole, and their static IPs on the stack network (seed ARCHITECTURE.md, "Static IP Assignments").
+ * AppRole. The services' static IPs (for certificate IP SANs) are not kept here: the compose file is their one
+ * source, and {@link #ipSans} asks the catalog.
  */
 public final class VaultLayout {
     public static final String PKI_ROOT = "pki";
@@ -19,6 +23,7 @@ public final class VaultLayout {
     public static final String CERT_TTL = "8760h";
     public static final String APP_POLICY = "colima-services-app";
     public static final String TLS_FIELD = "tls_enabled";
+    private static final String LOOPBACK = "127.0.0.1";
     /** Shared by redis-1..3 (one cluster, one password). */
     public static final List<String> REDIS_PATHS = List.of("redis-1", "redis-2", "redis-3");
 
@@ -33,9 +38,8 @@ public final class VaultLayout {
      * A service that reads secrets in its container (it gets policy {@code svc-<name>} and an AppRole).
      *
      * @param reads the KV paths (under {@code secret/}) it reads, its own credential first
-     * @param ip    its static IP, for certificate SANs; empty for services without TLS
      */
-    public record ServiceSpec(String name, List<String> reads, boolean tls, Optional<String> ip) {
+    public record ServiceSpec(String name, List<String> reads, boolean tls) {
         /** The KV path whose {@code tls_enabled} switches this service. */
         public String credentialPath() {
             return reads.getFirst();
@@ -66,19 +70,22 @@ public final class VaultLayout {
             new SecretSpec("redis-3", Map.of(), List.of("password"), true),
             new SecretSpec("rabbitmq", ordered("username", "dev_user", "vhost", "dev_vhost"),
                     List.of("password"), true),
-            new SecretSpec("forgejo", Map.of(), List.of(), true),
+            // Forgejo's web admin, created once by the stack's forgejo-admin-init step (its database login is
+            // secret/postgresql). "admin" itself is a name Forgejo reserves.
+            new SecretSpec("forgejo", ordered("admin_username", "dev_admin", "admin_email", "dev_admin@localhost"),
+                    List.of("admin_password"), true),
             new SecretSpec("grafana", ordered("username", "admin"), List.of("password"), false));
 
     public static final List<ServiceSpec> SERVICES = List.of(
-            tls("postgres", "172.20.0.10", "postgresql"),
+            tls("postgres", "postgresql"),
             plain("pgbouncer", "postgresql"),
-            tls("mysql", "172.20.0.12", "mysql"),
-            tls("mongodb", "172.20.0.15", "mongodb"),
-            tls("redis-1", "172.20.0.13", "redis-1"),
-            tls("redis-2", "172.20.0.16", "redis-2"),
-            tls("redis-3", "172.20.0.17", "redis-3"),
-            tls("rabbitmq", "172.20.0.14", "rabbitmq"),
-            tls("forgejo", "172.20.0.20", "forgejo", "postgresql"),
+            tls("mysql", "mysql"),
+            tls("mongodb", "mongodb"),
+            tls("redis-1", "redis-1"),
+            tls("redis-2", "redis-2"),
+            tls("redis-3", "redis-3"),
+            tls("rabbitmq", "rabbitmq"),
+            tls("forgejo", "forgejo", "postgresql"),
             plain("redis-exporter-1", "redis-1"),
             plain("redis-exporter-2", "redis-1"),
             plain("redis-exporter-3", "redis-1"),
@@ -93,6 +100,17 @@ public final class VaultLayout {
 
     public static List<ServiceSpec> tlsServices() {
         return SERVICES.stream().filter(ServiceSpec::tls).toList();
+    }
+
+    /**
+     * The IP SANs of a service's certificate: its static address on the stack network as the compose file gives it
+     * (so the certificate follows {@code COLIMA_SERVICES_NET}), then loopback.
+     */
+    public static List<String> ipSans(ServiceSpec service, Catalog catalog) {
+        List<String> ips = new ArrayList<>();
+        catalog.staticAddress(service.name()).ifPresent(ips::add);
+        ips.add(LOOPBACK);
+        return List.copyOf(ips);
     }
 
     /** The policy a service's AppRole token carries: read on its secrets and, with TLS, its certificate. */
@@ -139,12 +157,12 @@ public final class VaultLayout {
         return "path \"" + path + "\" {\n  capabilities = [\"read\"]\n}\n";
     }
 
-    private static ServiceSpec tls(String name, String ip, String... reads) {
-        return new ServiceSpec(name, List.of(reads), true, Optional.of(ip));
+    private static ServiceSpec tls(String name, String... reads) {
+        return new ServiceSpec(name, List.of(reads), true);
     }
 
     private static ServiceSpec plain(String name, String... reads) {
-        return new ServiceSpec(name, List.of(reads), false, Optional.empty());
+        return new ServiceSpec(name, List.of(reads), false);
     }
 
     private static Map<String, String> ordered(String... pairs) {

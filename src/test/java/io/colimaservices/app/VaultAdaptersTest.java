@@ -105,7 +105,8 @@ class VaultAdaptersTest {
         assertThat(entry(services, "postgres").path()).isEqualTo("postgresql");
         assertThat(entry(services, "redis-1").formats())
                 .containsExactly(ConnectionFormat.URL, ConnectionFormat.ENV, ConnectionFormat.JSON);
-        assertThat(entry(services, "forgejo").formats()).isEmpty();
+        assertThat(entry(services, "forgejo").formats())
+                .containsExactly(ConnectionFormat.URL, ConnectionFormat.ENV, ConnectionFormat.JSON);
         assertThat(entry(services, "forgejo").tlsCapable()).isTrue();
 
         CredentialService.SecretOverview postgres = credentials.overview("postgres");
@@ -149,9 +150,15 @@ class VaultAdaptersTest {
         assertThat(credentials.maskedConnectionString("redis-1", ConnectionFormat.URL))
                 .isEqualTo("rediss://:" + CredentialService.MASK + "@localhost:6390");
 
-        // Forgejo has no connection string; its only field is the TLS flag.
-        assertThat(credentials.overview("forgejo").fields()).isEmpty();
-        assertThatThrownBy(() -> credentials.maskedConnectionString("forgejo", ConnectionFormat.URL))
+        // Forgejo: its web admin from secret/forgejo, the login in a git URL on its (HTTPS) port.
+        assertThat(credentials.overview("forgejo").fields())
+                .containsExactly("admin_username", "admin_email", "admin_password");
+        String admin = credentials.fieldValue("forgejo", "admin_password");
+        assertThat(credentials.maskedConnectionString("forgejo", ConnectionFormat.URL))
+                .isEqualTo("https://dev_admin:" + CredentialService.MASK + "@localhost:3000/");
+        assertThat(credentials.maskedConnectionString("forgejo", ConnectionFormat.ENV)).doesNotContain(admin)
+                .contains("GIT_USERNAME=dev_admin", "GIT_PASSWORD=" + CredentialService.MASK);
+        assertThatThrownBy(() -> credentials.maskedConnectionString("forgejo", ConnectionFormat.JDBC))
                 .isInstanceOf(UserError.class);
 
         assertThat(credentials.tokenStored(CredentialService.VaultToken.ROOT)).isTrue();

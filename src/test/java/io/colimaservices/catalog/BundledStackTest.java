@@ -7,6 +7,7 @@ import io.colimaservices.domain.DependencyCondition;
 import io.colimaservices.domain.PortBinding;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
+import io.colimaservices.domain.StackNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -104,6 +105,37 @@ class BundledStackTest {
             assertThat(service(tls).vaultPath()).as(tls).isPresent();
         }
         catalog.services().forEach(s -> assertThat(s.description()).as(s.name()).isNotBlank());
+    }
+
+    @Test
+    void everyServiceHasItsStaticAddressOnTheStackNetworkWhichFollowsColimaServicesNet() {
+        Path compose = Path.of(System.getProperty("project.basedir", ".")).resolve("compose/docker-compose.yml");
+        Catalog moved = new ComposeCatalogLoader(Map.of("COLIMA_SERVICES_NET", "10.77")).load(compose);
+
+        StackNetwork network = catalog.network().orElseThrow();
+        assertThat(network.name()).isEqualTo("dev-services");
+        assertThat(network.subnet()).hasToString("172.20.0.0/16");
+        assertThat(network.gateway()).contains("172.20.0.1");
+        assertThat(network.prefixVariable()).contains("COLIMA_SERVICES_NET");
+        assertThat(network.addresses().keySet()).containsExactlyInAnyOrderElementsOf(catalog.serviceNames());
+        // The specification's addresses (seed ARCHITECTURE.md, "Static IP Assignments").
+        assertThat(catalog.staticAddress("vault")).contains("172.20.0.5");
+        assertThat(catalog.staticAddress("postgres")).contains("172.20.0.10");
+        assertThat(catalog.staticAddress("redis-3")).contains("172.20.0.17");
+        assertThat(catalog.staticAddress("forgejo")).contains("172.20.0.20");
+        assertThat(catalog.staticAddress("redis-exporter-3")).contains("172.20.0.208");
+        assertThat(moved.network().orElseThrow().subnet()).hasToString("10.77.0.0/16");
+        assertThat(moved.network().orElseThrow().addresses().values()).allMatch(ip -> ip.startsWith("10.77.0."));
+        assertThat(moved.staticAddress("postgres")).contains("10.77.0.10");
+    }
+
+    @Test
+    void forgejoIsInstalledWithItsAdminStepAfterIt() {
+        assertThat(service("forgejo-admin-init").oneShot()).isTrue();
+        assertThat(service("forgejo-admin-init").group()).isEqualTo(ServiceGroup.GIT);
+        assertThat(service("forgejo-admin-init").dependsOn())
+                .contains(new Dependency("forgejo", DependencyCondition.SERVICE_HEALTHY));
+        assertThat(service("forgejo-admin-init").profiles()).isEqualTo(service("forgejo").profiles());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.colimaservices.domain.DependencyCondition;
 import io.colimaservices.domain.PortBinding;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
+import io.colimaservices.domain.StackNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +154,9 @@ class ComposeCatalogLoaderTest {
             required-variable.yml  |  3 | required variable BUSYBOX_TAG is missing a value: set BUSYBOX_TAG in .env
             bad-port.yml           |  5 | invalid port 'eighty' in service 'a'
             no-services.yml        |  1 | no 'services' section
+            outside-subnet.yml     |  6 | _address '10.9.0.5' on network 'stack' lies outside the network's subnet 10.8.0.0/16
+            address-taken.yml      | 11 | service 'b': ipv4_address '10.8.0.5' on network 'stack' is also the address of
+            bad-subnet.yml         |  8 | network 'stack': subnet '10.8.0/16' is not an IPv4 subnet
             """)
     void badInputNamesFileAndLine(String fixture, int line, String problem) {
         Path file = fixture(fixture);
@@ -166,6 +170,51 @@ class ComposeCatalogLoaderTest {
                     assertThat(ce.getMessage()).startsWith(file + ":" + line + ": ").contains(problem);
                     assertThat(ce.getMessage()).doesNotContain("\n");
                 });
+    }
+
+    @Test
+    void theNetworkWithAFixedSubnetGivesEachServiceItsStaticAddress(@TempDir Path dir) throws IOException {
+        Path compose = dir.resolve("docker-compose.yml");
+        Files.writeString(compose, """
+                services:
+                  db:
+                    image: postgres:17.6
+                    networks:
+                      stack:
+                        ipv4_address: "${STACK_NET:-10.20}.0.10"
+                  web:
+                    image: nginx:1.28.0
+                    networks: [stack]
+                networks:
+                  default:
+                    name: plain
+                  stack:
+                    name: dev-stack
+                    ipam:
+                      config:
+                        - subnet: "fd00:1::/64"
+                        - subnet: "${STACK_NET:-10.20}.0.0/16"
+                          gateway: "${STACK_NET:-10.20}.0.1"
+                """);
+
+        StackNetwork byDefault = new ComposeCatalogLoader(Map.of()).load(compose).network().orElseThrow();
+        Catalog moved = new ComposeCatalogLoader(Map.of("STACK_NET", "10.77")).load(compose);
+
+        assertThat(byDefault.key()).isEqualTo("stack");
+        assertThat(byDefault.name()).isEqualTo("dev-stack");
+        assertThat(byDefault.subnet()).hasToString("10.20.0.0/16");
+        assertThat(byDefault.gateway()).contains("10.20.0.1");
+        assertThat(byDefault.prefixVariable()).contains("STACK_NET");
+        assertThat(byDefault.addresses()).containsExactly(Map.entry("db", "10.20.0.10"));
+        assertThat(moved.network().orElseThrow().subnet()).hasToString("10.77.0.0/16");
+        assertThat(moved.staticAddress("db")).contains("10.77.0.10");
+        assertThat(moved.staticAddress("web")).isEmpty();
+    }
+
+    @Test
+    void withoutAFixedSubnetThereIsNoStackNetwork() {
+        assertThat(load("valid.yml").network()).isEmpty();
+        assertThat(load("valid.yml").staticAddress("vault")).isEmpty();
     }
 
     @Test

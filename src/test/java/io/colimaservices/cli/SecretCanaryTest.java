@@ -144,9 +144,10 @@ class SecretCanaryTest {
         record(printed, expectOk(h.run("vault", "bootstrap")));
         record(printed, expectOk(h.run("vault", "bootstrap")));
         record(printed, expectOk(h.run("vault", "arm")));
-        for (String service : List.of("postgres", "mysql", "mongodb", "redis-1", "rabbitmq")) {
+        for (String service : List.of("postgres", "mysql", "mongodb", "redis-1", "rabbitmq", "forgejo")) {
             record(printed, expectOk(h.run("creds", service, "--copy", "--clear-after", "1")));
         }
+        record(printed, expectOk(h.run("creds", "forgejo", "--format", "env", "--copy", "--clear-after", "1")));
         record(printed, expectOk(h.run("creds", "postgres", "--format", "json", "--copy", "--clear-after", "1")));
         record(printed, expectOk(h.run("tls", "postgres", "off")));
         record(printed, expectOk(h.run("tls", "postgres", "on")));
@@ -182,9 +183,9 @@ class SecretCanaryTest {
             throws IOException {
         Map<?, ?> store = JSON.readValue(h.secretsFile().toFile(), Map.class);
         store.forEach((name, value) -> secrets.put(label + " store " + name, (String) value));
-        for (String path : List.of("postgresql", "mysql", "mongodb", "redis-1", "rabbitmq", "grafana")) {
+        for (String path : List.of("postgresql", "mysql", "mongodb", "redis-1", "rabbitmq", "grafana", "forgejo")) {
             Map<String, Object> secret = h.vault.secret(path);
-            for (String field : List.of("password", "root_password")) {
+            for (String field : List.of("password", "root_password", "admin_password")) {
                 if (secret.get(field) instanceof String value) {
                     secrets.put(label + " " + path + "." + field, value);
                 }

@@ -212,10 +212,51 @@ class VaultCliTest {
         assertThat(expectOk(harness.run("creds", "redis-1")).out().strip())
                 .isEqualTo("redis://:" + redis + "@localhost:6379");
 
+        String admin = (String) harness.vault.secret("forgejo").get("admin_password");
+        assertThat(admin).matches("[A-Za-z0-9]{25}");
+        assertThat(expectOk(harness.run("creds", "forgejo")).out().strip())
+                .isEqualTo("https://dev_admin:" + admin + "@localhost:3000/");
+        assertThat(expectOk(harness.run("creds", "forgejo", "--format", "env")).out())
+                .contains("GIT_URL=https://localhost:3000/", "GIT_USERNAME=dev_admin", "GIT_PASSWORD=" + admin);
+        assertThat(expectOk(harness.run("creds", "forgejo", "--field", "admin_email")).out().strip())
+                .isEqualTo("dev_admin@localhost");
+        expectOk(harness.run("tls", "forgejo", "off"));
+        assertThat(expectOk(harness.run("creds", "forgejo")).out().strip())
+                .isEqualTo("http://dev_admin:" + admin + "@localhost:3000/");
+        assertThat(harness.run("creds", "forgejo", "--format", "jdbc").exitCode()).isEqualTo(2);
+
         CliRun jdbcRedis = harness.run("creds", "redis-1", "--format", "jdbc");
         assertThat(jdbcRedis.exitCode()).isEqualTo(2);
         CliRun unknown = harness.run("creds", "nope");
         assertThat(unknown.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void certificatesNameTheStaticAddressTheComposeFileGivesAndFollowItsSubnet() throws Exception {
+        harness.environment("COLIMA_SERVICES_NET", "10.77");
+        harness.bootstrapped();
+        Map<String, Integer> versions = harness.vault.secretVersions();
+        assertThat(ipSans("postgres")).containsExactlyInAnyOrder("10.77.0.10", "127.0.0.1");
+        // No static address in this compose file: loopback only.
+        assertThat(ipSans("mysql")).containsExactly("127.0.0.1");
+
+        harness.environment("COLIMA_SERVICES_NET", "10.78");
+        CliRun again = expectOk(harness.run("vault", "bootstrap"));
+
+        assertThat(again.out()).contains("issued a certificate for postgres")
+                .doesNotContain("issued a certificate for mysql");
+        assertThat(ipSans("postgres")).containsExactlyInAnyOrder("10.78.0.10", "127.0.0.1");
+        assertThat(harness.vault.secretVersions()).containsEntry("postgresql", versions.get("postgresql"))
+                .containsEntry("certs/mysql", versions.get("certs/mysql"));
+    }
+
+    private List<String> ipSans(String service) throws Exception {
+        String pem = (String) harness.vault.secret("certs/" + service).get("certificate");
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                        new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return cert.getSubjectAlternativeNames().stream().filter(n -> (Integer) n.get(0) == 7)
+                .map(n -> (String) n.get(1)).toList();
     }
 
     @Test

@@ -59,6 +59,11 @@ public final class VaultHarness implements AutoCloseable {
         environment.put("CLIPBOARD_FILE", clipboardFile.toString());
     }
 
+    /** Sets a variable of the environment the CLI (and so the compose file) sees. */
+    void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
     void useRestarter(ServiceRestarter restarter) {
         this.restarter = restarter;
     }
@@ -137,6 +142,9 @@ public final class VaultHarness implements AutoCloseable {
               postgres:
                 image: postgres:18.1
                 ports: ["5432:5432"]
+                networks:
+                  dev-services:
+                    ipv4_address: "${COLIMA_SERVICES_NET:-172.20}.0.10"
                 labels:
                   io.colima-services.group: data
                   io.colima-services.vault-path: secret/postgresql
@@ -184,5 +192,12 @@ public final class VaultHarness implements AutoCloseable {
                   io.colima-services.vault-path: secret/forgejo
                   io.colima-services.tls: "true"
                   io.colima-services.connection: git
+            networks:
+              dev-services:
+                name: dev-services
+                ipam:
+                  config:
+                    - subnet: "${COLIMA_SERVICES_NET:-172.20}.0.0/16"
+                      gateway: "${COLIMA_SERVICES_NET:-172.20}.0.1"
             """;
 }
