@@ -2,6 +2,7 @@ package io.colimaservices.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.colimaservices.domain.PullText;
 import io.colimaservices.domain.RegistryLogin;
 
 import java.io.ByteArrayOutputStream;
@@ -71,7 +72,7 @@ final class CredentialHelper {
             if (!process.waitFor(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
                 killTree(process);
                 return new Answer(Optional.empty(), Optional.of(name + " gave no answer within "
-                        + deadline.toSeconds() + " s and was stopped"));
+                        + PullText.duration(deadline) + " and was stopped"));
             }
             reader.join(Duration.ofSeconds(2));
         } catch (InterruptedException e) {
