@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -40,6 +41,8 @@ public final class PullRun {
     private final CountDownLatch finished;
     private final long startedNanos;
     private volatile boolean cancelled;
+    /** Set by the first image that finds the engine out of reach: the others end with it, without asking again. */
+    private final AtomicReference<PullFailure> engineUnreachable = new AtomicReference<>();
 
     PullRun(PullPlan plan, ImageEngine engine, RegistryCredentials credentials, PullPolicy policy, LongSupplier nanos,
             Consumer<PullProgress> listener) {
@@ -173,6 +176,10 @@ public final class PullRun {
 
     private void pull(ImagePullTracker tracker) throws InterruptedException {
         ImageReference image = tracker.image();
+        if (engineUnreachable.get() != null) {
+            failQuietly(tracker, engineUnreachable.get());
+            return;
+        }
         end(tracker, ImagePullState.CHECKING);
         try {
             if (engine.isPresent(image)) {
@@ -181,8 +188,15 @@ public final class PullRun {
                 return;
             }
         } catch (UserError e) {
-            fail(tracker, new PullFailure(e.kind() == UserError.Kind.DOCKER_UNREACHABLE
-                    ? PullFailure.Kind.DOCKER_UNREACHABLE : PullFailure.Kind.OTHER, e.getMessage()));
+            checkCancelled();
+            boolean unreachable = e.kind() == UserError.Kind.DOCKER_UNREACHABLE;
+            PullFailure failure = new PullFailure(unreachable ? PullFailure.Kind.DOCKER_UNREACHABLE
+                    : PullFailure.Kind.OTHER, e.getMessage());
+            if (unreachable && !engineUnreachable.compareAndSet(null, failure)) {
+                failQuietly(tracker, engineUnreachable.get());
+            } else {
+                fail(tracker, failure);
+            }
             return;
         }
         Backoff backoff = new Backoff(policy.firstRetry(), policy.maxRetry());
@@ -201,7 +215,12 @@ public final class PullRun {
                 return;
             }
             if (!failure.get().retryable() || attempt >= policy.attempts()) {
-                fail(tracker, failure.get());
+                if (failure.get().kind() == PullFailure.Kind.DOCKER_UNREACHABLE
+                        && !engineUnreachable.compareAndSet(null, failure.get())) {
+                    failQuietly(tracker, engineUnreachable.get());
+                } else {
+                    fail(tracker, failure.get());
+                }
                 return;
             }
             Duration delay = backoff.next();
@@ -296,6 +315,13 @@ public final class PullRun {
             tracker.failed(failure, nanos.getAsLong());
         }
         emit(new PullProgress.Failed(tracker.image(), tracker.services(), failure));
+    }
+
+    /** Ends the image with the engine's failure another image already reported. */
+    private void failQuietly(ImagePullTracker tracker, PullFailure failure) {
+        synchronized (trackers) {
+            tracker.failed(failure, nanos.getAsLong());
+        }
     }
 
     private void emit(PullProgress progress) {

@@ -161,10 +161,12 @@ class PullRunTest {
     void anUnreachableEngineEndsTheImageAtOnce() throws Exception {
         engine.failPresenceChecks(new UserError(UserError.Kind.DOCKER_UNREACHABLE, "Docker unreachable at x"));
 
-        PullResult result = run(FAST, NO_LOGINS, "a:1");
+        PullResult result = run(FAST.withParallel(1), NO_LOGINS, "a:1", "b:1", "c:1");
 
         assertThat(result.engineUnreachable()).hasValueSatisfying(f ->
                 assertThat(f.message()).isEqualTo("Docker unreachable at x"));
+        assertThat(result.failed()).hasSize(3);
+        assertThat(heard(PullProgress.Failed.class)).as("said once, not per image").hasSize(1);
         assertThat(engine.pulled).isEmpty();
     }
 
