@@ -47,6 +47,8 @@ public final class PullBenchmark {
             List<Double> app = new ArrayList<>();
             List<Double> cli = new ArrayList<>();
             List<Double> appCpu = new ArrayList<>();
+            List<Double> appTail = new ArrayList<>();
+            List<Double> appEvents = new ArrayList<>();
             System.out.println("| round | app | docker pull |");
             System.out.println("|---|---|---|");
             for (int round = 1; round <= rounds; round++) {
@@ -59,6 +61,8 @@ public final class PullBenchmark {
                         double[] measured = appPull(name);
                         a = measured[0];
                         appCpu.add(measured[1]);
+                        appTail.add(measured[2]);
+                        appEvents.add(measured[3]);
                     } else {
                         c = cliPull(name);
                     }
@@ -72,9 +76,10 @@ public final class PullBenchmark {
             double appMedian = median(app);
             double cliMedian = median(cli);
             System.out.printf("%nmedian of %d: app %.2f s (%.0f MB/s), docker pull %.2f s (%.0f MB/s), "
-                            + "ratio app/cli %.2f; app CPU per pull (this JVM, all threads) median %.2f s%n",
+                            + "ratio app/cli %.2f%napp, medians per pull: CPU of this JVM (all threads) %.2f s, "
+                            + "%.0f engine messages, %.1f ms from the engine's last message to the result%n",
                     rounds, appMedian, total / appMedian, cliMedian, total / cliMedian, appMedian / cliMedian,
-                    median(appCpu));
+                    median(appCpu), median(appEvents), median(appTail) * 1000);
         } finally {
             Processes.run(null, 30, "rm", "-rf", dir.toString());
         }
@@ -84,6 +89,7 @@ public final class PullBenchmark {
     /** Seconds of wall time and of this JVM's CPU for one pull through the app's engine. */
     private static double[] appPull(String name) throws InterruptedException {
         AtomicLong events = new AtomicLong();
+        AtomicLong lastMessage = new AtomicLong();
         try (PullActions actions = new PullActions(new ImagePuller(new DockerHost(
                 URI.create("unix:///var/run/docker.sock"), "bench")), r -> RegistryCredentials.Lookup.none(),
                 PullPolicy.DEFAULT)) {
@@ -94,6 +100,7 @@ public final class PullBenchmark {
             PullResult result = actions.pull(plan, p -> {
                 if (p instanceof PullProgress.Progress) {
                     events.incrementAndGet();
+                    lastMessage.set(System.nanoTime());
                 }
             });
             long t1 = System.nanoTime();
@@ -101,7 +108,8 @@ public final class PullBenchmark {
             if (!result.succeeded()) {
                 throw new IllegalStateException("app pull failed: " + result.failed());
             }
-            return new double[] {(t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9};
+            return new double[] {(t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (t1 - lastMessage.get()) / 1e9,
+                    events.get()};
         }
     }
 
