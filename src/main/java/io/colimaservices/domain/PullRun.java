@@ -169,6 +169,10 @@ public final class PullRun {
         } catch (InterruptedException e) {
             end(tracker, ImagePullState.CANCELLED);
             emit(new PullProgress.Cancelled(tracker.image()));
+        } catch (RuntimeException e) {
+            // An adapter that throws instead of ending the attempt: the image still gets an outcome.
+            fail(tracker, new PullFailure(PullFailure.Kind.OTHER, e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         } finally {
             finished.countDown();
         }

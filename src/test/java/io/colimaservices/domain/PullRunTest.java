@@ -171,6 +171,35 @@ class PullRunTest {
     }
 
     @Test
+    void anEngineThatThrowsStillGivesTheImageAnOutcome() throws Exception {
+        ImageEngine throwing = new ImageEngine() {
+            @Override
+            public String host() {
+                return "test";
+            }
+
+            @Override
+            public boolean isPresent(ImageReference image) {
+                return false;
+            }
+
+            @Override
+            public Subscription pull(ImageReference image, Optional<RegistryLogin> login, PullListener listener) {
+                throw new IllegalStateException("client closed");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        PullResult result = new PullActions(throwing, NO_LOGINS, FAST).pull(plan("a:1"), heard::add);
+
+        assertThat(result.failed()).singleElement().satisfies(i -> assertThat(i.failure().orElseThrow())
+                .isEqualTo(new PullFailure(PullFailure.Kind.OTHER, "IllegalStateException: client closed")));
+    }
+
+    @Test
     void cancelStopsWhatRunsAndWhatWaits() throws Exception {
         engine.script("a:1", FakeImageEngine.Script.hanging(new PullEvent("a:1", "l1", "Downloading", 5, 10)));
         PullRun run = new PullActions(engine, NO_LOGINS, FAST.withParallel(1)).start(plan("a:1", "b:1"),
