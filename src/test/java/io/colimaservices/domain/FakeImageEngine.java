@@ -44,6 +44,7 @@ final class FakeImageEngine implements ImageEngine {
     final List<Optional<RegistryLogin>> logins = Collections.synchronizedList(new ArrayList<>());
     final List<String> pulled = Collections.synchronizedList(new ArrayList<>());
     private volatile RuntimeException presenceFailure;
+    private volatile RuntimeException pullFailure;
 
     FakeImageEngine script(String image, Script... attempts) {
         scripts.computeIfAbsent(image, k -> new ArrayDeque<>()).addAll(List.of(attempts));
@@ -57,6 +58,12 @@ final class FakeImageEngine implements ImageEngine {
 
     FakeImageEngine failPresenceChecks(RuntimeException e) {
         presenceFailure = e;
+        return this;
+    }
+
+    /** Every pull throws instead of ending its attempt (an adapter with a bug, a client already closed). */
+    FakeImageEngine failPulls(RuntimeException e) {
+        pullFailure = e;
         return this;
     }
 
@@ -95,6 +102,9 @@ final class FakeImageEngine implements ImageEngine {
 
     @Override
     public Subscription pull(ImageReference image, Optional<RegistryLogin> login, PullListener listener) {
+        if (pullFailure != null) {
+            throw pullFailure;
+        }
         logins.add(login);
         pulled.add(image.toString());
         Deque<Script> queue = scripts.get(image.toString());

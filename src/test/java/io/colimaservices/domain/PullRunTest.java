@@ -172,28 +172,9 @@ class PullRunTest {
 
     @Test
     void anEngineThatThrowsStillGivesTheImageAnOutcome() throws Exception {
-        ImageEngine throwing = new ImageEngine() {
-            @Override
-            public String host() {
-                return "test";
-            }
+        engine.failPulls(new IllegalStateException("client closed"));
 
-            @Override
-            public boolean isPresent(ImageReference image) {
-                return false;
-            }
-
-            @Override
-            public Subscription pull(ImageReference image, Optional<RegistryLogin> login, PullListener listener) {
-                throw new IllegalStateException("client closed");
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-
-        PullResult result = new PullActions(throwing, NO_LOGINS, FAST).pull(plan("a:1"), heard::add);
+        PullResult result = run(FAST, NO_LOGINS, "a:1");
 
         assertThat(result.failed()).singleElement().satisfies(i -> assertThat(i.failure().orElseThrow())
                 .isEqualTo(new PullFailure(PullFailure.Kind.OTHER, "IllegalStateException: client closed")));
