@@ -9,9 +9,11 @@ import io.colimaservices.colima.ColimaPaths;
 import io.colimaservices.colima.ColimaSocket;
 import io.colimaservices.colima.SocketDiagnoser;
 import io.colimaservices.docker.ComposeCli;
+import io.colimaservices.docker.DockerConfigCredentials;
 import io.colimaservices.docker.DockerEngine;
 import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
+import io.colimaservices.docker.ImagePuller;
 import io.colimaservices.docker.PoolOverlapAdvice;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
@@ -19,6 +21,8 @@ import io.colimaservices.domain.DockerSocketCheck;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.NativePlatform;
+import io.colimaservices.domain.PullActions;
+import io.colimaservices.domain.PullPolicy;
 import io.colimaservices.domain.ServiceProvisioner;
 import io.colimaservices.domain.ClipboardService;
 import io.colimaservices.domain.SecretStore;
@@ -219,6 +223,15 @@ public class AppContext implements AutoCloseable {
     public StackActions stackActions(StackStore store) {
         return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions),
                 stopLedger);
+    }
+
+    /**
+     * Image pulls through the engine's API, signed in with the docker CLI's registry logins (its
+     * {@code config.json} and credential helpers, under this context's HOME or DOCKER_CONFIG). The caller closes it.
+     */
+    public PullActions pullActions(PullPolicy policy) {
+        return new PullActions(new ImagePuller(dockerHost()), new DockerConfigCredentials(environment, home,
+                DockerConfigCredentials.HELPER_DEADLINE), policy);
     }
 
     public ContainerEngine engine() {

@@ -194,7 +194,7 @@ public final class ComposeCatalogLoader {
         for (ServiceDefinition s : services) {
             marked.add(s.oneShot() || !awaitedToComplete.contains(s.name()) ? s : new ServiceDefinition(s.name(),
                     s.group(), s.image(), s.ports(), s.dependsOn(), s.hasHealthCheck(), s.webUiUrl(), s.vaultPath(),
-                    s.tls(), s.connection(), s.description(), s.profiles(), s.line(), true));
+                    s.tls(), s.connection(), s.description(), s.profiles(), s.line(), true, s.hasBuild()));
         }
         return marked;
     }
@@ -270,11 +270,12 @@ public final class ComposeCatalogLoader {
         private ServiceDefinition read(int line) {
             Map<String, Scalar> labels = labels();
             ServiceGroup group = group(labels);
-            String image = text(body.get("image")).orElse(body.get("build") != null ? "(built locally)" : "");
+            String image = text(body.get("image")).orElse("");
             return new ServiceDefinition(name, group, image, ports(), dependencies(), hasHealthCheck(),
                     label(labels, StackLabels.WEB_UI), label(labels, StackLabels.VAULT_PATH), tls(labels),
                     connection(labels), label(labels, StackLabels.DESCRIPTION).orElse(""), profiles(), line,
-                    label(labels, StackLabels.ONE_SHOT).map("true"::equalsIgnoreCase).orElse(false));
+                    label(labels, StackLabels.ONE_SHOT).map("true"::equalsIgnoreCase).orElse(false),
+                    body.get("build") != null);
         }
 
         private Map<String, Scalar> labels() {

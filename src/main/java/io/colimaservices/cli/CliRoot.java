@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
                 + "menu-bar app.",
         subcommands = {StatusCommand.class, GroupsCommand.class, UpCommand.class, DownCommand.class,
                 RestartCommand.class, LogsCommand.class, WatchCommand.class, VaultCommand.class, CredsCommand.class,
-                TlsCommand.class, SnapshotCommand.class, VmCommand.class, SettingsCommand.class},
+                TlsCommand.class, SnapshotCommand.class, VmCommand.class, SettingsCommand.class,
+                PullCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 

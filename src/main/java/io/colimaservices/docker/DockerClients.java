@@ -7,7 +7,9 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Builds docker-java clients with deadlines. docker-java sets no timeouts unless told, so every client here has
@@ -16,6 +18,9 @@ import java.time.Duration;
  */
 final class DockerClients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** A directory that never exists: see {@link #config}. */
+    private static final String NO_DOCKER_CONFIG = Path.of(System.getProperty("java.io.tmpdir"),
+            "colima-services-docker-java-reads-no-config-" + UUID.randomUUID()).toString();
 
     private DockerClients() {
     }
@@ -45,9 +50,21 @@ final class DockerClients {
         return DockerClientImpl.getInstance(config, http(config, responseTimeout, maxConnections));
     }
 
+    /** For pulls: a connect deadline, no read deadline (the pull decides when silence means a stall). */
+    static DockerClient pulling(DockerHost host) {
+        return build(host, Duration.ZERO, 8);
+    }
+
+    /**
+     * The host and the TLS settings only. docker-java would also read the docker CLI's {@code config.json} (from the
+     * JVM's home, not the app's environment): it fails the whole client on a file it cannot parse and ignores
+     * credential helpers, so it is pointed at a directory that does not exist; registry logins come from
+     * {@link DockerConfigCredentials}.
+     */
     private static DockerClientConfig config(DockerHost host) {
         return DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host.uri().toString())
+                .withDockerConfig(NO_DOCKER_CONFIG)
                 .build();
     }
 

@@ -9,7 +9,10 @@ import java.util.Set;
  * What the compose file says a service is: the part of the stack that should exist, whether or not it runs.
  *
  * @param line    the line of the service's key in the compose file, for messages (0 when unknown)
- * @param oneShot a job that runs once and exits (its exit code is its health), not a daemon
+ * @param image    the compose file's {@code image:}, empty when it names none
+ * @param oneShot  a job that runs once and exits (its exit code is its health), not a daemon
+ * @param hasBuild the service has a {@code build:} section: compose builds its image from source, so nothing is
+ *                 pulled for it
  */
 public record ServiceDefinition(
         String name,
@@ -25,7 +28,8 @@ public record ServiceDefinition(
         String description,
         Set<String> profiles,
         int line,
-        boolean oneShot) {
+        boolean oneShot,
+        boolean hasBuild) {
 
     public ServiceDefinition {
         Objects.requireNonNull(name, "name");
@@ -39,6 +43,15 @@ public record ServiceDefinition(
         Objects.requireNonNull(connection, "connection");
         description = description == null ? "" : description;
         profiles = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(profiles));
+    }
+
+    /** A service whose image comes from a registry (no {@code build:}). */
+    public ServiceDefinition(String name, ServiceGroup group, String image, List<PortBinding> ports,
+                             List<Dependency> dependsOn, boolean hasHealthCheck, Optional<String> webUiUrl,
+                             Optional<String> vaultPath, TlsCapability tls, Optional<ConnectionKind> connection,
+                             String description, Set<String> profiles, int line, boolean oneShot) {
+        this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
+                profiles, line, oneShot, false);
     }
 
     /** A daemon (not a one-shot job). */

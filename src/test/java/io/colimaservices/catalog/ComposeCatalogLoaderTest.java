@@ -114,6 +114,38 @@ class ComposeCatalogLoaderTest {
     }
 
     @Test
+    void tellsPulledImagesFromImagesBuiltFromSource(@TempDir Path dir) throws IOException {
+        Path compose = dir.resolve("docker-compose.yml");
+        Files.writeString(compose, """
+                services:
+                  pulled:
+                    image: postgres:17.6-bookworm
+                  built:
+                    build: ./api
+                  built-and-tagged:
+                    image: example/api:dev
+                    build: {context: ./api}
+                  one-shot-built:
+                    build: ./migrate
+                  app:
+                    image: example/app:1
+                    depends_on:
+                      one-shot-built: {condition: service_completed_successfully}
+                """);
+
+        Catalog catalog = new ComposeCatalogLoader(Map.of()).load(compose);
+
+        assertThat(catalog.service("pulled").orElseThrow()).extracting(ServiceDefinition::image,
+                ServiceDefinition::hasBuild).containsExactly("postgres:17.6-bookworm", false);
+        assertThat(catalog.service("built").orElseThrow()).extracting(ServiceDefinition::image,
+                ServiceDefinition::hasBuild).containsExactly("", true);
+        assertThat(catalog.service("built-and-tagged").orElseThrow()).extracting(ServiceDefinition::image,
+                ServiceDefinition::hasBuild).containsExactly("example/api:dev", true);
+        assertThat(catalog.service("one-shot-built").orElseThrow()).extracting(ServiceDefinition::oneShot,
+                ServiceDefinition::hasBuild).containsExactly(true, true);
+    }
+
+    @Test
     void mergesTheOverrideFileBesideIt(@TempDir Path dir) throws IOException {
         Path compose = dir.resolve("docker-compose.yml");
         Files.writeString(compose, """

@@ -1,0 +1,96 @@
+package io.colimaservices.cli;
+
+import io.colimaservices.app.AppContext;
+import io.colimaservices.domain.PullActions;
+import io.colimaservices.domain.PullPlan;
+import io.colimaservices.domain.PullPolicy;
+import io.colimaservices.domain.PullResult;
+import io.colimaservices.domain.PullRun;
+import io.colimaservices.domain.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "pull", description = "Pulls the images of groups or services, and of what they depend on (every "
+        + "service without TARGET), through the Docker API, showing each image's and layer's progress. Images already "
+        + "present are not pulled again; services built from source (build:) are skipped. A broken pull is retried. "
+        + "Registry logins come from the docker CLI's configuration and credential helpers. Exit 4 names each image "
+        + "that cannot be pulled.")
+final class PullCommand implements Callable<Integer> {
+    @ParentCommand
+    CliRoot root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "TARGET", description = "A group (secrets, data, git, apps, "
+            + "observability) or a service; none means every service.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--json", description = "One JSON object per progress event: image, layer, status, current, "
+            + "total (and, for the run's own steps, fields such as services, attempt, reason, message).")
+    boolean json;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "3",
+            description = "Images pulled at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "How long a pull may show no progress before it counts as broken and is retried "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration stallTimeout;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (parallel < 1) {
+            throw new UserError(UserError.Kind.CONFIGURATION, "--parallel must be at least 1");
+        }
+        AppContext context = root.context();
+        PullPlan plan = PullPlan.of(context.catalog(), targets);
+        PrintWriter out = spec.commandLine().getOut();
+        PullOutput output = json ? new PullJsonOutput(out) : new PullScreen(out, onTerminal(), width());
+        PullResult result;
+        try (PullActions actions = context.pullActions(PullPolicy.DEFAULT.withParallel(parallel)
+                .withStallTimeout(stallTimeout))) {
+            PullRun run = actions.start(plan, output::accept);
+            output.follow(run);
+            try {
+                result = run.await();
+            } finally {
+                output.close();
+            }
+        }
+        output.summary(result);
+        result.engineUnreachable().ifPresent(failure -> {
+            throw new UserError(UserError.Kind.DOCKER_UNREACHABLE, failure.message(), failure.hint());
+        });
+        if (!result.succeeded()) {
+            throw PullOutput.failure(result);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static boolean onTerminal() {
+        Console console = System.console();
+        return console != null && console.isTerminal() && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    private static int width() {
+        try {
+            return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").strip()));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+}
