@@ -255,7 +255,14 @@ public final class ComposeCatalogLoader {
             return new ServiceDefinition(name, group, image, ports(), dependencies(), hasHealthCheck(),
                     label(labels, StackLabels.WEB_UI), label(labels, StackLabels.VAULT_PATH), tls(labels),
                     connection(labels), label(labels, StackLabels.DESCRIPTION).orElse(""), profiles(), line,
-                    label(labels, StackLabels.ONE_SHOT).map("true"::equalsIgnoreCase).orElse(false));
+                    label(labels, StackLabels.ONE_SHOT).map("true"::equalsIgnoreCase).orElse(false),
+                    texts(labels));
+        }
+
+        private static Map<String, String> texts(Map<String, Scalar> labels) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            labels.forEach((key, value) -> texts.put(key, value.text()));
+            return texts;
         }
 
         private Map<String, Scalar> labels() {
