@@ -10,10 +10,13 @@ import io.colimaservices.colima.ColimaSocket;
 import io.colimaservices.colima.SocketDiagnoser;
 import io.colimaservices.docker.ComposeCli;
 import io.colimaservices.docker.DockerEngine;
+import io.colimaservices.docker.DockerExec;
 import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
+import io.colimaservices.domain.ContainerExec;
+import io.colimaservices.domain.LocalTerminal;
 import io.colimaservices.domain.DockerSocketCheck;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.LoginItem;
@@ -38,6 +41,7 @@ import io.colimaservices.domain.VmState;
 import io.colimaservices.domain.VmWatcher;
 import io.colimaservices.platform.CommandClipboard;
 import io.colimaservices.platform.Commands;
+import io.colimaservices.platform.JnaTerminal;
 import io.colimaservices.platform.NativePlatforms;
 import io.colimaservices.platform.SecretStores;
 import io.colimaservices.settings.AppDirectories;
@@ -79,6 +83,7 @@ public class AppContext implements AutoCloseable {
     private Catalog catalog;
     private final Object engineLock = new Object();
     private DockerEngine engine;
+    private DockerExec exec;
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
@@ -229,12 +234,31 @@ public class AppContext implements AutoCloseable {
         }
     }
 
+    /** Processes in running containers ({@code shell}, and streamed commands such as dumps). */
+    public ContainerExec containerExec() {
+        synchronized (engineLock) {
+            if (exec == null) {
+                exec = new DockerExec(dockerHost());
+            }
+            return exec;
+        }
+    }
+
+    /** This process's terminal (none for the app, or when stdin and stdout are pipes). */
+    public LocalTerminal localTerminal() {
+        return JnaTerminal.current(osName());
+    }
+
     /** Drops the engine, so the next {@link #engine()} connects to the Docker host as it resolves now. */
     public void reconnect() {
         synchronized (engineLock) {
             if (engine != null) {
                 engine.close();
                 engine = null;
+            }
+            if (exec != null) {
+                exec.close();
+                exec = null;
             }
         }
     }

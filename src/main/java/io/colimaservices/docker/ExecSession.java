@@ -141,7 +141,12 @@ final class ExecSession implements ExecProcess {
             }
             try {
                 if (n < 0) {
-                    connection.closeOutput();
+                    // Without a tty the end of input is the process's EOF. With one, the daemon would take it as
+                    // the end of the whole session and drop the output still to come; a terminal's own end of input
+                    // (Ctrl-D) is a keystroke that went through as a byte.
+                    if (!request.tty()) {
+                        connection.closeOutput();
+                    }
                     return;
                 }
                 out.write(chunk, 0, n);
