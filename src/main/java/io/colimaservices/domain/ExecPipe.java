@@ -47,9 +47,13 @@ public final class ExecPipe {
     /** Starts {@code command}; the returned run streams on its own threads. */
     public Run start(String containerId, String command, Optional<InputStream> stdin, OutputStream stdout) {
         StderrKeeper stderr = new StderrKeeper();
+        CountingOutput counted = new CountingOutput(stdout);
+        Run[] run = new Run[1];
+        Optional<InputStream> input = stdin.map(in -> new GuardedInput(in, reason -> run[0].abort(reason)));
         ExecProcess process = exec.start(containerId, ExecRequest.plain(wrapped(command)),
-                new ExecIo(stdin, stdout, stderr));
-        return new Run(containerId, process, stderr);
+                new ExecIo(input, counted, stderr));
+        run[0] = new Run(containerId, process, stderr, counted);
+        return run[0];
     }
 
     /** Runs {@code command} to its end. */
@@ -60,17 +64,23 @@ public final class ExecPipe {
         }
     }
 
-    /** One command under way. */
+    /**
+     * One command under way. Whatever stops it early (a cancel, the output stream failing, the input failing)
+     * kills its process group first: the engine does not stop an exec whose client went away.
+     */
     public final class Run implements AutoCloseable {
         private final String containerId;
         private final ExecProcess process;
         private final StderrKeeper stderr;
-        private volatile boolean cancelled;
+        private final CountingOutput stdout;
+        private final java.util.concurrent.atomic.AtomicReference<String> aborted =
+                new java.util.concurrent.atomic.AtomicReference<>();
 
-        private Run(String containerId, ExecProcess process, StderrKeeper stderr) {
+        private Run(String containerId, ExecProcess process, StderrKeeper stderr, CountingOutput stdout) {
             this.containerId = containerId;
             this.process = process;
             this.stderr = stderr;
+            this.stdout = stdout;
         }
 
         /** Bytes written to the command's stdin so far (progress). */
@@ -78,20 +88,29 @@ public final class ExecPipe {
             return process.bytesIn();
         }
 
-        /** Bytes of output received so far, stdout and stderr (progress). */
+        /** Bytes of the command's stdout passed on so far (progress). */
         public long bytesOut() {
-            return process.bytesOut();
+            return stdout.count();
         }
 
-        /** @throws UserError when cancelled, or when the engine could not be asked how the command ended */
+        /**
+         * @throws UserError when cancelled or stopped by a failing stream (its reason), or when the engine could
+         *                   not be asked how the command ended
+         */
         public Result await() throws InterruptedException {
-            ExecOutcome outcome = process.await();
-            if (cancelled) {
-                throw new UserError(UserError.Kind.OTHER, "cancelled", "");
+            ExecOutcome outcome;
+            try {
+                outcome = process.await();
+            } catch (UserError e) {
+                abort(e.getMessage());
+                throw new UserError(e.kind(), aborted.get(), e.hint(), e);
             }
-            String text = stderr.text();
-            return new Result(outcome.exitCode(), outcome.started() ? text : outcome.startFailure().orElseThrow(),
-                    stderr.truncated(), process.bytesIn(), process.bytesOut(), outcome.started());
+            String reason = aborted.get();
+            if (reason != null) {
+                throw new UserError(UserError.Kind.OTHER, reason, "");
+            }
+            return new Result(outcome.exitCode(), outcome.started() ? stderr.text() : outcome.startFailure().orElseThrow(),
+                    stderr.truncated(), process.bytesIn(), stdout.count(), outcome.started());
         }
 
         /**
@@ -99,10 +118,13 @@ public final class ExecPipe {
          * connection. Safe to call from any thread, more than once.
          */
         public void cancel() {
-            if (cancelled) {
+            abort("cancelled");
+        }
+
+        void abort(String reason) {
+            if (!aborted.compareAndSet(null, reason)) {
                 return;
             }
-            cancelled = true;
             try {
                 stderr.pid().ifPresent(this::kill);
             } finally {
@@ -123,10 +145,73 @@ public final class ExecPipe {
             }
         }
 
-        /** Same as {@link #cancel()} unless the command ended: then only releases the connection. */
+        /** Releases the connection (after {@link #await()}; to stop a command, {@link #cancel()}). */
         @Override
         public void close() {
             process.close();
+        }
+    }
+
+    /** Counts what passes to the caller's stdout stream. */
+    static final class CountingOutput extends OutputStream {
+        private final OutputStream target;
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+
+        CountingOutput(OutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            target.write(b);
+            count.incrementAndGet();
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) throws java.io.IOException {
+            target.write(data, offset, length);
+            count.addAndGet(length);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            target.flush();
+        }
+
+        long count() {
+            return count.get();
+        }
+    }
+
+    /** The caller's stdin; a read failure stops the command before the broken input could read as complete. */
+    static final class GuardedInput extends InputStream {
+        private final InputStream source;
+        private final java.util.function.Consumer<String> onFailure;
+
+        GuardedInput(InputStream source, java.util.function.Consumer<String> onFailure) {
+            this.source = source;
+            this.onFailure = onFailure;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            try {
+                return source.read(buffer, offset, length);
+            } catch (java.io.IOException | RuntimeException e) {
+                Thread.ofVirtual().start(() -> onFailure.accept("cannot read the input: " + e.getMessage()));
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            source.close();
         }
     }
 
