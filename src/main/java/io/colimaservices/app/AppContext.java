@@ -26,6 +26,8 @@ import io.colimaservices.domain.ClipboardService;
 import io.colimaservices.domain.SecretStore;
 import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.SettingsRepository;
+import io.colimaservices.domain.ShellLauncher;
+import io.colimaservices.domain.TerminalLauncher;
 import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackSnapshot;
@@ -41,6 +43,7 @@ import io.colimaservices.domain.VmState;
 import io.colimaservices.domain.VmWatcher;
 import io.colimaservices.platform.CommandClipboard;
 import io.colimaservices.platform.Commands;
+import io.colimaservices.platform.DesktopTerminal;
 import io.colimaservices.platform.JnaTerminal;
 import io.colimaservices.platform.NativePlatforms;
 import io.colimaservices.platform.SecretStores;
@@ -57,6 +60,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -242,6 +246,18 @@ public class AppContext implements AutoCloseable {
             }
             return exec;
         }
+    }
+
+    /**
+     * "Open shell": the user's terminal (the one chosen in the settings on macOS) running this app's {@code shell}
+     * command, pointed at the same project, compose file and Docker host as the app.
+     */
+    public ShellLauncher shellLauncher() {
+        TerminalLauncher terminal = DesktopTerminal.forSystem(platform().isMacOs(), environment, home,
+                settings().settings().terminal());
+        List<String> options = List.of("--project-name", projectName(), "--compose-file", composeFile().toString(),
+                "--docker-host", dockerHost().display());
+        return new ShellLauncher(() -> LaunchCommand.current().map(LaunchCommand::arguments), options, terminal);
     }
 
     /** This process's terminal (none for the app, or when stdin and stdout are pipes). */
