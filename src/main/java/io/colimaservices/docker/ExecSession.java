@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One started exec: a virtual thread reads its output off the connection into {@link ExecIo}'s streams (frames
- * split apart by {@link StreamReader}, or raw with a tty), another copies the input and half-closes the connection
- * at its end. The first output is held until the daemon confirms that the process started: when it could not
+ * One started exec: a thread reads its output off the connection into {@link ExecIo}'s streams (frames split
+ * apart by {@link StreamReader}, or raw with a tty), another copies the input and half-closes the connection at its
+ * end. The first output is held until the daemon confirms that the process started: when it could not
  * start, what the daemon sends is its error message, not the command's output.
  */
 final class ExecSession implements ExecProcess {
@@ -60,9 +60,11 @@ final class ExecSession implements ExecProcess {
 
     void begin() {
         String name = DockerExec.shortId(execId);
-        Thread.ofVirtual().name("docker-exec-out-" + name).start(this::readOutput);
-        // The input on a platform thread: on a virtual one every full socket buffer parks the thread on the JDK's
-        // poller, and 1 GiB into a container took ~6 s against ~4 s (docs/benchmarks.md, exec streaming).
+        // Both copies on platform threads, against the rule of virtual threads for blocking I/O, measured: on a
+        // virtual thread every empty or full socket buffer parks it on the JDK's poller and wakes it again, which
+        // doubled the CPU per GiB read (3.8 s against 1.9 s) and made 1 GiB written take ~6 s against ~4 s
+        // (docs/benchmarks.md, "Exec streaming"). Two threads per exec, for as long as it runs.
+        Thread.ofPlatform().daemon().name("docker-exec-out-" + name).start(this::readOutput);
         io.stdin().ifPresent(in -> Thread.ofPlatform().daemon().name("docker-exec-in-" + name)
                 .start(() -> copyInput(in)));
         // Engines before API 1.42 ignore the start's ConsoleSize: tell them once the process runs.
