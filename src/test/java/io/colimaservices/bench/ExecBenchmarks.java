@@ -2,6 +2,7 @@ package io.colimaservices.bench;
 
 import io.colimaservices.testing.ComposeProject;
 import io.colimaservices.testing.Processes;
+import io.colimaservices.testing.Sleepers;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,14 +32,7 @@ public final class ExecBenchmarks {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         System.out.println("# Exec streaming benchmark, " + java.time.Instant.now());
         System.out.println("machine: " + EngineBenchmarks.Machine.describe());
-        try (ComposeProject project = ComposeProject.create("""
-                services:
-                  box:
-                    image: ${IMAGE}
-                    network_mode: none
-                    command: ["sleep", "3600"]
-                """)) {
-            project.up("box");
+        try (ComposeProject project = Sleepers.project(Sleepers.service("box"))) {
             String box = project.containerId("box");
             Processes.run(null, 30, "docker", "exec", box, "sh", "-c",
                     "busybox head -c 1048576 /dev/urandom > /tmp/block").orFail("block");

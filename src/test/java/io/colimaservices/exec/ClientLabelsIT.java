@@ -2,7 +2,6 @@ package io.colimaservices.exec;
 
 import io.colimaservices.catalog.ComposeCatalogLoader;
 import io.colimaservices.docker.DockerExec;
-import io.colimaservices.docker.DockerHost;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerExec;
 import io.colimaservices.domain.ContainerState;
@@ -14,13 +13,13 @@ import io.colimaservices.domain.LocalTerminal;
 import io.colimaservices.domain.ServiceShell;
 import io.colimaservices.testing.ComposeProject;
 import io.colimaservices.testing.Processes;
+import io.colimaservices.testing.Sleepers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,16 +42,7 @@ class ClientLabelsIT {
 
     @BeforeAll
     static void up() {
-        project = ComposeProject.create("""
-                services:
-                  box:
-                    image: ${IMAGE}
-                    network_mode: none
-                    environment:
-                      REDIS_PORT: "6380"
-                    command: ["sleep", "3600"]
-                """);
-        project.up("box");
+        project = Sleepers.project(Sleepers.service("box", "environment:", "  REDIS_PORT: \"6380\""));
         box = project.containerId("box");
         String clients = "for c in psql mysql mongosh redis-cli rabbitmqctl; do "
                 + "printf '#!/bin/sh\\necho \"%s env=$PGPASSWORD$MYSQL_PWD$REDISCLI_AUTH args=$*\"\\n' $c > /bin/$c; "
@@ -60,7 +50,7 @@ class ClientLabelsIT {
         String secrets = "mkdir -p /run/secrets/colima && cd /run/secrets/colima && printf dev_user > username && "
                 + "printf 's3cret pass' > password && printf dev_database > database";
         Processes.run(null, 30, "docker", "exec", box, "sh", "-c", clients + " && " + secrets).orFail("stand-ins");
-        exec = new DockerExec(new DockerHost(URI.create("unix:///var/run/docker.sock"), "test"));
+        exec = Sleepers.exec();
         bundled = new ComposeCatalogLoader(Map.of()).load(
                 Path.of(System.getProperty("project.basedir", "."), "compose", "docker-compose.yml"));
     }

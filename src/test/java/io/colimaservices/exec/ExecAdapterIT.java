@@ -11,6 +11,7 @@ import io.colimaservices.domain.ExecTarget;
 import io.colimaservices.domain.TerminalSize;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.testing.ComposeProject;
+import io.colimaservices.testing.Sleepers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,19 +34,9 @@ class ExecAdapterIT {
 
     @BeforeAll
     static void up() {
-        project = ComposeProject.create("""
-                services:
-                  box:
-                    image: ${IMAGE}
-                    network_mode: none
-                    command: ["sleep", "3600"]
-                  stopped:
-                    image: ${IMAGE}
-                    network_mode: none
-                    command: ["true"]
-                """);
-        project.up("box", "stopped");
-        exec = new DockerExec(new DockerHost(URI.create("unix:///var/run/docker.sock"), "test"));
+        project = Sleepers.project(Sleepers.service("box"),
+                "  stopped:\n    image: ${IMAGE}\n    network_mode: none\n    command: [\"true\"]\n");
+        exec = Sleepers.exec();
         box = exec.locate(project.name(), "box").containerId().orElseThrow();
     }
 

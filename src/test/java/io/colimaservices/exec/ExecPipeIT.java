@@ -1,11 +1,11 @@
 package io.colimaservices.exec;
 
 import io.colimaservices.docker.DockerExec;
-import io.colimaservices.docker.DockerHost;
 import io.colimaservices.domain.ExecPipe;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.testing.ComposeProject;
 import io.colimaservices.testing.Processes;
+import io.colimaservices.testing.Sleepers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,15 +39,8 @@ class ExecPipeIT {
 
     @BeforeAll
     static void up() {
-        project = ComposeProject.create("""
-                services:
-                  box:
-                    image: ${IMAGE}
-                    network_mode: none
-                    command: ["sleep", "3600"]
-                """);
-        project.up("box");
-        exec = new DockerExec(new DockerHost(URI.create("unix:///var/run/docker.sock"), "test"));
+        project = Sleepers.project(Sleepers.service("box"));
+        exec = Sleepers.exec();
         box = project.containerId("box");
     }
 

@@ -3,6 +3,7 @@ package io.colimaservices.exec;
 import io.colimaservices.testing.CliProcess;
 import io.colimaservices.testing.ComposeProject;
 import io.colimaservices.testing.Processes;
+import io.colimaservices.testing.Sleepers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,24 +24,10 @@ class ShellCommandIT {
 
     @BeforeAll
     static void up() {
-        project = ComposeProject.create("""
-                services:
-                  box:
-                    image: ${IMAGE}
-                    network_mode: none
-                    command: ["sleep", "3600"]
-                    labels:
-                      io.colima-services.client: "echo client for $$(cat /tmp/user) with"
-                  withbash:
-                    image: ${IMAGE}
-                    network_mode: none
-                    command: ["sleep", "3600"]
-                  stopped:
-                    image: ${IMAGE}
-                    network_mode: none
-                    command: ["true"]
-                """);
-        project.up("box", "withbash", "stopped");
+        project = Sleepers.project(
+                Sleepers.service("box", "labels:", "  io.colima-services.client: \"echo client for $$(cat /tmp/user) with\""),
+                Sleepers.service("withbash"),
+                "  stopped:\n    image: ${IMAGE}\n    network_mode: none\n    command: [\"true\"]\n");
         docker("exec", project.containerId("box"), "sh", "-c", "printf dev_user > /tmp/user");
         // A stand-in bash: says who it is, then is a shell.
         docker("exec", project.containerId("withbash"), "sh", "-c",

@@ -3,6 +3,7 @@ package io.colimaservices.exec;
 import io.colimaservices.testing.CliProcess;
 import io.colimaservices.testing.ComposeProject;
 import io.colimaservices.testing.Processes;
+import io.colimaservices.testing.Sleepers;
 import io.colimaservices.testing.TestDocker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,14 +37,7 @@ class ShellTerminalIT {
         if (Processes.run(null, 10, "tmux", "-V").exitCode() != 0) {
             throw new AssertionError("tmux is missing: install it (see .ci/run)");
         }
-        project = ComposeProject.create("""
-                services:
-                  box:
-                    image: ${IMAGE}
-                    network_mode: none
-                    command: ["sleep", "3600"]
-                """);
-        project.up("box");
+        project = Sleepers.project(Sleepers.service("box"));
         dir = Files.createTempDirectory("cs-tmux");
         socket = dir.resolve("tmux.sock");
     }

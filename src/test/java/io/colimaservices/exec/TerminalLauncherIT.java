@@ -5,6 +5,7 @@ import io.colimaservices.domain.TerminalApp;
 import io.colimaservices.platform.DesktopTerminal;
 import io.colimaservices.testing.CliProcess;
 import io.colimaservices.testing.ComposeProject;
+import io.colimaservices.testing.Sleepers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +33,7 @@ class TerminalLauncherIT {
 
     @Test
     void theTerminalRunsTheShellCommandAgainstTheService() throws IOException {
-        try (ComposeProject project = ComposeProject.create("""
-                services:
-                  box:
-                    image: ${IMAGE}
-                    network_mode: none
-                    command: ["sleep", "3600"]
-                """)) {
-            project.up("box");
+        try (ComposeProject project = Sleepers.project(Sleepers.service("box"))) {
             Path output = dir.resolve("terminal-output.txt");
             Path terminal = dir.resolve("stand-in-terminal");
             Files.writeString(terminal, "#!/bin/sh\n"
