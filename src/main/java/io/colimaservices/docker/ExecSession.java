@@ -47,6 +47,8 @@ final class ExecSession implements ExecProcess {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean resizing = new AtomicBoolean();
     private final AtomicReference<TerminalSize> wantedSize = new AtomicReference<>();
+    /** The size last asked for, applied once more when the process first prints (see {@link #deliver}). */
+    private final AtomicReference<TerminalSize> lastSize = new AtomicReference<>();
     /** Null until the first output asked the daemon. Written and read by the output thread only. */
     private Boolean started;
 
@@ -107,6 +109,12 @@ final class ExecSession implements ExecProcess {
         bytesOut.addAndGet(length);
         if (started == null) {
             started = startConfirmed();
+            // A size set while the engine was still setting the process's terminal up can be overwritten by its
+            // initial 0x0 (seen on Docker 20.10): once the process prints, it is set up; say the size again.
+            TerminalSize size = lastSize.get();
+            if (started && request.tty() && size != null) {
+                resize(size);
+            }
         }
         if (!started) {
             held.write(data, offset, Math.min(length, Math.max(0, HELD_LIMIT - held.size())));
@@ -172,6 +180,7 @@ final class ExecSession implements ExecProcess {
         if (!request.tty()) {
             return;
         }
+        lastSize.set(size);
         wantedSize.set(size);
         if (resizing.compareAndSet(false, true)) {
             Thread.ofVirtual().name("docker-exec-resize").start(this::applySizes);

@@ -109,13 +109,14 @@ class ExecAdapterIT {
 
     @Test
     void aTtyHasTheSizeItWasGiven() throws Exception {
-        // Engines before API 1.42 (this one) size the terminal with a resize right after the start: wait for it.
-        Ran ran = run(new ExecRequest(List.of("sh", "-c",
-                "i=0; until busybox stty size >/dev/null 2>&1 || [ $i -ge 100 ]; do sleep 0.05; i=$((i+1)); done; "
-                        + "busybox stty size"), true,
+        // Engines before API 1.42 (this one) size the terminal with a resize after the start, said again once the
+        // process printed (as a shell prints its prompt): wait for it, up to 5 s.
+        Ran ran = run(new ExecRequest(List.of("sh", "-c", "echo started; i=0; "
+                + "until [ \"$(busybox stty size 2>/dev/null)\" = '33 101' ] || [ $i -ge 100 ]; do sleep 0.05; "
+                + "i=$((i+1)); done; busybox stty size"), true,
                 Optional.of(new TerminalSize(101, 33))), null);
         assertThat(ran.outcome()).isEqualTo(ExecOutcome.exited(0));
-        assertThat(ran.out().strip()).isEqualTo("33 101");
+        assertThat(ran.out()).isEqualTo("started\r\n33 101\r\n");
     }
 
     @Test
