@@ -11,12 +11,15 @@ import io.colimaservices.colima.SocketDiagnoser;
 import io.colimaservices.docker.ComposeCli;
 import io.colimaservices.docker.DockerConfigCredentials;
 import io.colimaservices.docker.DockerEngine;
+import io.colimaservices.docker.DockerExec;
 import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
 import io.colimaservices.docker.ImagePuller;
 import io.colimaservices.docker.PoolOverlapAdvice;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
+import io.colimaservices.domain.ContainerExec;
+import io.colimaservices.domain.LocalTerminal;
 import io.colimaservices.domain.DockerSocketCheck;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.LoginItem;
@@ -28,6 +31,8 @@ import io.colimaservices.domain.ClipboardService;
 import io.colimaservices.domain.SecretStore;
 import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.SettingsRepository;
+import io.colimaservices.domain.ShellLauncher;
+import io.colimaservices.domain.TerminalLauncher;
 import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackSnapshot;
@@ -43,6 +48,8 @@ import io.colimaservices.domain.VmState;
 import io.colimaservices.domain.VmWatcher;
 import io.colimaservices.platform.CommandClipboard;
 import io.colimaservices.platform.Commands;
+import io.colimaservices.platform.DesktopTerminal;
+import io.colimaservices.platform.JnaTerminal;
 import io.colimaservices.platform.NativePlatforms;
 import io.colimaservices.platform.SecretStores;
 import io.colimaservices.settings.AppDirectories;
@@ -58,6 +65,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +92,7 @@ public class AppContext implements AutoCloseable {
     private Catalog catalog;
     private final Object engineLock = new Object();
     private DockerEngine engine;
+    private DockerExec exec;
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
@@ -245,12 +254,43 @@ public class AppContext implements AutoCloseable {
         }
     }
 
+    /** Processes in running containers ({@code shell}, and streamed commands such as dumps). */
+    public ContainerExec containerExec() {
+        synchronized (engineLock) {
+            if (exec == null) {
+                exec = new DockerExec(dockerHost());
+            }
+            return exec;
+        }
+    }
+
+    /**
+     * "Open shell": the user's terminal (the one chosen in the settings on macOS) running this app's {@code shell}
+     * command, pointed at the same project, compose file and Docker host as the app.
+     */
+    public ShellLauncher shellLauncher() {
+        TerminalLauncher terminal = DesktopTerminal.forSystem(platform().isMacOs(), environment, home,
+                settings().settings().terminal());
+        List<String> options = List.of("--project-name", projectName(), "--compose-file", composeFile().toString(),
+                "--docker-host", dockerHost().display());
+        return new ShellLauncher(() -> LaunchCommand.current().map(LaunchCommand::arguments), options, terminal);
+    }
+
+    /** This process's terminal (none for the app, or when stdin and stdout are pipes). */
+    public LocalTerminal localTerminal() {
+        return JnaTerminal.current(osName());
+    }
+
     /** Drops the engine, so the next {@link #engine()} connects to the Docker host as it resolves now. */
     public void reconnect() {
         synchronized (engineLock) {
             if (engine != null) {
                 engine.close();
                 engine = null;
+            }
+            if (exec != null) {
+                exec.close();
+                exec = null;
             }
         }
     }

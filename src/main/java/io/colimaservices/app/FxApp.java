@@ -7,6 +7,7 @@ import io.colimaservices.domain.ContainerEvent;
 import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.LatestValueRelay;
 import io.colimaservices.domain.Notifier;
+import io.colimaservices.domain.ShellLauncher;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
@@ -23,6 +24,7 @@ import io.colimaservices.tray.TrayMenuBuilder;
 import io.colimaservices.ui.colima.ColimaSection;
 import io.colimaservices.ui.common.ClipboardAutoClear;
 import io.colimaservices.ui.common.ClipboardKeeper;
+import io.colimaservices.ui.common.CommandDialog;
 import io.colimaservices.ui.common.FxClipboard;
 import io.colimaservices.ui.common.FxNotifier;
 import io.colimaservices.ui.common.Section;
@@ -337,6 +339,17 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     @Override
     public void openUrl(String url) {
         getHostServices().showDocument(url);
+    }
+
+    @Override
+    public void openShell(String service, boolean client) {
+        background.execute(() -> {
+            ShellLauncher.Outcome outcome = context.shellLauncher().open(service, client);
+            LOG.info("{}", outcome.message());
+            if (!outcome.opened()) {
+                Platform.runLater(() -> CommandDialog.show("Open shell", outcome.message(), outcome.commandLine()));
+            }
+        });
     }
 
     @Override

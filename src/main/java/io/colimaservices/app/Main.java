@@ -22,6 +22,11 @@ public final class Main {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         }
+        // SLF4J reports that choice on stderr at its INFO level: noise in every command's stderr (and in the
+        // output `shell` passes through).
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = startsTheAppWithDefaults(args) ? runApp(args, err) : CliMain.run(args, out, err);

@@ -231,6 +231,9 @@ public final class SnapshotRenderer {
         public void openUrl(String url) {
         }
 
+        public void openShell(String service, boolean client) {
+        }
+
         public void copyPlain(String text) {
         }
     }
@@ -255,6 +258,9 @@ public final class SnapshotRenderer {
         }
 
         public void openUrl(String url) {
+        }
+
+        public void openShell(String service, boolean client) {
         }
 
         public void copyConnectionString(String service) {

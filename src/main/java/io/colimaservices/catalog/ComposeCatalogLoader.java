@@ -275,7 +275,13 @@ public final class ComposeCatalogLoader {
                     label(labels, StackLabels.WEB_UI), label(labels, StackLabels.VAULT_PATH), tls(labels),
                     connection(labels), label(labels, StackLabels.DESCRIPTION).orElse(""), profiles(), line,
                     label(labels, StackLabels.ONE_SHOT).map("true"::equalsIgnoreCase).orElse(false),
-                    body.get("build") != null);
+                    body.get("build") != null, texts(labels));
+        }
+
+        private static Map<String, String> texts(Map<String, Scalar> labels) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            labels.forEach((key, value) -> texts.put(key, value.text()));
+            return texts;
         }
 
         private Map<String, Scalar> labels() {

@@ -12,6 +12,8 @@ public final class StackLabels {
     public static final String DESCRIPTION = PREFIX + "description";
     /** {@code "true"} on a job that runs once and exits; its exit code is its health. */
     public static final String ONE_SHOT = PREFIX + "one-shot";
+    /** The service's own client for {@code shell SERVICE --client}: a command line run with {@code sh -c}. */
+    public static final String CLIENT = io.colimaservices.domain.ServiceShell.CLIENT_LABEL;
     /** Why a service has no health check (documentation for the stack's validation). */
     public static final String NO_HEALTHCHECK = PREFIX + "no-healthcheck";
 

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,7 +24,7 @@ import java.util.concurrent.Callable;
         subcommands = {StatusCommand.class, GroupsCommand.class, UpCommand.class, DownCommand.class,
                 RestartCommand.class, LogsCommand.class, WatchCommand.class, VaultCommand.class, CredsCommand.class,
                 TlsCommand.class, SnapshotCommand.class, VmCommand.class, SettingsCommand.class,
-                PullCommand.class},
+                PullCommand.class, ShellCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 
@@ -58,6 +61,8 @@ public final class CliRoot implements Callable<Integer> {
 
     private AppContext context;
     private InputStream stdin = System.in;
+    private OutputStream stdoutBytes = new FileOutputStream(FileDescriptor.out);
+    private OutputStream stderrBytes = new FileOutputStream(FileDescriptor.err);
 
     /** No subcommand: start the menu-bar app with these options. */
     @Override
@@ -93,6 +98,20 @@ public final class CliRoot implements Callable<Integer> {
 
     void useStdin(InputStream in) {
         this.stdin = in;
+    }
+
+    /** Standard output as bytes, unbuffered (a command's output passed through as it comes: {@code shell}). */
+    OutputStream stdoutBytes() {
+        return stdoutBytes;
+    }
+
+    OutputStream stderrBytes() {
+        return stderrBytes;
+    }
+
+    void useByteStreams(OutputStream out, OutputStream err) {
+        this.stdoutBytes = out;
+        this.stderrBytes = err;
     }
 
     synchronized void closeContext() {

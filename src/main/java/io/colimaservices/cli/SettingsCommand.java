@@ -59,6 +59,7 @@ final class SettingsCommand implements Callable<Integer> {
         out.println("Launch at login: " + (s.launchAtLogin() ? "yes" : "no") + " (" + loginItem.location()
                 + (loginItem.isInstalled() ? ", installed" : ", not installed") + ")");
         out.println("Clear copied secrets after: " + s.clipboardClearSeconds() + " s");
+        out.println("Terminal for shells: " + s.terminal().displayName());
         return ExitCodes.OK;
     }
 
@@ -83,6 +84,7 @@ final class SettingsCommand implements Callable<Integer> {
         doc.put("startVmOnLaunch", s.startVmOnLaunch());
         doc.put("launchAtLogin", s.launchAtLogin());
         doc.put("clipboardClearSeconds", s.clipboardClearSeconds());
+        doc.put("terminal", s.terminal().setting());
         doc.put("loginItem", Map.of("file", loginItem.location().toString(), "installed", loginItem.isInstalled()));
         return doc;
     }

@@ -45,6 +45,11 @@ final class DockerClients {
         return http(config(host), Duration.ZERO, 64);
     }
 
+    /** The engine is reached over TLS (DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, as the docker CLI reads them). */
+    static boolean usesTls(DockerHost host) {
+        return config(host).getSSLConfig() != null;
+    }
+
     private static DockerClient build(DockerHost host, Duration responseTimeout, int maxConnections) {
         DockerClientConfig config = config(host);
         return DockerClientImpl.getInstance(config, http(config, responseTimeout, maxConnections));

@@ -54,6 +54,14 @@ final class StreamReader {
         }
     }
 
+    /** Reads a stream known to be raw (a TTY's) until its end, in chunks as they come. */
+    static void pumpRaw(InputStream body, LogFrameSink sink) throws IOException {
+        int first = body.read();
+        if (first >= 0) {
+            pumpRaw(first, body, sink);
+        }
+    }
+
     private static void pumpRaw(int first, InputStream body, LogFrameSink sink) throws IOException {
         byte[] chunk = new byte[RAW_CHUNK];
         chunk[0] = (byte) first;

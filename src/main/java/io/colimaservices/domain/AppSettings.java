@@ -12,19 +12,27 @@ import java.util.Optional;
  * @param startVmOnLaunch start the VM when the app starts (if it is not running)
  * @param launchAtLogin the app is registered to start at login (LaunchAgent, XDG autostart)
  * @param clipboardClearSeconds how long a copied secret stays on the clipboard
+ * @param terminal the terminal "Open shell" opens on macOS
  */
 public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                          int clipboardClearSeconds) {
+                          int clipboardClearSeconds, TerminalApp terminal) {
     public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
     public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 600;
 
     public AppSettings {
         Objects.requireNonNull(vm, "vm");
         Objects.requireNonNull(composeFile, "composeFile");
+        Objects.requireNonNull(terminal, "terminal");
         if (clipboardClearSeconds < 1 || clipboardClearSeconds > MAX_CLIPBOARD_CLEAR_SECONDS) {
             throw new UserError(UserError.Kind.CONFIGURATION, "clipboard clear delay must be from 1 to "
                     + MAX_CLIPBOARD_CLEAR_SECONDS + " seconds, not " + clipboardClearSeconds);
         }
+    }
+
+    /** With the default terminal. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, TerminalApp.DEFAULT);
     }
 
     public static AppSettings defaults() {
@@ -32,10 +40,14 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
     }
 
     public AppSettings withVm(VmSpec newVm) {
-        return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds);
+        return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, terminal);
     }
 
     public AppSettings withLaunchAtLogin(boolean enabled) {
-        return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds);
+        return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, terminal);
+    }
+
+    public AppSettings withTerminal(TerminalApp chosen) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, chosen);
     }
 }

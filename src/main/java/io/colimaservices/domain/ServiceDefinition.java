@@ -1,6 +1,7 @@
 package io.colimaservices.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,8 @@ import java.util.Set;
  * @param oneShot  a job that runs once and exits (its exit code is its health), not a daemon
  * @param hasBuild the service has a {@code build:} section: compose builds its image from source, so nothing is
  *                 pulled for it
+ * @param labels   every label of the service as the compose file gives it (interpolated), for the features that
+ *                 read one of their own ({@code io.colima-services.client}, ...)
  */
 public record ServiceDefinition(
         String name,
@@ -29,7 +32,8 @@ public record ServiceDefinition(
         Set<String> profiles,
         int line,
         boolean oneShot,
-        boolean hasBuild) {
+        boolean hasBuild,
+        Map<String, String> labels) {
 
     public ServiceDefinition {
         Objects.requireNonNull(name, "name");
@@ -43,15 +47,35 @@ public record ServiceDefinition(
         Objects.requireNonNull(connection, "connection");
         description = description == null ? "" : description;
         profiles = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(profiles));
+        labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
     }
 
-    /** A service whose image comes from a registry (no {@code build:}). */
+    /** A service whose image comes from a registry (no {@code build:}), without labels of its own (tests). */
     public ServiceDefinition(String name, ServiceGroup group, String image, List<PortBinding> ports,
                              List<Dependency> dependsOn, boolean hasHealthCheck, Optional<String> webUiUrl,
                              Optional<String> vaultPath, TlsCapability tls, Optional<ConnectionKind> connection,
                              String description, Set<String> profiles, int line, boolean oneShot) {
         this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
-                profiles, line, oneShot, false);
+                profiles, line, oneShot, false, Map.of());
+    }
+
+    /** A service whose image comes from a registry, with labels of its own. */
+    public ServiceDefinition(String name, ServiceGroup group, String image, List<PortBinding> ports,
+                             List<Dependency> dependsOn, boolean hasHealthCheck, Optional<String> webUiUrl,
+                             Optional<String> vaultPath, TlsCapability tls, Optional<ConnectionKind> connection,
+                             String description, Set<String> profiles, int line, boolean oneShot,
+                             Map<String, String> labels) {
+        this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
+                profiles, line, oneShot, false, labels);
+    }
+
+    /** Without labels of their own (tests, hand-made definitions). */
+    public ServiceDefinition(String name, ServiceGroup group, String image, List<PortBinding> ports,
+                             List<Dependency> dependsOn, boolean hasHealthCheck, Optional<String> webUiUrl,
+                             Optional<String> vaultPath, TlsCapability tls, Optional<ConnectionKind> connection,
+                             String description, Set<String> profiles, int line, boolean oneShot, boolean hasBuild) {
+        this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
+                profiles, line, oneShot, hasBuild, Map.of());
     }
 
     /** A daemon (not a one-shot job). */
@@ -65,6 +89,11 @@ public record ServiceDefinition(
 
     public boolean dependsOn(String other) {
         return dependsOn.stream().anyMatch(d -> d.service().equals(other));
+    }
+
+    /** A label's value, blank counting as absent. */
+    public Optional<String> label(String key) {
+        return Optional.ofNullable(labels.get(key)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     public Optional<PortBinding> firstPort() {

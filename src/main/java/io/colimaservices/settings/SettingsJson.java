@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.colimaservices.domain.AppSettings;
 import io.colimaservices.domain.LoadedSettings;
+import io.colimaservices.domain.TerminalApp;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmSpec;
 
@@ -34,7 +35,8 @@ import java.util.Set;
  * {"version": 1,
  *  "colima": {"profile": "default", "cpus": 4, "memoryGiB": 8, "diskGiB": 60, "arch": "aarch64",
  *             "vmType": "vz", "rosetta": true, "networkAddress": true, "kubernetes": false},
- *  "composeFile": null, "startVmOnLaunch": false, "launchAtLogin": false, "clipboardClearSeconds": 30}
+ *  "composeFile": null, "startVmOnLaunch": false, "launchAtLogin": false, "clipboardClearSeconds": 30,
+ *  "terminal": "terminal"}
  * </pre>
  */
 final class SettingsJson {
@@ -43,7 +45,7 @@ final class SettingsJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TOP = Set.of("version", "colima", "composeFile", "startVmOnLaunch",
-            "launchAtLogin", "clipboardClearSeconds");
+            "launchAtLogin", "clipboardClearSeconds", "terminal");
     private static final Set<String> COLIMA = Set.of("profile", "cpus", "memoryGiB", "diskGiB", "arch", "vmType",
             "rosetta", "networkAddress", "kubernetes");
 
@@ -96,6 +98,7 @@ final class SettingsJson {
         root.put("startVmOnLaunch", settings.startVmOnLaunch());
         root.put("launchAtLogin", settings.launchAtLogin());
         root.put("clipboardClearSeconds", settings.clipboardClearSeconds());
+        root.put("terminal", settings.terminal().setting());
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -143,7 +146,22 @@ final class SettingsJson {
             boolean login = bool(root, "", "launchAtLogin", defaults.launchAtLogin());
             int clipboard = integer(root, "", "clipboardClearSeconds", defaults.clipboardClearSeconds(), 1,
                     AppSettings.MAX_CLIPBOARD_CLEAR_SECONDS);
-            return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard), problems);
+            TerminalApp terminal = terminal(root.get("terminal"), defaults.terminal());
+            return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, terminal), problems);
+        }
+
+        private TerminalApp terminal(JsonNode value, TerminalApp fallback) {
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            Optional<TerminalApp> chosen = value.isTextual() ? TerminalApp.fromSetting(value.asText())
+                    : Optional.empty();
+            if (chosen.isEmpty()) {
+                problem("/terminal", "terminal must be one of " + java.util.Arrays.stream(TerminalApp.values())
+                        .map(TerminalApp::setting).collect(java.util.stream.Collectors.joining(", ")) + ", found "
+                        + value + "; using \"" + fallback.setting() + "\"");
+            }
+            return chosen.orElse(fallback);
         }
 
         private VmSpec vm(JsonNode colima, VmSpec defaults) {

@@ -20,6 +20,9 @@ public interface MenuCommands {
 
     void openUrl(String url);
 
+    /** Opens the user's terminal on {@code shell SERVICE} (with {@code --client}: the service's own client). */
+    void openShell(String service, boolean client);
+
     /** Copies the service's connection string (password included), cleared from the clipboard after a while. */
     void copyConnectionString(String service);
 

@@ -3,6 +3,7 @@ package io.colimaservices.tray;
 import io.colimaservices.domain.GroupSummary;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
+import io.colimaservices.domain.ServiceShell;
 import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.StackHealth;
 import io.colimaservices.domain.StackSnapshot;
@@ -109,6 +110,12 @@ public final class TrayMenuBuilder {
         }
         actions.add(new MenuEntry.Action("logs-" + name, "View Logs", s.containerId().isPresent(),
                 () -> commands.viewLogs(name)));
+        actions.add(new MenuEntry.Action("shell-" + name, "Open Shell", canAct && s.isRunning(),
+                () -> commands.openShell(name, false)));
+        if (d.label(ServiceShell.CLIENT_LABEL).isPresent()) {
+            actions.add(new MenuEntry.Action("client-" + name, "Open Client", canAct && s.isRunning(),
+                    () -> commands.openShell(name, true)));
+        }
         if (s.state().isUp()) {
             actions.add(new MenuEntry.Action("restart-" + name, "Restart", canAct, () -> commands.restartService(name)));
             actions.add(new MenuEntry.Action("stop-" + name, "Stop", canAct, () -> commands.stopTarget(name)));

@@ -48,7 +48,8 @@ class JsonSettingsRepositoryTest {
     @Test
     void everySettingSurvivesARoundTrip() throws IOException {
         AppSettings chosen = new AppSettings(new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true),
-                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, true, 45);
+                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, true, 45,
+                io.colimaservices.domain.TerminalApp.GHOSTTY);
 
         SavedSettings saved = repository().save(chosen);
         LoadedSettings loaded = repository().load();
@@ -75,6 +76,23 @@ class JsonSettingsRepositoryTest {
         assertThat(loaded.settings().vm()).isEqualTo(VmSpec.defaults().withCpus(8));
         assertThat(loaded.settings().launchAtLogin()).isTrue();
         assertThat(loaded.settings().clipboardClearSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void theTerminalIsReadByItsWordAndAnUnknownOneIsNamed() throws IOException {
+        write("""
+                {"terminal": "wezterm"}
+                """);
+        assertThat(repository().load().settings().terminal()).isEqualTo(io.colimaservices.domain.TerminalApp.WEZTERM);
+        write("""
+                {
+                  "terminal": "hyper"
+                }
+                """);
+        LoadedSettings loaded = repository().load();
+        assertThat(loaded.settings().terminal()).isEqualTo(io.colimaservices.domain.TerminalApp.TERMINAL);
+        assertThat(loaded.problems()).containsExactly(file() + ":2: terminal must be one of terminal, iterm2, "
+                + "ghostty, wezterm, kitty, alacritty, warp, found \"hyper\"; using \"terminal\"");
     }
 
     @Test

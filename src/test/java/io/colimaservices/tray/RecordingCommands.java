@@ -35,6 +35,10 @@ final class RecordingCommands implements MenuCommands {
         calls.add("url " + url);
     }
 
+    public void openShell(String service, boolean client) {
+        calls.add((client ? "client " : "shell ") + service);
+    }
+
     public void copyConnectionString(String service) {
         calls.add("copy-url " + service);
     }

@@ -35,7 +35,8 @@ class TrayMenuBuilderTest {
         ServiceDefinition postgres = new ServiceDefinition("postgres", ServiceGroup.DATA, "postgres:17",
                 List.of(PortBinding.tcp(5432, 5432)), List.of(healthy("vault")), true, Optional.empty(),
                 Optional.of("secret/postgresql"), new TlsCapability(true, List.of()),
-                Optional.of(ConnectionKind.POSTGRESQL), "PostgreSQL", Set.of(), 1);
+                Optional.of(ConnectionKind.POSTGRESQL), "PostgreSQL", Set.of(), 1, false,
+                java.util.Map.of(io.colimaservices.domain.ServiceShell.CLIENT_LABEL, "exec psql"));
         ServiceDefinition grafana = new ServiceDefinition("grafana", ServiceGroup.OBSERVABILITY, "grafana/grafana:11",
                 List.of(PortBinding.tcp(3001, 3000)), List.of(), true, Optional.of("http://localhost:3001"),
                 Optional.empty(), TlsCapability.NONE, Optional.of(ConnectionKind.HTTP), "Grafana", Set.of(), 1);
@@ -89,6 +90,24 @@ class TrayMenuBuilderTest {
 
         assertThat(commands.calls).containsExactly("copy-url postgres", "copy-password postgres", "logs postgres",
                 "restart postgres", "tls postgres false", "url http://localhost:3001");
+    }
+
+    @Test
+    void aRunningServiceOpensAShellAndItsClientWhereItDeclaresOne() {
+        StackSnapshot s = unsealed(snapshot(stack(), running("postgres", HealthStatus.HEALTHY),
+                running("grafana", HealthStatus.HEALTHY), exited("redis", 0)));
+        List<MenuEntry> data = submenu(builder.build(s), "Data").entries();
+        List<MenuEntry> postgres = submenu(data, "postgres").entries();
+        List<MenuEntry> grafana = submenu(submenu(builder.build(s), "Observability").entries(), "grafana").entries();
+
+        action(postgres, "shell-postgres").action().run();
+        action(postgres, "client-postgres").action().run();
+        action(grafana, "shell-grafana").action().run();
+
+        assertThat(commands.calls).containsExactly("shell postgres", "client postgres", "shell grafana");
+        assertThat(grafana).extracting(MenuEntry::label).doesNotContain("Open Client");
+        assertThat(action(submenu(data, "redis").entries(), "shell-redis").enabled())
+                .as("a stopped service has no shell").isFalse();
     }
 
     @Test

@@ -6,6 +6,9 @@ public interface DashboardCommands {
 
     void openUrl(String url);
 
+    /** Opens the user's terminal on {@code shell SERVICE} (with {@code --client}: the service's own client). */
+    void openShell(String service, boolean client);
+
     /** Copies text that is not secret (an address), without auto-clear. */
     void copyPlain(String text);
 }

@@ -210,7 +210,10 @@ public final class DashboardView {
                     new javafx.beans.property.SimpleBooleanProperty(!row.up())));
             Button logs = icon(Feather.FILE_TEXT, "View logs", () -> model.openLogs(row.name()));
             logs.setId("logs-" + row.name());
-            actions.getChildren().addAll(restart, logs);
+            Button shell = icon(Feather.TERMINAL, "Open a shell in a terminal", () -> model.openShell(row.name()));
+            shell.setId("shell-" + row.name());
+            shell.setDisable(!row.up());
+            actions.getChildren().addAll(restart, logs, shell);
             if (row.webUi().isPresent()) {
                 Button open = icon(Feather.EXTERNAL_LINK, "Open " + row.webUi().get(), () -> model.openWebUi(row));
                 actions.getChildren().add(open);

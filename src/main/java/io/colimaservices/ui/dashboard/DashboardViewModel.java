@@ -133,6 +133,10 @@ public final class DashboardViewModel {
         commands.openLogs(service);
     }
 
+    public void openShell(String service) {
+        commands.openShell(service, false);
+    }
+
     public void openWebUi(ServiceRow row) {
         row.webUi().ifPresent(commands::openUrl);
     }

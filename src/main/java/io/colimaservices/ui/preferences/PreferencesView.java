@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import io.colimaservices.domain.TerminalApp;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -158,6 +159,9 @@ public final class PreferencesView {
         grid.add(new VBox(4, line(seconds, new Label("seconds"),
                 note("1 to " + AppSettings.MAX_CLIPBOARD_CLEAR_SECONDS + "; for the Vault credentials")),
                 clipboardError), 1, row++);
+        grid.add(label("Terminal for shells"), 0, row);
+        grid.add(line(terminalChoice(), note("Open shell and Open client open it (macOS; Linux uses $TERMINAL or "
+                + "x-terminal-emulator)")), 1, row++);
         grid.add(label("Compose file"), 0, row);
         grid.add(line(file, choose, bundled), 1, row++);
         grid.add(new Region(), 0, row);
@@ -316,6 +320,26 @@ public final class PreferencesView {
         field.setMaxWidth(Region.USE_PREF_SIZE);
         field.textProperty().bindBidirectional(value);
         return field;
+    }
+
+    private ComboBox<TerminalApp> terminalChoice() {
+        ComboBox<TerminalApp> box = new ComboBox<>();
+        box.setId("prefs-terminal");
+        box.getItems().setAll(TerminalApp.values());
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TerminalApp app) {
+                return app == null ? "" : app.displayName();
+            }
+
+            @Override
+            public TerminalApp fromString(String text) {
+                return java.util.Arrays.stream(TerminalApp.values()).filter(t -> t.displayName().equals(text))
+                        .findFirst().orElse(TerminalApp.DEFAULT);
+            }
+        });
+        box.valueProperty().bindBidirectional(model.terminalProperty());
+        return box;
     }
 
     private static ComboBox<String> choice(String id, java.util.List<String> values, Property<String> value) {

@@ -6,6 +6,7 @@ import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.SavedSettings;
 import io.colimaservices.domain.SettingsRepository;
+import io.colimaservices.domain.TerminalApp;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmAdvice;
 import io.colimaservices.domain.VmSpec;
@@ -54,6 +55,8 @@ public final class PreferencesViewModel {
     // The form: bound both ways by the view.
     private final BooleanProperty startVmOnLaunch = new SimpleBooleanProperty(this, "startVmOnLaunch");
     private final StringProperty clipboardSeconds = new SimpleStringProperty(this, "clipboardSeconds", "");
+    private final javafx.beans.property.ObjectProperty<TerminalApp> terminal =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "terminal", TerminalApp.DEFAULT);
     private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
     private final StringProperty cpus = new SimpleStringProperty(this, "cpus", "");
     private final StringProperty memory = new SimpleStringProperty(this, "memory", "");
@@ -108,7 +111,7 @@ public final class PreferencesViewModel {
         this.loginItem = Objects.requireNonNull(loginItem);
         this.platform = Objects.requireNonNull(platform);
         this.settingsChanged = Objects.requireNonNull(settingsChanged);
-        Observable[] form = {startVmOnLaunch, clipboardSeconds, profile, cpus, memory, disk, arch, vmType, rosetta,
+        Observable[] form = {startVmOnLaunch, clipboardSeconds, terminal, profile, cpus, memory, disk, arch, vmType, rosetta,
                 networkAddress, kubernetes, composeFile};
         for (Observable field : form) {
             field.addListener(o -> edited());
@@ -190,6 +193,7 @@ public final class PreferencesViewModel {
         try {
             startVmOnLaunch.set(s.startVmOnLaunch());
             clipboardSeconds.set(String.valueOf(s.clipboardClearSeconds()));
+            terminal.set(s.terminal());
             VmSpec vm = s.vm();
             profile.set(vm.profile());
             cpus.set(String.valueOf(vm.cpus()));
@@ -301,7 +305,8 @@ public final class PreferencesViewModel {
         VmSpec spec = formSpec().orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION,
                 "the VM settings are not valid"));
         return new AppSettings(spec, composeFile.get(), startVmOnLaunch.get(), launch,
-                Integer.parseInt(clipboardSeconds.get().strip()));
+                Integer.parseInt(clipboardSeconds.get().strip()), terminal.get() == null ? TerminalApp.DEFAULT
+                : terminal.get());
     }
 
     private void updateDirty() {
@@ -457,6 +462,11 @@ public final class PreferencesViewModel {
     }
 
     /** Seconds, as typed; 1 to {@link AppSettings#MAX_CLIPBOARD_CLEAR_SECONDS}. */
+    /** The terminal "Open shell" opens (macOS). */
+    public javafx.beans.property.ObjectProperty<TerminalApp> terminalProperty() {
+        return terminal;
+    }
+
     public StringProperty clipboardSecondsProperty() {
         return clipboardSeconds;
     }

@@ -60,6 +60,10 @@ class DashboardViewModelTest {
             calls.add("url " + url);
         }
 
+        public void openShell(String service, boolean client) {
+            calls.add("shell " + service);
+        }
+
         public void copyPlain(String text) {
             calls.add("copy " + text);
         }

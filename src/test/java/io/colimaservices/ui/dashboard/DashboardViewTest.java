@@ -60,6 +60,10 @@ class DashboardViewTest extends ApplicationTest {
             public void openUrl(String url) {
             }
 
+            public void openShell(String service, boolean client) {
+                calls.add("shell " + service);
+            }
+
             public void copyPlain(String text) {
                 calls.add("copy " + text);
             }
