@@ -113,15 +113,25 @@ final class TestPki {
         throw new IOException("not a CSR");
     }
 
-    static X509Certificate readCertificate(String text) throws IOException {
-        if (readPem(text) instanceof X509CertificateHolder holder) {
-            try {
-                return new JcaX509CertificateConverter().getCertificate(holder);
-            } catch (Exception e) {
-                throw new IOException(e);
+    /** Every certificate of a PEM bundle, in order; throws when it holds none or something else. */
+    static List<X509Certificate> readCertificates(String text) throws IOException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                if (!(object instanceof X509CertificateHolder holder)) {
+                    throw new IOException("not a certificate");
+                }
+                try {
+                    certificates.add(new JcaX509CertificateConverter().getCertificate(holder));
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
             }
         }
-        throw new IOException("not a certificate");
+        if (certificates.isEmpty()) {
+            throw new IOException("no PEM object");
+        }
+        return certificates;
     }
 
     static String pem(Object object) {
