@@ -15,7 +15,8 @@ import java.util.Optional;
  * #read-issuer-certificate): {@code GET /v1/pki_int/ca_chain} (the intermediate and every parent the mount knows,
  * PEM) and {@code GET /v1/pki/ca/pem} (the root). Both are asked because a {@code pki_int/} whose signed
  * certificate was installed without its parent knows only itself; the chain is then assembled by signature.
- * A sealed Vault answers 503 and a mount without a CA answers 204: both are reported with what to run.
+ * A sealed Vault answers 503, a mount without a CA 204, and a path without a mount 403 (a request without a token
+ * to a path that is not public): each is reported with what to run.
  */
 public final class VaultCaSource implements CaSource {
     private final VaultHttp http;
@@ -48,6 +49,11 @@ public final class VaultCaSource implements CaSource {
         VaultHttp.Response response = http.get(path, Optional.empty());
         if (response.status() == 204) {
             return List.of();
+        }
+        if (response.status() == 403 || response.status() == 404) {
+            // These paths need no token: a refusal means no PKI engine is mounted there.
+            throw new UserError(UserError.Kind.VAULT, "Vault at " + http.endpoint().display() + " has no PKI engine at "
+                    + path.substring(0, path.indexOf('/') + 1), "run 'colima-services vault bootstrap'");
         }
         if (response.status() != 200) {
             throw VaultErrors.of(http, "reading the CA (" + path + ")", response);
