@@ -3,15 +3,14 @@ package io.colimaservices.platform;
 import io.colimaservices.domain.CaCertificate;
 import io.colimaservices.domain.CaChain;
 import io.colimaservices.domain.CaFiles;
+import io.colimaservices.domain.PrivateFiles;
 import io.colimaservices.domain.UserError;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
@@ -89,11 +88,7 @@ public final class CaFileExports implements CaFiles {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.write(out);
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            PrivateFiles.moveIntoPlace(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }

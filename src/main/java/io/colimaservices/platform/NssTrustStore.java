@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The user's shared NSS database ({@code ~/.pki/nssdb}, read by Chrome, Chromium and other NSS programs on Linux)
@@ -44,11 +45,33 @@ public final class NssTrustStore implements TrustStore {
 
     @Override
     public TrustReport status(CaCertificate root, Path rootFile) {
-        Optional<TrustReport> missing = missing(addCommands(rootFile));
-        if (missing.isPresent()) {
-            return missing.get();
+        return withCertutil(addCommands(rootFile), certutil -> read(certutil, root));
+    }
+
+    @Override
+    public TrustReport trust(CaCertificate root, Path rootFile) {
+        return withCertutil(addCommands(rootFile), certutil -> {
+            deleteAll(certutil);
+            check(run(List.of(certutil.toString(), "-d", dbArgument(), "-A", "-t", SSL_CA_TRUST, "-n", NICKNAME,
+                    "-i", rootFile.toString())), "add the root CA to");
+            return read(certutil, root);
+        });
+    }
+
+    @Override
+    public TrustReport untrust(CaCertificate root, Path rootFile) {
+        if (!databaseExists()) {
+            return report(TrustReport.Trust.NOT_TRUSTED, "there is no NSS database at " + database
+                    + ": nothing to remove", List.of());
         }
-        Path certutil = commands.find("certutil").orElseThrow();
+        return withCertutil(List.of(ShellWords.line(List.of("certutil", "-d", dbArgument(), "-D", "-n", NICKNAME))),
+                certutil -> {
+                    deleteAll(certutil);
+                    return read(certutil, root);
+                });
+    }
+
+    private TrustReport read(Path certutil, CaCertificate root) {
         List<CaCertificate> named = named(certutil);
         boolean ours = named.contains(root);
         int older = (int) named.stream().filter(c -> !c.equals(root)).count();
@@ -65,34 +88,15 @@ public final class NssTrustStore implements TrustStore {
                 + "server certificates (trust flags " + String.join(" ", flags) + ")" + others, List.of());
     }
 
-    @Override
-    public TrustReport trust(CaCertificate root, Path rootFile) {
-        Optional<TrustReport> missing = missing(addCommands(rootFile));
-        if (missing.isPresent()) {
-            return missing.get();
-        }
-        Path certutil = commands.find("certutil").orElseThrow();
-        deleteAll(certutil);
-        check(run(List.of(certutil.toString(), "-d", dbArgument(), "-A", "-t", SSL_CA_TRUST, "-n", NICKNAME,
-                "-i", rootFile.toString())), "add the root CA to");
-        return status(root, rootFile);
-    }
-
-    @Override
-    public TrustReport untrust(CaCertificate root, Path rootFile) {
-        Optional<TrustReport> missing = missing(List.of(ShellWords.line(List.of("certutil", "-d", dbArgument(), "-D",
-                "-n", NICKNAME))));
-        if (missing.isPresent()) {
-            return missing.get();
-        }
-        deleteAll(commands.find("certutil").orElseThrow());
-        return status(root, rootFile);
+    /** Runs {@code action} with certutil's path when the tool and the database are there, else reports {@code manual}. */
+    private TrustReport withCertutil(List<String> manual, Function<Path, TrustReport> action) {
+        return missing(manual).orElseGet(() -> action.apply(commands.find("certutil").orElseThrow()));
     }
 
     /** The report when certutil or the database is missing: nothing can be read or changed, here is what to run. */
     private Optional<TrustReport> missing(List<String> then) {
         boolean tool = commands.find("certutil").isPresent();
-        boolean db = Files.isRegularFile(database.resolve("cert9.db"));
+        boolean db = databaseExists();
         if (tool && db) {
             return Optional.empty();
         }
@@ -105,6 +109,10 @@ public final class NssTrustStore implements TrustStore {
         String why = !tool ? "certutil is not installed (Debian/Ubuntu: sudo apt-get install libnss3-tools)"
                 : "there is no NSS database at " + database + " (Chrome or Chromium creates it on first start)";
         return Optional.of(report(TrustReport.Trust.UNKNOWN, why, steps));
+    }
+
+    private boolean databaseExists() {
+        return Files.isRegularFile(database.resolve("cert9.db"));
     }
 
     private List<String> addCommands(Path rootFile) {

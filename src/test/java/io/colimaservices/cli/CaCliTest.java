@@ -246,6 +246,8 @@ class CaCliTest {
                 "  certutil -d " + db + " -N --empty-password\n",
                 "  certutil -d " + db + " -A -t C,, -n 'Colima Services Root CA' -i " + rootFile + "\n");
         assertThat(Files.exists(nssDatabase())).as("nothing created").isFalse();
+        assertThat(expectOk(harness.run("ca", "untrust")).out()).contains("Not trusted: there is no NSS database at "
+                + nssDatabase() + ": nothing to remove.");
         assertThat(CaCertificate.parseAll(Files.readString(rootFile))).hasSize(1)
                 .allMatch(CaCertificate::selfSigned);
 
