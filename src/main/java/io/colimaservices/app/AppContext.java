@@ -16,7 +16,9 @@ import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
 import io.colimaservices.docker.ImagePuller;
 import io.colimaservices.docker.PoolOverlapAdvice;
+import io.colimaservices.domain.CaTrust;
 import io.colimaservices.domain.Catalog;
+import io.colimaservices.domain.CertificateRenewal;
 import io.colimaservices.domain.ContainerEngine;
 import io.colimaservices.domain.ContainerExec;
 import io.colimaservices.domain.LocalTerminal;
@@ -46,18 +48,21 @@ import io.colimaservices.domain.VmRuntime;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
 import io.colimaservices.domain.VmWatcher;
+import io.colimaservices.platform.CaFileExports;
 import io.colimaservices.platform.CommandClipboard;
 import io.colimaservices.platform.Commands;
 import io.colimaservices.platform.DesktopTerminal;
 import io.colimaservices.platform.JnaTerminal;
 import io.colimaservices.platform.NativePlatforms;
 import io.colimaservices.platform.SecretStores;
+import io.colimaservices.platform.TrustStores;
 import io.colimaservices.settings.AppDirectories;
 import io.colimaservices.settings.JsonSettingsRepository;
 import io.colimaservices.settings.LaunchCommand;
 import io.colimaservices.settings.LoginItems;
 import io.colimaservices.vault.HttpVaultGateway;
 import io.colimaservices.vault.VaultActions;
+import io.colimaservices.vault.VaultCaSource;
 import io.colimaservices.vault.VaultEndpoint;
 import io.colimaservices.vault.VaultHttp;
 import org.slf4j.Logger;
@@ -69,6 +74,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -367,6 +373,17 @@ public class AppContext implements AutoCloseable {
     public VaultActions vaultActions() {
         return new VaultActions(vaultHttp(), vaultGateway(), secretStore(), directories().runtime(),
                 serviceRestarter(), Clock.systemUTC(), this::catalog);
+    }
+
+    /** The stack's CA on this computer: read from Vault (no token needed), trusted in the user's trust store. */
+    public CaTrust caTrust() {
+        return new CaTrust(new VaultCaSource(vaultHttp()), TrustStores.forPlatform(osName(), environment, home),
+                new CaFileExports(directories().runtime()), Clock.systemUTC());
+    }
+
+    /** Renews a service's certificate and restarts it with the restarter wired in (if any). */
+    public CertificateRenewal certificateRenewal(Consumer<String> progress) {
+        return new CertificateRenewal(vaultActions().serviceCertificates(), serviceRestarter(), progress);
     }
 
     public synchronized NativePlatform platform() {

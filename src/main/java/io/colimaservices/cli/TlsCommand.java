@@ -1,6 +1,7 @@
 package io.colimaservices.cli;
 
 import io.colimaservices.app.AppContext;
+import io.colimaservices.domain.CertificateRenewal;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.vault.CertificateInfo;
@@ -18,10 +19,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "tls", description = "Turns TLS on or off for a service (merging the flag into its secret, keeping "
-        + "every other field), makes sure it has a certificate, restarts it, and reports the certificate's expiry.")
+        + "every other field), makes sure it has a certificate, restarts it, and reports the certificate's expiry; "
+        + "renews its certificate.")
 final class TlsCommand implements Callable<Integer> {
 
-    enum Action { ON, OFF, STATUS }
+    enum Action { ON, OFF, STATUS, RENEW }
 
     @ParentCommand
     CliRoot root;
@@ -33,7 +35,8 @@ final class TlsCommand implements Callable<Integer> {
             + "forgejo.")
     String service;
 
-    @Parameters(index = "1", paramLabel = "ACTION", description = "on, off or status.")
+    @Parameters(index = "1", paramLabel = "ACTION", description = "on, off, status, or renew (a new certificate now, "
+            + "rendered and the service restarted; the service's secret is left as it is).")
     Action action;
 
     @Override
@@ -44,6 +47,9 @@ final class TlsCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION, service + " has no TLS to switch",
                         "TLS services: " + String.join(", ", VaultLayout.tlsServices().stream()
                                 .map(VaultLayout.ServiceSpec::name).toList())));
+        if (action == Action.RENEW) {
+            return renew(out, context);
+        }
         Optional<ServiceDefinition> definition = context.catalogOrError().catalog().service(service);
         String path = VaultPaths.credentialPath(service, definition);
         TlsToggle.Report report = action == Action.STATUS
@@ -59,6 +65,23 @@ final class TlsCommand implements Callable<Integer> {
         }
         report.manualStep().ifPresent(step -> out.printf("To apply it, restart them: %s%n", step));
         printCertificate(out, report.certificate());
+        return ExitCodes.OK;
+    }
+
+    private int renew(PrintWriter out, AppContext context) {
+        CertificateRenewal.Report report = context.certificateRenewal(line -> {
+            out.println("  " + line);
+            out.flush();
+        }).renew(service);
+        Instant now = Instant.now();
+        report.previous().ifPresent(old -> out.printf("%s: replaced certificate %s (%s).%n", service, old.serial(),
+                old.expiry(now).describe()));
+        out.printf("%s: new certificate %s, %s.%n", service, report.renewed().serial(),
+                report.renewed().expiry(now).describe());
+        if (!report.restarted().isEmpty()) {
+            out.printf("Restarted %s: healthy.%n", String.join(", ", report.restarted()));
+        }
+        report.manualStep().ifPresent(step -> out.printf("To apply it, restart them: %s%n", step));
         return ExitCodes.OK;
     }
 

@@ -5,6 +5,7 @@ import io.colimaservices.domain.InitResult;
 import io.colimaservices.domain.PrivateFiles;
 import io.colimaservices.domain.SecretNames;
 import io.colimaservices.domain.SecretStore;
+import io.colimaservices.domain.ServiceCertificates;
 import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VaultGateway;
@@ -242,6 +243,12 @@ public final class VaultActions {
     public TlsToggle.Report tlsStatus(VaultLayout.ServiceSpec service, String credentialPath) {
         requireUnsealed();
         return toggle(line -> { }).status(service, credentialPath);
+    }
+
+    /** The services' certificates with the daily token, for renewing one ({@code CertificateRenewal}). */
+    public ServiceCertificates serviceCertificates() {
+        requireUnsealed();
+        return new VaultServiceCertificates(daily(), clock, catalog, runtime);
     }
 
     /** Writes the stored shares to a new 0600 file the user chose, for their own backup. */

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colimaservices.domain.PrivateFiles;
+import io.colimaservices.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Runs every Vault flow (status, init, unseal with stored and typed shares, a wrong share, bootstrap twice, arm,
- * creds --copy, token --copy, TLS off/on/status, import with deletion) and then looks for every secret value it
+ * creds --copy, token --copy, TLS off/on/status/renew, the CA's status/trust/untrust/export in every format, import
+ * with deletion) and then looks for every secret value it
  * knows (unseal shares in hex and base64, root and app tokens, every generated password, the certificates'
- * private keys) in: everything the CLI printed, everything written to System.out/err, every log event at any level,
+ * private keys, the keys renewing replaced) in: everything the CLI printed, everything written to System.out/err, every log event at any level,
  * and every file under the temp directory the app wrote to (home, XDG dirs, runtime).
  *
  * <p>The one documented exception is the fallback secret store ({@code secrets/secrets.json}): it must hold the
@@ -152,11 +154,30 @@ class SecretCanaryTest {
         record(printed, expectOk(h.run("tls", "postgres", "off")));
         record(printed, expectOk(h.run("tls", "postgres", "on")));
         record(printed, expectOk(h.run("tls", "redis-1", "status")));
+        String renewedKey = (String) h.vault.secret("certs/mysql").get("private_key");
+        secrets.put("fresh private key of mysql before renewing", renewedKey.lines().toList()
+                .get(renewedKey.lines().toList().size() / 2));
+        record(printed, expectOk(h.run("tls", "mysql", "renew")));
+        runCa(h, printed);
         record(printed, expectOk(h.run("vault", "token", "--copy", "--clear-after", "1")));
         record(printed, expectOk(h.run("vault", "token", "--copy", "--root", "--clear-after", "1")));
         h.vault.seal();
         record(printed, h.run("creds", "postgres", "--copy"));
         collectStoreAndVaultSecrets(h, "fresh", secrets);
+    }
+
+    /** The CA flows: with a real NSS database under the harness's HOME, and every export format. */
+    private void runCa(VaultHarness h, StringBuilder printed) throws IOException {
+        Path nss = Files.createDirectories(h.home.resolve(".pki/nssdb"));
+        Processes.run(null, 60, "certutil", "-d", "sql:" + nss, "-N", "--empty-password").orFail("certutil -N");
+        record(printed, expectOk(h.run("ca", "status")));
+        record(printed, expectOk(h.run("ca", "status", "--json")));
+        record(printed, expectOk(h.run("ca", "trust")));
+        Path exports = Files.createDirectories(h.home.resolve("exports"));
+        record(printed, expectOk(h.run("ca", "export", exports.resolve("ca.pem").toString())));
+        record(printed, expectOk(h.run("ca", "export", exports.resolve("ca.p12").toString(), "--format", "pkcs12")));
+        record(printed, expectOk(h.run("ca", "export", exports.resolve("ca.jks").toString(), "--format", "jks")));
+        record(printed, expectOk(h.run("ca", "untrust")));
     }
 
     private void runImport(VaultHarness h, StringBuilder printed, Map<String, String> secrets) throws IOException {
