@@ -14,7 +14,12 @@ import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
+import io.colimaservices.domain.DesiredServices;
 import io.colimaservices.domain.DockerSocketCheck;
+import io.colimaservices.domain.EngineWatcher;
+import io.colimaservices.domain.SecretDelivery;
+import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.NativePlatform;
@@ -41,6 +46,7 @@ import io.colimaservices.platform.Commands;
 import io.colimaservices.platform.NativePlatforms;
 import io.colimaservices.platform.SecretStores;
 import io.colimaservices.settings.AppDirectories;
+import io.colimaservices.settings.JsonDesiredServices;
 import io.colimaservices.settings.JsonSettingsRepository;
 import io.colimaservices.settings.LaunchCommand;
 import io.colimaservices.settings.LoginItems;
@@ -56,6 +62,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +72,8 @@ import java.util.function.Supplier;
 public class AppContext implements AutoCloseable {
     /** The stack's secret delivery service, see docs/vault-contract.md. */
     public static final String VAULT_AGENT = "vault-agent";
+    /** vault-agent renders into the {@code secrets-<service>} volumes (docs/vault-contract.md). */
+    public static final SecretDelivery SECRET_DELIVERY = new SecretDelivery(VAULT_AGENT, "secrets-");
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     /** Phases that are a reading of the VM, not a guess or a change under way. */
     private static final Set<VmPhase> SETTLED = Set.of(VmPhase.RUNNING, VmPhase.STOPPED, VmPhase.ABSENT,
@@ -212,10 +221,28 @@ public class AppContext implements AutoCloseable {
         return stopLedger;
     }
 
-    /** The actions on a store, with the stack's own steps: arm {@value #VAULT_AGENT}, unseal Vault. */
+    /**
+     * The actions on a store, with the stack's own steps: arm {@value #VAULT_AGENT}, unseal Vault (in a recovery only
+     * when the settings allow it), and the services the user wants running kept in the app-support directory.
+     */
     public StackActions stackActions(StackStore store) {
-        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions),
-                stopLedger);
+        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions,
+                () -> settings().settings().unsealAutomatically()), stopLedger, SECRET_DELIVERY, desiredServices());
+    }
+
+    /** What {@code up} started and {@code down} did not stop since: what a recovery brings back. */
+    public DesiredServices desiredServices() {
+        return new JsonDesiredServices(directories.support(), projectName());
+    }
+
+    /**
+     * Recovery without a click (docs/stack.md, "Day two"): on a store kept by {@code watcher}, with the actions of
+     * {@code actions}.
+     */
+    public StackRecovery recovery(StackStore store, StackActions actions, EngineWatcher watcher,
+                                  Consumer<StackProgress> progress, Consumer<StackRecovery.Report> finished) {
+        return new StackRecovery(store, actions, watcher::relistNow, StackActions.DEFAULT_TIMEOUT, progress,
+                finished);
     }
 
     public ContainerEngine engine() {

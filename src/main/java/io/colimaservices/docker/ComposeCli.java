@@ -1,5 +1,6 @@
 package io.colimaservices.docker;
 
+import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceProvisioner;
 import io.colimaservices.domain.UserError;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +21,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Creates containers through the compose CLI that is installed ({@code docker compose}, else
- * {@code docker-compose}): one service at a time, without its dependencies, so the app keeps the order and the
- * progress. The CLI gets the same compose files, project and engine the app uses.
+ * Creates and recreates containers through the compose CLI that is installed ({@code docker compose}, else
+ * {@code docker-compose}), and asks it for the hash of each service's definition. It never starts anything: the app
+ * starts containers itself, in dependency order. The CLI gets the same compose files, project and engine the app
+ * uses. Tested with docker-compose 1.29; the arguments are the same for Compose v2.
  */
 public final class ComposeCli implements ServiceProvisioner {
     /** Generous: the first start pulls images, which can take minutes on a slow line. */
@@ -111,21 +114,76 @@ public final class ComposeCli implements ServiceProvisioner {
     }
 
     @Override
-    public void create(String service, Consumer<String> output) {
+    public void create(List<ServiceDefinition> services, Consumer<String> output) {
+        if (services.isEmpty()) {
+            return;
+        }
+        // One invocation for every missing container. `create` (not `up --no-start`): docker-compose 1.29's
+        // `up --no-start` still waits for the depends_on conditions among the services it is given, which
+        // never hold for containers it does not start. --no-recreate leaves existing dependencies alone (1.29's
+        // create takes the dependencies along and would otherwise recreate them when one of theirs is new).
+        List<String> args = base(services);
+        args.addAll(List.of("create", "--no-recreate"));
+        services.forEach(s -> args.add(s.name()));
+        run("create " + names(services), args, output);
+    }
+
+    @Override
+    public void recreate(ServiceDefinition service, Consumer<String> output) {
+        // One service per invocation with --no-deps: nothing but this container is replaced (1.29's create would
+        // take the dependencies along, and --force-recreate would then replace them too).
+        List<String> args = base(List.of(service));
+        args.addAll(List.of("up", "--no-start", "--no-deps", "--force-recreate", service.name()));
+        run("recreate " + service.name(), args, output);
+    }
+
+    @Override
+    public Map<String, String> definitionHashes(List<ServiceDefinition> services) {
+        if (services.isEmpty()) {
+            return Map.of();
+        }
+        // Both 1.29 and v2 print "<service> <hash>" per line. v2 knows a service of an inactive profile only when
+        // that profile is given, hence the profiles.
+        List<String> args = base(services);
+        args.addAll(List.of("config", "--hash=" + names(services).replace(", ", ",")));
+        List<String> lines = new ArrayList<>();
+        run("hash " + names(services), args, lines::add);
+        return parseHashes(lines);
+    }
+
+    /** {@code <service> <hash>} lines; other lines (warnings) are skipped. */
+    static Map<String, String> parseHashes(List<String> lines) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] parts = line.strip().split("\\s+");
+            if (parts.length == 2 && parts[1].matches("[0-9a-f]{32,128}")) {
+                hashes.put(parts[0], parts[1]);
+            }
+        }
+        return hashes;
+    }
+
+    /** The CLI with the app's project, files and every profile the services belong to. */
+    private List<String> base(List<ServiceDefinition> services) {
         List<String> cli = command.get();
         if (cli.isEmpty()) {
-            throw new UserError(UserError.Kind.CONFIGURATION, "cannot create " + service
+            throw new UserError(UserError.Kind.CONFIGURATION, "cannot create " + names(services)
                     + ": no compose CLI found (docker compose or docker-compose)",
                     "install it: brew install docker-compose");
         }
         List<String> args = new ArrayList<>(cli);
         args.addAll(List.of("--project-name", project));
         files.forEach(f -> args.addAll(List.of("--file", f.toString())));
-        args.addAll(List.of("up", "--detach", "--no-deps", "--no-recreate", service));
-        run(service, args, output);
+        services.stream().flatMap(s -> s.profiles().stream()).distinct().sorted()
+                .forEach(p -> args.addAll(List.of("--profile", p)));
+        return args;
     }
 
-    private void run(String service, List<String> args, Consumer<String> output) {
+    private static String names(List<ServiceDefinition> services) {
+        return String.join(", ", services.stream().map(ServiceDefinition::name).toList());
+    }
+
+    private void run(String what, List<String> args, Consumer<String> output) {
         Deque<String> last = new ArrayDeque<>();
         Process process;
         try {
@@ -138,7 +196,7 @@ public final class ComposeCli implements ServiceProvisioner {
         } catch (IOException e) {
             throw new UserError(UserError.Kind.OTHER, "cannot run " + args.getFirst() + ": " + e.getMessage(), "", e);
         }
-        Thread reader = Thread.ofVirtual().name("compose-" + service).start(() -> {
+        Thread reader = Thread.ofVirtual().name("compose").start(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -162,7 +220,7 @@ public final class ComposeCli implements ServiceProvisioner {
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new UserError(UserError.Kind.SERVICE_FAILED, "compose did not create " + service + " within "
+                throw new UserError(UserError.Kind.SERVICE_FAILED, "compose did not " + what + " within "
                         + deadline.toMinutes() + " min; it was stopped", "");
             }
             reader.join(Duration.ofSeconds(5));
@@ -170,14 +228,14 @@ public final class ComposeCli implements ServiceProvisioner {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new UserError(UserError.Kind.OTHER, "interrupted while compose created " + service, "");
+            throw new UserError(UserError.Kind.OTHER, "interrupted while compose ran (" + what + ")", "");
         }
         if (process.exitValue() != 0) {
             String said;
             synchronized (last) {
                 said = String.join(" / ", last);
             }
-            throw new UserError(UserError.Kind.SERVICE_FAILED, "compose could not create " + service + " (exit "
+            throw new UserError(UserError.Kind.SERVICE_FAILED, "compose could not " + what + " (exit "
                     + process.exitValue() + "): " + said, "");
         }
     }

@@ -12,9 +12,12 @@ import java.util.Optional;
  * @param startVmOnLaunch start the VM when the app starts (if it is not running)
  * @param launchAtLogin the app is registered to start at login (LaunchAgent, XDG autostart)
  * @param clipboardClearSeconds how long a copied secret stays on the clipboard
+ * @param unsealAutomatically a recovery (after a reboot, a VM or Docker restart) unseals Vault with the stored shares
+ *                            without asking (as the original project's container script did); off: it stops at a
+ *                            sealed Vault and says so
  */
 public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                          int clipboardClearSeconds) {
+                          int clipboardClearSeconds, boolean unsealAutomatically) {
     public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
     public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 600;
 
@@ -27,15 +30,27 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
         }
     }
 
+    /** Settings from before "unseal automatically" existed: it is on. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, true);
+    }
+
     public static AppSettings defaults() {
-        return new AppSettings(VmSpec.defaults(), Optional.empty(), false, false, DEFAULT_CLIPBOARD_CLEAR_SECONDS);
+        return new AppSettings(VmSpec.defaults(), Optional.empty(), false, false, DEFAULT_CLIPBOARD_CLEAR_SECONDS,
+                true);
     }
 
     public AppSettings withVm(VmSpec newVm) {
-        return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds);
+        return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
+                unsealAutomatically);
     }
 
     public AppSettings withLaunchAtLogin(boolean enabled) {
-        return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds);
+        return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, unsealAutomatically);
+    }
+
+    public AppSettings withUnsealAutomatically(boolean enabled) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, enabled);
     }
 }

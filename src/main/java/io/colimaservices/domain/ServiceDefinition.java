@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param line    the line of the service's key in the compose file, for messages (0 when unknown)
  * @param oneShot a job that runs once and exits (its exit code is its health), not a daemon
+ * @param volumes the named volumes it mounts (their names in the compose file), in file order
  */
 public record ServiceDefinition(
         String name,
@@ -25,7 +26,8 @@ public record ServiceDefinition(
         String description,
         Set<String> profiles,
         int line,
-        boolean oneShot) {
+        boolean oneShot,
+        List<String> volumes) {
 
     public ServiceDefinition {
         Objects.requireNonNull(name, "name");
@@ -39,6 +41,15 @@ public record ServiceDefinition(
         Objects.requireNonNull(connection, "connection");
         description = description == null ? "" : description;
         profiles = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(profiles));
+        volumes = List.copyOf(volumes);
+    }
+
+    public ServiceDefinition(String name, ServiceGroup group, String image, List<PortBinding> ports,
+                             List<Dependency> dependsOn, boolean hasHealthCheck, Optional<String> webUiUrl,
+                             Optional<String> vaultPath, TlsCapability tls, Optional<ConnectionKind> connection,
+                             String description, Set<String> profiles, int line, boolean oneShot) {
+        this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
+                profiles, line, oneShot, List.of());
     }
 
     /** A daemon (not a one-shot job). */
@@ -48,6 +59,12 @@ public record ServiceDefinition(
                              String description, Set<String> profiles, int line) {
         this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
                 profiles, line, false);
+    }
+
+    /** The same service, marked as a one-shot job. */
+    public ServiceDefinition asOneShot() {
+        return new ServiceDefinition(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls,
+                connection, description, profiles, line, true, volumes);
     }
 
     public boolean dependsOn(String other) {

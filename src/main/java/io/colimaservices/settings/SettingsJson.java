@@ -34,7 +34,8 @@ import java.util.Set;
  * {"version": 1,
  *  "colima": {"profile": "default", "cpus": 4, "memoryGiB": 8, "diskGiB": 60, "arch": "aarch64",
  *             "vmType": "vz", "rosetta": true, "networkAddress": true, "kubernetes": false},
- *  "composeFile": null, "startVmOnLaunch": false, "launchAtLogin": false, "clipboardClearSeconds": 30}
+ *  "composeFile": null, "startVmOnLaunch": false, "launchAtLogin": false, "clipboardClearSeconds": 30,
+ *  "unsealAutomatically": true}
  * </pre>
  */
 final class SettingsJson {
@@ -43,7 +44,7 @@ final class SettingsJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TOP = Set.of("version", "colima", "composeFile", "startVmOnLaunch",
-            "launchAtLogin", "clipboardClearSeconds");
+            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically");
     private static final Set<String> COLIMA = Set.of("profile", "cpus", "memoryGiB", "diskGiB", "arch", "vmType",
             "rosetta", "networkAddress", "kubernetes");
 
@@ -96,6 +97,7 @@ final class SettingsJson {
         root.put("startVmOnLaunch", settings.startVmOnLaunch());
         root.put("launchAtLogin", settings.launchAtLogin());
         root.put("clipboardClearSeconds", settings.clipboardClearSeconds());
+        root.put("unsealAutomatically", settings.unsealAutomatically());
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -143,7 +145,8 @@ final class SettingsJson {
             boolean login = bool(root, "", "launchAtLogin", defaults.launchAtLogin());
             int clipboard = integer(root, "", "clipboardClearSeconds", defaults.clipboardClearSeconds(), 1,
                     AppSettings.MAX_CLIPBOARD_CLEAR_SECONDS);
-            return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard), problems);
+            boolean unseal = bool(root, "", "unsealAutomatically", defaults.unsealAutomatically());
+            return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, unseal), problems);
         }
 
         private VmSpec vm(JsonNode colima, VmSpec defaults) {

@@ -2,6 +2,7 @@ package io.colimaservices.cli;
 
 import io.colimaservices.app.AppContext;
 import io.colimaservices.app.StackServiceHooks;
+import io.colimaservices.domain.RunKind;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.UserError;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class StackServiceHooksTest {
             List<StackProgress> progress = new ArrayList<>();
 
             try (AppContext context = harness.context()) {
-                new StackServiceHooks(context::vaultActions).afterStart("vault", progress::add);
+                new StackServiceHooks(context::vaultActions).afterStart("vault", RunKind.USER, progress::add);
             }
 
             assertThat(harness.vault.isSealed()).isFalse();
@@ -39,7 +40,7 @@ class StackServiceHooksTest {
         try (VaultHarness harness = new VaultHarness(dir); AppContext context = harness.context()) {
             StackServiceHooks hooks = new StackServiceHooks(context::vaultActions);
 
-            assertThatThrownBy(() -> hooks.afterStart("vault", p -> { }))
+            assertThatThrownBy(() -> hooks.afterStart("vault", RunKind.USER, p -> { }))
                     .isInstanceOf(UserError.class).hasMessage("Vault is not initialized");
         }
     }

@@ -53,6 +53,7 @@ public final class PreferencesViewModel {
 
     // The form: bound both ways by the view.
     private final BooleanProperty startVmOnLaunch = new SimpleBooleanProperty(this, "startVmOnLaunch");
+    private final BooleanProperty unsealAutomatically = new SimpleBooleanProperty(this, "unsealAutomatically", true);
     private final StringProperty clipboardSeconds = new SimpleStringProperty(this, "clipboardSeconds", "");
     private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
     private final StringProperty cpus = new SimpleStringProperty(this, "cpus", "");
@@ -108,8 +109,8 @@ public final class PreferencesViewModel {
         this.loginItem = Objects.requireNonNull(loginItem);
         this.platform = Objects.requireNonNull(platform);
         this.settingsChanged = Objects.requireNonNull(settingsChanged);
-        Observable[] form = {startVmOnLaunch, clipboardSeconds, profile, cpus, memory, disk, arch, vmType, rosetta,
-                networkAddress, kubernetes, composeFile};
+        Observable[] form = {startVmOnLaunch, unsealAutomatically, clipboardSeconds, profile, cpus, memory, disk, arch,
+                vmType, rosetta, networkAddress, kubernetes, composeFile};
         for (Observable field : form) {
             field.addListener(o -> edited());
         }
@@ -189,6 +190,7 @@ public final class PreferencesViewModel {
         filling = true;
         try {
             startVmOnLaunch.set(s.startVmOnLaunch());
+            unsealAutomatically.set(s.unsealAutomatically());
             clipboardSeconds.set(String.valueOf(s.clipboardClearSeconds()));
             VmSpec vm = s.vm();
             profile.set(vm.profile());
@@ -301,7 +303,7 @@ public final class PreferencesViewModel {
         VmSpec spec = formSpec().orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION,
                 "the VM settings are not valid"));
         return new AppSettings(spec, composeFile.get(), startVmOnLaunch.get(), launch,
-                Integer.parseInt(clipboardSeconds.get().strip()));
+                Integer.parseInt(clipboardSeconds.get().strip()), unsealAutomatically.get());
     }
 
     private void updateDirty() {
@@ -454,6 +456,11 @@ public final class PreferencesViewModel {
 
     public BooleanProperty startVmOnLaunchProperty() {
         return startVmOnLaunch;
+    }
+
+    /** "Unseal Vault automatically": a recovery after a restart unseals with the stored shares. */
+    public BooleanProperty unsealAutomaticallyProperty() {
+        return unsealAutomatically;
     }
 
     /** Seconds, as typed; 1 to {@link AppSettings#MAX_CLIPBOARD_CLEAR_SECONDS}. */
