@@ -158,16 +158,8 @@ final class UpRun {
     /** Existing containers whose compose hash differs from their label (or that the caller wants recreated). */
     private List<ServiceDefinition> stale(List<ServiceDefinition> existing, StackSnapshot now,
                                           Map<String, String> hashes) {
-        List<ServiceDefinition> stale = new ArrayList<>();
-        for (ServiceDefinition d : existing) {
-            Optional<String> label = now.status(d.name()).configHash();
-            boolean changed = label.isPresent() && hashes.containsKey(d.name())
-                    && !hashes.get(d.name()).equals(label.get());
-            if (changed || forceRecreate.contains(d.name())) {
-                stale.add(d);
-            }
-        }
-        return stale;
+        Set<String> changed = StaleDefinitions.of(now, hashes);
+        return existing.stream().filter(d -> changed.contains(d.name()) || forceRecreate.contains(d.name())).toList();
     }
 
     private static Map<String, String> join(CompletableFuture<Map<String, String>> hashes) {
