@@ -213,7 +213,8 @@ public class AppContext implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("DOCKER_HOST", dockerHost().display());
         env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
-        return ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), env, ComposeCli.DEADLINE);
+        return ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), catalog().services().stream()
+                .flatMap(s -> s.profiles().stream()).toList(), env, ComposeCli.DEADLINE);
     }
 
     /** The services the app stopped or restarted lately: their stop-signal exit codes are no crash. */

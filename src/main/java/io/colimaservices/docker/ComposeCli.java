@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,31 +33,43 @@ public final class ComposeCli implements ServiceProvisioner {
     public static final Duration DEADLINE = Duration.ofMinutes(15);
     private static final int LAST_LINES = 8;
 
-    private final Supplier<List<String>> command;
+    private final Supplier<Cli> cli;
     private final List<Path> files;
     private final String project;
+    private final List<String> profiles;
     private final Map<String, String> environment;
     private final Duration deadline;
 
     /**
+     * The installed compose CLI: its command, and whether it is docker-compose 1.x (whose {@code create} makes no
+     * network and no volume, and whose {@code up --no-start} waits for depends_on conditions it can never meet).
+     */
+    public record Cli(List<String> command, boolean v1) {
+        public Cli {
+            command = List.copyOf(command);
+        }
+
+        static final Cli NONE = new Cli(List.of(), false);
+    }
+
+    /**
+     * @param profiles    every profile of the catalog, all enabled: compose then knows every service (v2 knows a
+     *                    service of an inactive profile only when named; 1.29 refuses a dependency of one), and
+     *                    still touches only the services it is given and their dependencies
      * @param environment added to the CLI's environment ({@code DOCKER_HOST}, the stack's runtime directory, ...)
      */
-    public ComposeCli(List<String> command, List<Path> files, String project, Map<String, String> environment,
-                      Duration deadline) {
-        this(constant(List.copyOf(command)), files, project, environment, deadline);
+    public ComposeCli(Cli cli, List<Path> files, String project, Collection<String> profiles,
+                      Map<String, String> environment, Duration deadline) {
+        this(() -> cli, files, project, profiles, environment, deadline);
     }
 
     /**
      * The compose CLI that is installed, found when the first service is created: finding it runs one or two
      * processes ({@code docker-compose version} alone takes about 300 ms), which must not delay the app's start.
      */
-    public static ComposeCli detectedOnFirstUse(List<Path> files, String project, Map<String, String> environment,
-                                                Duration deadline) {
-        return new ComposeCli(new FirstUse<>(ComposeCli::detect), files, project, environment, deadline);
-    }
-
-    private static Supplier<List<String>> constant(List<String> command) {
-        return () -> command;
+    public static ComposeCli detectedOnFirstUse(List<Path> files, String project, Collection<String> profiles,
+                                                Map<String, String> environment, Duration deadline) {
+        return new ComposeCli(new FirstUse<>(ComposeCli::detect), files, project, profiles, environment, deadline);
     }
 
     /** Computes the value once, on the first call, on the calling thread. */
@@ -76,40 +90,48 @@ public final class ComposeCli implements ServiceProvisioner {
         }
     }
 
-    private ComposeCli(Supplier<List<String>> command, List<Path> files, String project,
+    private ComposeCli(Supplier<Cli> cli, List<Path> files, String project, Collection<String> profiles,
                        Map<String, String> environment, Duration deadline) {
-        this.command = command;
+        this.cli = cli;
         this.files = List.copyOf(files);
         this.project = project;
+        this.profiles = profiles.stream().distinct().sorted().toList();
         this.environment = Map.copyOf(environment);
         this.deadline = deadline;
     }
 
-    /** {@code docker compose} when the plugin answers, else {@code docker-compose}; empty when neither does. */
-    public static List<String> detect() {
-        if (answers(List.of("docker", "compose", "version"))) {
-            return List.of("docker", "compose");
+    /**
+     * {@code docker compose} when the plugin answers (always Compose v2), else {@code docker-compose} (1.x or v2,
+     * which its version line tells); {@link Cli#NONE}'s empty command when neither answers.
+     */
+    public static Cli detect() {
+        if (version(List.of("docker", "compose", "version")).isPresent()) {
+            return new Cli(List.of("docker", "compose"), false);
         }
-        if (answers(List.of("docker-compose", "version"))) {
-            return List.of("docker-compose");
-        }
-        return List.of();
+        return version(List.of("docker-compose", "version"))
+                .map(line -> new Cli(List.of("docker-compose"), isV1(line))).orElse(Cli.NONE);
     }
 
-    private static boolean answers(List<String> probe) {
+    /** "docker-compose version 1.29.2, build unknown" is 1.x; "Docker Compose version v2.29.1" is not. */
+    static boolean isV1(String versionOutput) {
+        return versionOutput.matches("(?s).*version v?1\\.\\d.*");
+    }
+
+    /** The probe's output when it answers (exit 0 within 10 s). */
+    private static Optional<String> version(List<String> probe) {
         try {
-            Process p = new ProcessBuilder(probe).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readNBytes(4096);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return false;
+                return Optional.empty();
             }
-            return p.exitValue() == 0;
+            return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8)) : Optional.empty();
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -118,21 +140,34 @@ public final class ComposeCli implements ServiceProvisioner {
         if (services.isEmpty()) {
             return;
         }
-        // One invocation for every missing container. `create` (not `up --no-start`): docker-compose 1.29's
-        // `up --no-start` still waits for the depends_on conditions among the services it is given, which
-        // never hold for containers it does not start. --no-recreate leaves existing dependencies alone (1.29's
-        // create takes the dependencies along and would otherwise recreate them when one of theirs is new).
-        List<String> args = base(services);
-        args.addAll(List.of("create", "--no-recreate"));
-        services.forEach(s -> args.add(s.name()));
-        run("create " + names(services), args, output);
+        // Compose v2: one `create` makes the project's networks and volumes and every container named; with
+        // --no-recreate it leaves existing ones alone. docker-compose 1.29's `create` makes no network and no
+        // volume (Docker would then make plain on-disk volumes where tmpfs ones are declared), and its
+        // `up --no-start` waits for the depends_on conditions among the services it is given, which never hold for
+        // containers it does not start: so 1.29 gets `up --no-start --no-deps` for the first service (networks,
+        // volumes and that container), then one `create` for the rest. Two invocations at most, however many.
+        Cli installed = installed(services);
+        List<ServiceDefinition> rest = services;
+        if (installed.v1()) {
+            ServiceDefinition first = services.getFirst();
+            List<String> args = base(installed);
+            args.addAll(List.of("up", "--no-start", "--no-deps", first.name()));
+            run("create " + first.name(), args, output);
+            rest = services.subList(1, services.size());
+        }
+        if (!rest.isEmpty()) {
+            List<String> args = base(installed);
+            args.addAll(List.of("create", "--no-recreate"));
+            rest.forEach(s -> args.add(s.name()));
+            run("create " + names(rest), args, output);
+        }
     }
 
     @Override
     public void recreate(ServiceDefinition service, Consumer<String> output) {
         // One service per invocation with --no-deps: nothing but this container is replaced (1.29's create would
         // take the dependencies along, and --force-recreate would then replace them too).
-        List<String> args = base(List.of(service));
+        List<String> args = base(installed(List.of(service)));
         args.addAll(List.of("up", "--no-start", "--no-deps", "--force-recreate", service.name()));
         run("recreate " + service.name(), args, output);
     }
@@ -142,9 +177,8 @@ public final class ComposeCli implements ServiceProvisioner {
         if (services.isEmpty()) {
             return Map.of();
         }
-        // Both 1.29 and v2 print "<service> <hash>" per line. v2 knows a service of an inactive profile only when
-        // that profile is given, hence the profiles.
-        List<String> args = base(services);
+        // Both 1.29 and v2 print "<service> <hash>" per line (v2 sorted by name).
+        List<String> args = base(installed(services));
         args.addAll(List.of("config", "--hash=" + names(services).replace(", ", ",")));
         List<String> lines = new ArrayList<>();
         run("hash " + names(services), args, lines::add);
@@ -163,19 +197,22 @@ public final class ComposeCli implements ServiceProvisioner {
         return hashes;
     }
 
-    /** The CLI with the app's project, files and every profile the services belong to. */
-    private List<String> base(List<ServiceDefinition> services) {
-        List<String> cli = command.get();
-        if (cli.isEmpty()) {
-            throw new UserError(UserError.Kind.CONFIGURATION, "cannot create " + names(services)
+    private Cli installed(List<ServiceDefinition> services) {
+        Cli installed = cli.get();
+        if (installed.command().isEmpty()) {
+            throw new UserError(UserError.Kind.CONFIGURATION, "cannot make the containers of " + names(services)
                     + ": no compose CLI found (docker compose or docker-compose)",
                     "install it: brew install docker-compose");
         }
-        List<String> args = new ArrayList<>(cli);
+        return installed;
+    }
+
+    /** The CLI with the app's project, files and every profile. */
+    private List<String> base(Cli installed) {
+        List<String> args = new ArrayList<>(installed.command());
         args.addAll(List.of("--project-name", project));
         files.forEach(f -> args.addAll(List.of("--file", f.toString())));
-        services.stream().flatMap(s -> s.profiles().stream()).distinct().sorted()
-                .forEach(p -> args.addAll(List.of("--profile", p)));
+        profiles.forEach(p -> args.addAll(List.of("--profile", p)));
         return args;
     }
 

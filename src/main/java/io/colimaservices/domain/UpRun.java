@@ -122,7 +122,12 @@ final class UpRun {
         List<ServiceDefinition> existing = new ArrayList<>();
         for (String s : order) {
             ServiceDefinition d = catalog.service(s).orElseThrow();
-            (now.status(s).containerId().isEmpty() ? missing : existing).add(d);
+            if (now.status(s).containerId().isEmpty()) {
+                missing.add(d);
+            } else if (!forceRestart.contains(s)) {
+                // A restart restarts the container it has; it does not ask whether its definition changed.
+                existing.add(d);
+            }
         }
         Map<String, String> oldIds = new LinkedHashMap<>();
         existing.forEach(d -> oldIds.put(d.name(), now.status(d.name()).containerId().orElseThrow()));
