@@ -308,6 +308,12 @@ final class UpRun {
             if (readiness.sawStart() && goal != Readiness.Goal.COMPLETED) {
                 complete(started, service);
             }
+            if (o.isPresent() && o.get() instanceof Readiness.Outcome.Good && goal == Readiness.Goal.RUNNING
+                    && !stillTheSameRun(s.status(service), parts.store().current().status(service))) {
+                // "Up long enough" was read on a clock later than this snapshot: the newer ones queued behind it
+                // (an exit meanwhile) decide.
+                return Optional.empty();
+            }
             return o;
         }, timeout);
         if (outcome.isEmpty()) {
@@ -326,6 +332,11 @@ final class UpRun {
                 reached(service);
             }
         }
+    }
+
+    private static boolean stillTheSameRun(ServiceStatus judged, ServiceStatus now) {
+        return now.isRunning() && now.containerId().equals(judged.containerId())
+                && now.startedAt().equals(judged.startedAt());
     }
 
     private CompletableFuture<Void> milestone(String service, DependencyCondition condition) {
