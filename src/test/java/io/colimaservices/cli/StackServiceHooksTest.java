@@ -36,6 +36,30 @@ class StackServiceHooksTest {
     }
 
     @Test
+    void aRecoveryUnsealsOnlyWhenTheSettingAllowsIt(@TempDir Path dir) throws Exception {
+        try (VaultHarness harness = new VaultHarness(dir)) {
+            VaultHarness.expectOk(harness.run("vault", "init"));
+            try (AppContext context = harness.context()) {
+                StackServiceHooks off = new StackServiceHooks(context::vaultActions, () -> false);
+
+                assertThatThrownBy(() -> off.afterStart("vault", RunKind.RECOVERY, p -> { }))
+                        .isInstanceOf(UserError.class)
+                        .hasMessage("Vault is sealed and unsealing automatically is off");
+                assertThat(harness.vault.isSealed()).isTrue();
+
+                // The user's own start unseals whatever the setting: it was asked for.
+                assertThat(off.afterStart("vault", RunKind.USER, p -> { })).isTrue();
+                assertThat(harness.vault.isSealed()).isFalse();
+                harness.vault.seal();
+
+                assertThat(new StackServiceHooks(context::vaultActions, () -> true)
+                        .afterStart("vault", RunKind.RECOVERY, p -> { })).isTrue();
+                assertThat(harness.vault.isSealed()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void anUninitializedVaultStopsTheStartWithTheNextStep(@TempDir Path dir) throws Exception {
         try (VaultHarness harness = new VaultHarness(dir); AppContext context = harness.context()) {
             StackServiceHooks hooks = new StackServiceHooks(context::vaultActions);

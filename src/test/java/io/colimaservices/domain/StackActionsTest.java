@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -285,6 +286,40 @@ class StackActionsTest {
             assertThat(stack.store.current().status("cache").isRunning()).isFalse();
             assertThat(stack.store.current().status("db").isReady()).isTrue();
         }
+    }
+
+    @Test
+    void theAppsRecoveryRunsOnItsOwnAfterTheEngineCameBackAndReportsOnce() {
+        try (Stack stack = new Stack(Duration.ZERO, secretsCatalog())) {
+            stack.secretsStack();
+            assertThat(stack.actions.up(List.of("db", "cache"), TIMEOUT, p -> { }).succeeded()).isTrue();
+            List<StackRecovery.Report> reports = new CopyOnWriteArrayList<>();
+            StackRecovery recovery = new StackRecovery(stack.store, stack.actions, stack.watcher::relistNow, TIMEOUT,
+                    stack.progress::add, reports::add);
+            stack.watcher.onConnected(() -> recovery.trigger("Docker is reachable"));
+
+            stack.engine.daemon().reboot();
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> !reports.isEmpty());
+            assertThat(reports).singleElement().satisfies(r -> {
+                assertThat(r.why()).isEqualTo("Docker is reachable");
+                assertThat(r.result().succeeded()).isTrue();
+            });
+            assertThat(stack.store.current().status("db").isReady()).isTrue();
+        }
+    }
+
+    @Test
+    void aRecoveryPlanLeavesOutWhatHasNoContainerAndWhatDependsOnIt() {
+        Catalog catalog = secretsCatalog();
+        StackSnapshot snapshot = Fixtures.snapshot(catalog, Fixtures.running("vault", HealthStatus.UNHEALTHY),
+                Fixtures.exited("db", 1), Fixtures.running("cache", HealthStatus.STARTING));
+
+        // db and cache need the agent, which has no container: only vault (up, unhealthy) can be brought back.
+        assertThat(StackRecovery.plan(snapshot, Set.of("db"))).containsExactly("vault");
+        assertThat(StackRecovery.plan(snapshot, Set.of())).containsExactly("vault");
+        StackSnapshot fine = Fixtures.snapshot(catalog, Fixtures.running("vault", HealthStatus.HEALTHY));
+        assertThat(StackRecovery.plan(fine, Set.of("vault"))).as("nothing to do").isEmpty();
     }
 
     @Test
