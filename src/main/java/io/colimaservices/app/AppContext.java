@@ -91,6 +91,8 @@ public class AppContext implements AutoCloseable {
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
+    private ComposeCli composeCli;
+    private String composeCliHost;
     private final StopLedger stopLedger = new StopLedger(Clock.systemUTC());
     private NativePlatform platform;
     private LoadedSettings settings;
@@ -208,13 +210,31 @@ public class AppContext implements AutoCloseable {
         return directories().runtime();
     }
 
-    /** The compose CLI, pointed at the same files, project and engine as the app. */
+    /**
+     * The compose CLI, pointed at the same files, project and engine as the app: one per Docker host (finding the
+     * installed CLI runs a process or two, done once).
+     */
     public ServiceProvisioner provisioner() {
-        Map<String, String> env = new java.util.HashMap<>();
-        env.put("DOCKER_HOST", dockerHost().display());
-        env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
-        return ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), catalog().services().stream()
-                .flatMap(s -> s.profiles().stream()).toList(), env, ComposeCli.DEADLINE);
+        return composeCli();
+    }
+
+    /** Starts finding the compose CLI on another thread (a command that will create containers soon). */
+    public void prepareProvisioner() {
+        composeCli().detectInBackground();
+    }
+
+    private synchronized ComposeCli composeCli() {
+        String host = dockerHost().display();
+        if (composeCli == null || !host.equals(composeCliHost)) {
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("DOCKER_HOST", host);
+            env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
+            composeCli = ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), catalog().services().stream()
+                    .flatMap(s -> s.profiles().stream()).toList(), env, ComposeCli.DEADLINE,
+                    directories.support().resolve("state").resolve(projectName() + ".hashes.json"));
+            composeCliHost = host;
+        }
+        return composeCli;
     }
 
     /** The services the app stopped or restarted lately: their stop-signal exit codes are no crash. */

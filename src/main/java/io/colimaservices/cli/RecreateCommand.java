@@ -33,7 +33,7 @@ final class RecreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LiveSession session = LiveSession.open(root.context())) {
+        try (LiveSession session = LiveSession.open(root.context(), true)) {
             ActionResult result = session.actions().recreate(service, Duration.ofSeconds(timeoutSeconds),
                     new ProgressPrinter(spec.commandLine().getOut(), verbose));
             return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;

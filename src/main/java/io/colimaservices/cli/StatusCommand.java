@@ -68,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
             return Set.of();
         }
         try {
-            return StaleDefinitions.of(snapshot, root.context().provisioner().definitionHashes(running));
+            return StaleDefinitions.check(snapshot, running, root.context().provisioner());
         } catch (UserError e) {
             spec.commandLine().getErr().println("warning: cannot tell changed definitions: " + e.getMessage());
             return Set.of();

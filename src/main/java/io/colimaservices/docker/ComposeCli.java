@@ -1,5 +1,6 @@
 package io.colimaservices.docker;
 
+import io.colimaservices.domain.DependencyCondition;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceProvisioner;
 import io.colimaservices.domain.UserError;
@@ -15,9 +16,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,6 +40,7 @@ public final class ComposeCli implements ServiceProvisioner {
     private final List<Path> files;
     private final String project;
     private final List<String> profiles;
+    private final Optional<DefinitionHashCache> hashCache;
     private final Map<String, String> environment;
     private final Duration deadline;
 
@@ -44,12 +48,13 @@ public final class ComposeCli implements ServiceProvisioner {
      * The installed compose CLI: its command, and whether it is docker-compose 1.x (whose {@code create} makes no
      * network and no volume, and whose {@code up --no-start} waits for depends_on conditions it can never meet).
      */
-    public record Cli(List<String> command, boolean v1) {
+    public record Cli(List<String> command, boolean v1, String version) {
         public Cli {
             command = List.copyOf(command);
+            version = version.strip();
         }
 
-        static final Cli NONE = new Cli(List.of(), false);
+        static final Cli NONE = new Cli(List.of(), false, "");
     }
 
     /**
@@ -60,16 +65,19 @@ public final class ComposeCli implements ServiceProvisioner {
      */
     public ComposeCli(Cli cli, List<Path> files, String project, Collection<String> profiles,
                       Map<String, String> environment, Duration deadline) {
-        this(() -> cli, files, project, profiles, environment, deadline);
+        this(() -> cli, files, project, profiles, environment, deadline, Optional.empty());
     }
 
     /**
      * The compose CLI that is installed, found when the first service is created: finding it runs one or two
      * processes ({@code docker-compose version} alone takes about 300 ms), which must not delay the app's start.
      */
+    /** @param hashCache where definition hashes are remembered per input (see {@link DefinitionHashCache}) */
     public static ComposeCli detectedOnFirstUse(List<Path> files, String project, Collection<String> profiles,
-                                                Map<String, String> environment, Duration deadline) {
-        return new ComposeCli(new FirstUse<>(ComposeCli::detect), files, project, profiles, environment, deadline);
+                                                Map<String, String> environment, Duration deadline,
+                                                Path hashCache) {
+        return new ComposeCli(new FirstUse<>(ComposeCli::detect), files, project, profiles, environment, deadline,
+                Optional.of(new DefinitionHashCache(hashCache)));
     }
 
     /** Computes the value once, on the first call, on the calling thread. */
@@ -91,7 +99,8 @@ public final class ComposeCli implements ServiceProvisioner {
     }
 
     private ComposeCli(Supplier<Cli> cli, List<Path> files, String project, Collection<String> profiles,
-                       Map<String, String> environment, Duration deadline) {
+                       Map<String, String> environment, Duration deadline, Optional<DefinitionHashCache> hashCache) {
+        this.hashCache = hashCache;
         this.cli = cli;
         this.files = List.copyOf(files);
         this.project = project;
@@ -105,11 +114,12 @@ public final class ComposeCli implements ServiceProvisioner {
      * which its version line tells); {@link Cli#NONE}'s empty command when neither answers.
      */
     public static Cli detect() {
-        if (version(List.of("docker", "compose", "version")).isPresent()) {
-            return new Cli(List.of("docker", "compose"), false);
+        Optional<String> plugin = version(List.of("docker", "compose", "version"));
+        if (plugin.isPresent()) {
+            return new Cli(List.of("docker", "compose"), false, plugin.get());
         }
         return version(List.of("docker-compose", "version"))
-                .map(line -> new Cli(List.of("docker-compose"), isV1(line))).orElse(Cli.NONE);
+                .map(line -> new Cli(List.of("docker-compose"), isV1(line), line)).orElse(Cli.NONE);
     }
 
     /** "docker-compose version 1.29.2, build unknown" is 1.x; "Docker Compose version v2.29.1" is not. */
@@ -140,26 +150,43 @@ public final class ComposeCli implements ServiceProvisioner {
         if (services.isEmpty()) {
             return;
         }
-        // Compose v2: one `create` makes the project's networks and volumes and every container named; with
-        // --no-recreate it leaves existing ones alone. docker-compose 1.29's `create` makes no network and no
-        // volume (Docker would then make plain on-disk volumes where tmpfs ones are declared), and its
-        // `up --no-start` waits for the depends_on conditions among the services it is given, which never hold for
-        // containers it does not start: so 1.29 gets `up --no-start --no-deps` for the first service (networks,
-        // volumes and that container), then one `create` for the rest. Two invocations at most, however many.
         Cli installed = installed(services);
-        List<ServiceDefinition> rest = services;
-        if (installed.v1()) {
-            ServiceDefinition first = services.getFirst();
-            List<String> args = base(installed);
-            args.addAll(List.of("up", "--no-start", "--no-deps", first.name()));
-            run("create " + first.name(), args, output);
-            rest = services.subList(1, services.size());
-        }
-        if (!rest.isEmpty()) {
+        if (!installed.v1()) {
+            // Compose v2: `create` makes the project's networks and volumes and every container named; with
+            // --no-recreate it leaves existing ones alone.
             List<String> args = base(installed);
             args.addAll(List.of("create", "--no-recreate"));
-            rest.forEach(s -> args.add(s.name()));
-            run("create " + names(rest), args, output);
+            services.forEach(s -> args.add(s.name()));
+            run("create " + names(services), args, output);
+            return;
+        }
+        // docker-compose 1.29: `create` makes no network and no volume (Docker would then make plain on-disk
+        // volumes where tmpfs ones are declared), so the first invocation is `up --no-start --no-deps`, which does.
+        // That one waits for depends_on conditions among the services named: service_healthy holds for a container
+        // that does not run (1.29 asks only running ones), service_completed_successfully never does. Services
+        // waiting for a one-shot job created in the same run therefore come in a second invocation, a `create`
+        // (which waits for nothing). The stack's compose file has no such wait: one invocation.
+        Set<String> named = new LinkedHashSet<>(services.stream().map(ServiceDefinition::name).toList());
+        List<ServiceDefinition> first = services.stream().filter(s -> s.dependsOn().stream().noneMatch(d ->
+                d.condition() == DependencyCondition.SERVICE_COMPLETED_SUCCESSFULLY && named.contains(d.service())))
+                .toList();
+        List<ServiceDefinition> rest = services.stream().filter(s -> !first.contains(s)).toList();
+        List<String> args = base(installed);
+        args.addAll(List.of("up", "--no-start", "--no-deps"));
+        first.forEach(s -> args.add(s.name()));
+        run("create " + names(first), args, output);
+        if (!rest.isEmpty()) {
+            List<String> more = base(installed);
+            more.addAll(List.of("create", "--no-recreate"));
+            rest.forEach(s -> more.add(s.name()));
+            run("create " + names(rest), more, output);
+        }
+    }
+
+    /** Finds the installed CLI now, on another thread, so that its first use does not wait for it. */
+    public void detectInBackground() {
+        if (cli instanceof FirstUse<Cli> firstUse) {
+            Thread.ofVirtual().name("compose-detect").start(firstUse::get);
         }
     }
 
@@ -174,15 +201,46 @@ public final class ComposeCli implements ServiceProvisioner {
 
     @Override
     public Map<String, String> definitionHashes(List<ServiceDefinition> services) {
+        return hashes(services, true);
+    }
+
+    @Override
+    public Map<String, String> freshDefinitionHashes(List<ServiceDefinition> services) {
+        return hashes(services, false);
+    }
+
+    private Map<String, String> hashes(List<ServiceDefinition> services, boolean remembered) {
         if (services.isEmpty()) {
             return Map.of();
         }
+        Cli installed = installed(services);
+        List<String> names = services.stream().map(ServiceDefinition::name).toList();
+        Optional<String> key = hashCache.flatMap(cache -> cacheKey(installed));
+        Optional<Map<String, String>> known = remembered ? key.flatMap(k -> hashCache.get().get(k, names))
+                : Optional.empty();
+        if (known.isPresent()) {
+            return known.get();
+        }
         // Both 1.29 and v2 print "<service> <hash>" per line (v2 sorted by name).
-        List<String> args = base(installed(services));
-        args.addAll(List.of("config", "--hash=" + names(services).replace(", ", ",")));
+        List<String> args = base(installed);
+        args.addAll(List.of("config", "--hash=" + String.join(",", names)));
         List<String> lines = new ArrayList<>();
         run("hash " + names(services), args, lines::add);
-        return parseHashes(lines);
+        Map<String, String> hashes = parseHashes(lines);
+        key.ifPresent(k -> hashCache.get().put(k, hashes));
+        return hashes;
+    }
+
+    private Optional<String> cacheKey(Cli installed) {
+        Map<String, String> childEnvironment = new java.util.HashMap<>(System.getenv());
+        childEnvironment.putAll(environment);
+        List<String> identity = new ArrayList<>(installed.command());
+        identity.add(installed.version());
+        try {
+            return Optional.of(DefinitionHashCache.key(identity, project, profiles, files, childEnvironment));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code <service> <hash>} lines; other lines (warnings) are skipped. */

@@ -31,4 +31,12 @@ public interface ServiceProvisioner {
      * changed definition.
      */
     Map<String, String> definitionHashes(List<ServiceDefinition> services);
+
+    /**
+     * The same, asked of the CLI itself even when an earlier answer for the same input is remembered: what a "changed"
+     * verdict is confirmed with before anything is recreated.
+     */
+    default Map<String, String> freshDefinitionHashes(List<ServiceDefinition> services) {
+        return definitionHashes(services);
+    }
 }

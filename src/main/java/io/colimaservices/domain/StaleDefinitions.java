@@ -21,6 +21,24 @@ public final class StaleDefinitions {
                 .filter(d -> snapshot.status(d.name()).containerId().isPresent()).toList();
     }
 
+    /**
+     * The services among {@code definitions} (each with a container) whose definition changed. A remembered answer
+     * may say "unchanged" by itself; a "changed" is confirmed by asking the CLI afresh, so that a stale memory never
+     * recreates a container.
+     */
+    public static Set<String> check(StackSnapshot snapshot, List<ServiceDefinition> definitions,
+                                    ServiceProvisioner provisioner) {
+        if (definitions.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> stale = of(snapshot, provisioner.definitionHashes(definitions));
+        if (stale.isEmpty()) {
+            return stale;
+        }
+        List<ServiceDefinition> suspects = definitions.stream().filter(d -> stale.contains(d.name())).toList();
+        return of(snapshot, provisioner.freshDefinitionHashes(suspects));
+    }
+
     /** The services whose container's label differs from {@code hashes} (a container without a label is left out). */
     public static Set<String> of(StackSnapshot snapshot, Map<String, String> hashes) {
         Set<String> stale = new LinkedHashSet<>();

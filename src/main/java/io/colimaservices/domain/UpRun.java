@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +48,8 @@ final class UpRun {
     private final Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<Void>> healthy = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<Void>> completed = new LinkedHashMap<>();
+    /** Per service: its container is there as the run wants it (made, or recreated), so it may start. */
+    private final Map<String, CompletableFuture<Void>> made = new java.util.concurrent.ConcurrentHashMap<>();
     private final Tally tally = new Tally();
     private final long begin = System.nanoTime();
     private volatile String cancelReason = "";
@@ -81,10 +84,13 @@ final class UpRun {
             healthy.put(s, new CompletableFuture<>());
             completed.put(s, new CompletableFuture<>());
         }
-        if (kind == RunKind.USER && !prepareContainers(order)) {
-            return new ActionResult(Optional.ofNullable(firstFailure.get()));
-        }
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String s : order) {
+                made.put(s, kind == RunKind.USER ? new CompletableFuture<>() : CompletableFuture.completedFuture(null));
+            }
+            if (kind == RunKind.USER) {
+                prepareContainers(order, threads);
+            }
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (String s : order) {
                 all.add(CompletableFuture.runAsync(() -> bringUp(s), threads));
@@ -110,66 +116,89 @@ final class UpRun {
         return total + (total == 1 ? " service" : " services") + " ready" + (counted.isEmpty() ? "" : ": " + counted);
     }
 
-    // ---- before anything starts: missing containers, changed definitions (a user's run only) -------------------
+    // ---- containers as the run wants them: missing ones made, changed ones recreated (a user's run only) --------
 
     /**
-     * Creates every missing container in one compose invocation and, meanwhile, asks compose for the hash of every
-     * existing one's definition; then recreates those whose definition changed. False when that failed.
+     * On a thread of its own: creates every missing container in one compose invocation (see {@link
+     * ServiceProvisioner#create}) while, meanwhile, compose is asked whether each existing one's definition changed;
+     * then recreates those that did. A service may start as soon as its container is there ({@link #made}): a
+     * missing one as soon as the store sees it (compose may still be making the others), an existing one once its
+     * definition is known unchanged, a changed one once recreated.
      */
-    private boolean prepareContainers(List<String> order) {
+    private void prepareContainers(List<String> order, ExecutorService threads) {
         StackSnapshot now = parts.store().current();
         List<ServiceDefinition> missing = new ArrayList<>();
         List<ServiceDefinition> existing = new ArrayList<>();
+        Map<String, String> oldIds = new LinkedHashMap<>();
         for (String s : order) {
             ServiceDefinition d = catalog.service(s).orElseThrow();
-            if (now.status(s).containerId().isEmpty()) {
+            Optional<String> id = now.status(s).containerId();
+            if (id.isEmpty()) {
                 missing.add(d);
-            } else if (!forceRestart.contains(s)) {
+            } else if (forceRestart.contains(s)) {
                 // A restart restarts the container it has; it does not ask whether its definition changed.
+                made.get(s).complete(null);
+            } else {
                 existing.add(d);
+                oldIds.put(s, id.get());
             }
         }
-        Map<String, String> oldIds = new LinkedHashMap<>();
-        existing.forEach(d -> oldIds.put(d.name(), now.status(d.name()).containerId().orElseThrow()));
-        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
-            missing.forEach(d -> progress.accept(new StackProgress.Creating(d.name())));
-            CompletableFuture<Map<String, String>> hashes = existing.isEmpty()
-                    ? CompletableFuture.completedFuture(Map.of())
-                    : CompletableFuture.supplyAsync(() -> parts.provisioner().definitionHashes(existing), background);
-            parts.provisioner().create(missing, line -> progress.accept(new StackProgress.ToolOutput("compose", line)));
-            tally.created.addAndGet(missing.size());
-            List<ServiceDefinition> stale = stale(existing, now, join(hashes));
-            for (ServiceDefinition d : stale) {
-                parts.ledger().stopping(d.name());
-                parts.provisioner().recreate(d, line -> progress.accept(new StackProgress.ToolOutput(d.name(), line)));
-                progress.accept(new StackProgress.Note(d.name(), forceRecreate.contains(d.name())
-                        ? "recreated" : "recreated: definition changed"));
-                tally.recreated.incrementAndGet();
+        missing.forEach(d -> progress.accept(new StackProgress.Creating(d.name())));
+        Set<String> waitingToBeSeen = ConcurrentHashMap.newKeySet();
+        missing.forEach(d -> waitingToBeSeen.add(d.name()));
+        AutoCloseable seen = parts.store().subscribe(snapshot -> markSeen(snapshot, waitingToBeSeen));
+        markSeen(parts.store().current(), waitingToBeSeen);
+        CompletableFuture<Set<String>> changed = CompletableFuture.supplyAsync(
+                () -> StaleDefinitions.check(now, existing, parts.provisioner()), threads);
+        threads.submit(() -> {
+            try (seen) {
+                parts.provisioner().create(missing, line -> progress.accept(
+                        new StackProgress.ToolOutput("compose", line)));
+                tally.created.addAndGet(missing.size());
+                awaitContainers(waitingToBeSeen, Map.of());
+                List<ServiceDefinition> stale = stale(existing, join(changed));
+                existing.stream().filter(d -> !stale.contains(d)).forEach(d -> made.get(d.name()).complete(null));
+                for (ServiceDefinition d : stale) {
+                    parts.ledger().stopping(d.name());
+                    parts.provisioner().recreate(d, line -> progress.accept(
+                            new StackProgress.ToolOutput(d.name(), line)));
+                    awaitContainers(Set.of(d.name()), oldIds);
+                    progress.accept(new StackProgress.Note(d.name(), forceRecreate.contains(d.name())
+                            ? "recreated" : "recreated: definition changed"));
+                    tally.recreated.incrementAndGet();
+                    made.get(d.name()).complete(null);
+                }
+            } catch (UserError e) {
+                fail(missing.size() == 1 ? missing.getFirst().name() : "compose", e.getMessage(), OptionalInt.empty());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                fail("compose", e.toString(), OptionalInt.empty());
+            } finally {
+                RuntimeException notMade = new IllegalStateException("container not made");
+                made.values().forEach(f -> f.completeExceptionally(notMade));
             }
-            Set<String> made = new LinkedHashSet<>();
-            missing.forEach(d -> made.add(d.name()));
-            stale.forEach(d -> made.add(d.name()));
-            awaitContainers(made, oldIds);
-            return true;
-        } catch (UserError e) {
-            fail(missing.size() == 1 ? missing.getFirst().name() : "compose", e.getMessage(), OptionalInt.empty());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        });
+    }
+
+    /** Missing services whose container the store now shows may start. */
+    private void markSeen(StackSnapshot snapshot, Set<String> waiting) {
+        for (String name : waiting) {
+            if (snapshot.status(name).containerId().isPresent()) {
+                waiting.remove(name);
+                made.get(name).complete(null);
+            }
         }
     }
 
-    /** Existing containers whose compose hash differs from their label (or that the caller wants recreated). */
-    private List<ServiceDefinition> stale(List<ServiceDefinition> existing, StackSnapshot now,
-                                          Map<String, String> hashes) {
-        Set<String> changed = StaleDefinitions.of(now, hashes);
+    /** Existing containers whose definition changed (or that the caller wants recreated). */
+    private List<ServiceDefinition> stale(List<ServiceDefinition> existing, Set<String> changed) {
         return existing.stream().filter(d -> changed.contains(d.name()) || forceRecreate.contains(d.name())).toList();
     }
 
-    private static Map<String, String> join(CompletableFuture<Map<String, String>> hashes) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
-            return hashes.join();
+            return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof UserError error) {
                 throw error;
@@ -179,16 +208,16 @@ final class UpRun {
     }
 
     /** The store hears of new containers through events: wait until it knows each one made here. */
-    private void awaitContainers(Set<String> made, Map<String, String> oldIds) throws InterruptedException {
-        if (made.isEmpty()) {
+    private void awaitContainers(Set<String> names, Map<String, String> oldIds) throws InterruptedException {
+        if (names.isEmpty()) {
             return;
         }
-        Optional<Boolean> seen = SnapshotWaiter.await(parts.store(), s -> made.stream().allMatch(name ->
+        Optional<Boolean> seen = SnapshotWaiter.await(parts.store(), s -> names.stream().allMatch(name ->
                 s.status(name).containerId().filter(id -> !id.equals(oldIds.get(name))).isPresent())
                 ? Optional.of(true) : Optional.empty(), StackActions.CONTAINER_SEEN_DEADLINE);
         if (seen.isEmpty()) {
             throw new UserError(UserError.Kind.SERVICE_FAILED, "compose made the containers of "
-                    + String.join(", ", made) + " but Docker did not report them within "
+                    + String.join(", ", names) + " but Docker did not report them within "
                     + StackActions.CONTAINER_SEEN_DEADLINE.toSeconds() + " s", "");
         }
     }
@@ -203,6 +232,7 @@ final class UpRun {
                     milestone(d.service(), d.condition()).join();
                 }
             }
+            made.get(service).join();
             if (cancelled.get()) {
                 failAll(service);
                 return;
