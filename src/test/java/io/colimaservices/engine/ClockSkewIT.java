@@ -23,36 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (measured: a 2.8 s {@code status} took 18 s). Host time is still shifted; only the monotonic clock is left alone.
  */
 class ClockSkewIT {
-    private static final String LOOP = "trap 'exit 0' TERM; while true; do sleep 1; done";
-    private static final String STACK = """
-            x-base: &base
-              image: ${IMAGE}
-              network_mode: host
-            services:
-              db:
-                <<: *base
-                labels: {io.colima-services.group: data}
-                command: ["sh", "-c", "%s"]
-                healthcheck: {test: ["CMD", "true"], interval: 1s, timeout: 2s, retries: 3}
-              migrate:
-                <<: *base
-                labels: {io.colima-services.group: data}
-                command: ["sh", "-c", "echo migrated; sleep 1; exit 0"]
-                depends_on: {db: {condition: service_healthy}}
-              api:
-                <<: *base
-                labels: {io.colima-services.group: apps}
-                command: ["sh", "-c", "%s"]
-                depends_on:
-                  db: {condition: service_healthy}
-                  migrate: {condition: service_completed_successfully}
-              worker:
-                <<: *base
-                labels: {io.colima-services.group: apps}
-                command: ["sh", "-c", "%s"]
-                depends_on: {db: {condition: service_started}}
-            """.formatted(LOOP, LOOP, LOOP);
-
     @ParameterizedTest(name = "host clock {0} from the daemon''s")
     @ValueSource(strings = {"+5m", "-5m"})
     void upAndRestartWorkWithTheHostClockAwayFromTheDaemons(String offset) throws Exception {
@@ -66,7 +36,7 @@ class ClockSkewIT {
             org.junit.jupiter.api.Assumptions.abort("faketime is not installed");
         }
         TestDocker.require();
-        try (ComposeProject project = ComposeProject.create(STACK)) {
+        try (ComposeProject project = ComposeProject.create(StackActionsIT.CHAIN)) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path home = Files.createTempDirectory("cs-skew-home");
             Map<String, String> env = Map.of("FAKETIME_DONT_FAKE_MONOTONIC", "1",

@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 class StackActionsIT {
     private static final String LOOP = "trap 'exit 0' TERM; while true; do sleep 1; done";
 
-    private static final String CHAIN = """
+    /** db (healthy after 3 s) <- migrate (one-shot) <- api; db (started) <- worker. Also used by ClockSkewIT. */
+    static final String CHAIN = """
             x-base: &base
               image: ${IMAGE}
               network_mode: host

@@ -564,16 +564,7 @@ public final class VaultApiDouble implements AutoCloseable {
                 if (!wanted.contains("default")) {
                     wanted.add("default");
                 }
-                String id = "hvs." + randomId(24);
-                tokens.put(id, List.copyOf(wanted));
-                Map<String, Object> auth = new LinkedHashMap<>();
-                auth.put("client_token", id);
-                auth.put("accessor", randomId(24));
-                auth.put("policies", wanted);
-                auth.put("token_policies", wanted);
-                auth.put("lease_duration", 2764800);
-                auth.put("renewable", true);
-                return new Reply(200, Map.of("auth", auth));
+                return newToken(wanted, 2764800, Map.of());
             }
             default -> {
                 return error(404, "unsupported path");
@@ -642,6 +633,11 @@ public final class VaultApiDouble implements AutoCloseable {
             }
         }
         policies.add("default");
+        return newToken(policies, 3600, Map.of("role_name", role));
+    }
+
+    /** A new token with these policies, answered as Vault answers a login or a token creation ({@code auth}). */
+    private Reply newToken(List<String> policies, int leaseSeconds, Map<String, String> metadata) {
         String id = "hvs." + randomId(24);
         tokens.put(id, List.copyOf(policies));
         Map<String, Object> auth = new LinkedHashMap<>();
@@ -649,8 +645,10 @@ public final class VaultApiDouble implements AutoCloseable {
         auth.put("accessor", randomId(24));
         auth.put("policies", policies);
         auth.put("token_policies", policies);
-        auth.put("metadata", Map.of("role_name", role));
-        auth.put("lease_duration", 3600);
+        if (!metadata.isEmpty()) {
+            auth.put("metadata", metadata);
+        }
+        auth.put("lease_duration", leaseSeconds);
         auth.put("renewable", true);
         return new Reply(200, Map.of("auth", auth));
     }
