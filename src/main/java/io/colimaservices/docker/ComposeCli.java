@@ -183,6 +183,13 @@ public final class ComposeCli implements ServiceProvisioner {
         }
     }
 
+    /** Compose v2's create waits for nothing; docker-compose 1.29's checks running dependencies' health. */
+    @Override
+    public boolean mayStartWhileCreating() {
+        Cli installed = cli.get();
+        return !installed.command().isEmpty() && !installed.v1();
+    }
+
     /** Finds the installed CLI now, on another thread, so that its first use does not wait for it. */
     public void detectInBackground() {
         if (cli instanceof FirstUse<Cli> firstUse) {

@@ -20,6 +20,15 @@ public interface ServiceProvisioner {
     void create(List<ServiceDefinition> services, Consumer<String> output);
 
     /**
+     * Whether a container {@link #create} made may be started while it is still making the others. Not with
+     * docker-compose 1.29: while it creates a service, it checks the health of that service's dependencies that run,
+     * so a dependency started early would make it wait for that health, or fail on it.
+     */
+    default boolean mayStartWhileCreating() {
+        return false;
+    }
+
+    /**
      * Replaces a service's container whose definition changed: the old one is stopped and removed (its volumes are
      * kept and passed on), the new one is not started. Nothing else is touched.
      */

@@ -122,8 +122,9 @@ final class UpRun {
      * On a thread of its own: creates every missing container in one compose invocation (see {@link
      * ServiceProvisioner#create}) while, meanwhile, compose is asked whether each existing one's definition changed;
      * then recreates those that did. A service may start as soon as its container is there ({@link #made}): a
-     * missing one as soon as the store sees it (compose may still be making the others), an existing one once its
-     * definition is known unchanged, a changed one once recreated.
+     * missing one once compose made it (as soon as the store sees it, while compose may still be making the others,
+     * when the provisioner allows that), an existing one once its definition is known unchanged, a changed one once
+     * recreated.
      */
     private void prepareContainers(List<String> order, ExecutorService threads) {
         StackSnapshot now = parts.store().current();
@@ -146,8 +147,12 @@ final class UpRun {
         missing.forEach(d -> progress.accept(new StackProgress.Creating(d.name())));
         Set<String> waitingToBeSeen = ConcurrentHashMap.newKeySet();
         missing.forEach(d -> waitingToBeSeen.add(d.name()));
-        AutoCloseable seen = parts.store().subscribe(snapshot -> markSeen(snapshot, waitingToBeSeen));
-        markSeen(parts.store().current(), waitingToBeSeen);
+        boolean early = !missing.isEmpty() && parts.provisioner().mayStartWhileCreating();
+        AutoCloseable seen = early ? parts.store().subscribe(snapshot -> markSeen(snapshot, waitingToBeSeen))
+                : () -> { };
+        if (early) {
+            markSeen(parts.store().current(), waitingToBeSeen);
+        }
         CompletableFuture<Set<String>> changed = CompletableFuture.supplyAsync(
                 () -> StaleDefinitions.check(now, existing, parts.provisioner()), threads);
         threads.submit(() -> {
@@ -156,6 +161,7 @@ final class UpRun {
                         new StackProgress.ToolOutput("compose", line)));
                 tally.created.addAndGet(missing.size());
                 awaitContainers(waitingToBeSeen, Map.of());
+                missing.forEach(d -> made.get(d.name()).complete(null));
                 List<ServiceDefinition> stale = stale(existing, join(changed));
                 existing.stream().filter(d -> !stale.contains(d)).forEach(d -> made.get(d.name()).complete(null));
                 for (ServiceDefinition d : stale) {

@@ -53,6 +53,12 @@ public final class FakeProvisioner implements ServiceProvisioner {
         services.forEach(this::existing);
     }
 
+    /** Like Compose v2: a container made may start while the others are being made. */
+    @Override
+    public boolean mayStartWhileCreating() {
+        return true;
+    }
+
     @Override
     public void recreate(ServiceDefinition service, Consumer<String> output) {
         calls.add("recreate " + service.name());
