@@ -22,7 +22,12 @@ import io.colimaservices.domain.CertificateRenewal;
 import io.colimaservices.domain.ContainerEngine;
 import io.colimaservices.domain.ContainerExec;
 import io.colimaservices.domain.LocalTerminal;
+import io.colimaservices.domain.DesiredServices;
 import io.colimaservices.domain.DockerSocketCheck;
+import io.colimaservices.domain.EngineWatcher;
+import io.colimaservices.domain.SecretDelivery;
+import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.NativePlatform;
@@ -57,6 +62,7 @@ import io.colimaservices.platform.NativePlatforms;
 import io.colimaservices.platform.SecretStores;
 import io.colimaservices.platform.TrustStores;
 import io.colimaservices.settings.AppDirectories;
+import io.colimaservices.settings.JsonDesiredServices;
 import io.colimaservices.settings.JsonSettingsRepository;
 import io.colimaservices.settings.LaunchCommand;
 import io.colimaservices.settings.LoginItems;
@@ -84,6 +90,8 @@ import java.util.function.Supplier;
 public class AppContext implements AutoCloseable {
     /** The stack's secret delivery service, see docs/vault-contract.md. */
     public static final String VAULT_AGENT = "vault-agent";
+    /** vault-agent renders into the {@code secrets-<service>} volumes (docs/vault-contract.md). */
+    public static final SecretDelivery SECRET_DELIVERY = new SecretDelivery(VAULT_AGENT, "secrets-");
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     /** Phases that are a reading of the VM, not a guess or a change under way. */
     private static final Set<VmPhase> SETTLED = Set.of(VmPhase.RUNNING, VmPhase.STOPPED, VmPhase.ABSENT,
@@ -102,6 +110,9 @@ public class AppContext implements AutoCloseable {
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
+    private ComposeCli composeCli;
+    private ServiceProvisioner advisedCompose;
+    private String composeCliHost;
     private final StopLedger stopLedger = new StopLedger(Clock.systemUTC());
     private NativePlatform platform;
     private LoadedSettings settings;
@@ -219,14 +230,36 @@ public class AppContext implements AutoCloseable {
         return directories().runtime();
     }
 
-    /** The compose CLI, pointed at the same files, project and engine as the app. */
-    public ServiceProvisioner provisioner() {
-        Map<String, String> env = new java.util.HashMap<>();
-        env.put("DOCKER_HOST", dockerHost().display());
-        env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
-        // Says which subnet collided when Docker refuses the stack's network ("Pool overlaps ...").
-        return new PoolOverlapAdvice(ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), env,
-                ComposeCli.DEADLINE), catalog().network(), catalog().source().resolveSibling(".env"));
+    /**
+     * The compose CLI, pointed at the same files, project and engine as the app: one per Docker host (finding the
+     * installed CLI runs a process or two, done once).
+     */
+    public synchronized ServiceProvisioner provisioner() {
+        composeCli();
+        return advisedCompose;
+    }
+
+    /** Starts finding the compose CLI on another thread (a command that will create containers soon). */
+    public void prepareProvisioner() {
+        composeCli().detectInBackground();
+    }
+
+    private synchronized ComposeCli composeCli() {
+        String host = dockerHost().display();
+        if (composeCli == null || !host.equals(composeCliHost)) {
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("DOCKER_HOST", host);
+            env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
+            ComposeCli cli = ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), catalog().services().stream()
+                    .flatMap(s -> s.profiles().stream()).toList(), env, ComposeCli.DEADLINE,
+                    directories.support().resolve("state").resolve(projectName() + ".hashes.json"));
+            composeCli = cli;
+            // Says which subnet collided when Docker refuses the stack's network ("Pool overlaps ...").
+            advisedCompose = new PoolOverlapAdvice(cli, catalog().network(),
+                    catalog().source().resolveSibling(".env"));
+            composeCliHost = host;
+        }
+        return composeCli;
     }
 
     /** The services the app stopped or restarted lately: their stop-signal exit codes are no crash. */
@@ -234,10 +267,28 @@ public class AppContext implements AutoCloseable {
         return stopLedger;
     }
 
-    /** The actions on a store, with the stack's own steps: arm {@value #VAULT_AGENT}, unseal Vault. */
+    /**
+     * The actions on a store, with the stack's own steps: arm {@value #VAULT_AGENT}, unseal Vault (in a recovery only
+     * when the settings allow it), and the services the user wants running kept in the app-support directory.
+     */
     public StackActions stackActions(StackStore store) {
-        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions),
-                stopLedger);
+        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions,
+                () -> settings().settings().unsealAutomatically()), stopLedger, SECRET_DELIVERY, desiredServices());
+    }
+
+    /** What {@code up} started and {@code down} did not stop since: what a recovery brings back. */
+    public DesiredServices desiredServices() {
+        return new JsonDesiredServices(directories.support(), projectName());
+    }
+
+    /**
+     * Recovery without a click (docs/stack.md, "Day two"): on a store kept by {@code watcher}, with the actions of
+     * {@code actions}.
+     */
+    public StackRecovery recovery(StackStore store, StackActions actions, EngineWatcher watcher,
+                                  Consumer<StackProgress> progress, Consumer<StackRecovery.Report> finished) {
+        return new StackRecovery(store, actions, watcher::relistNow, StackActions.DEFAULT_TIMEOUT, progress,
+                finished);
     }
 
     /**

@@ -114,9 +114,18 @@ public final class AppCredentialService implements CredentialService {
     @Override
     public TlsChange setTls(String service, boolean enabled, Consumer<String> progress) {
         ServiceDefinition d = definition(service);
-        TlsToggle.Report report = actions.get().tls(spec(d), path(d), enabled, progress);
+        return change(actions.get().tls(spec(d), path(d), enabled, progress));
+    }
+
+    @Override
+    public TlsChange applyTls(String service, Consumer<String> progress) {
+        ServiceDefinition d = definition(service);
+        return change(actions.get().tlsReapply(spec(d), path(d), progress));
+    }
+
+    private TlsChange change(TlsToggle.Report report) {
         return new TlsChange(status(report), report.changed(), report.certificateIssued(), report.restarted(),
-                report.manualStep());
+                report.manualStep(), report.restartProblem(), report.headline());
     }
 
     private TlsStatus status(TlsToggle.Report report) {

@@ -1,6 +1,7 @@
 package io.colimaservices.app;
 
 import io.colimaservices.domain.ActionResult;
+import io.colimaservices.domain.Alert;
 import io.colimaservices.domain.AlertPolicy;
 import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.ContainerEvent;
@@ -11,6 +12,7 @@ import io.colimaservices.domain.ShellLauncher;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.UserError;
@@ -77,6 +79,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private ClipboardAutoClear clipboard;
     private AppCredentialService credentials;
     private ColimaSection colimaSection;
+    private Notifier notifier;
 
     @Override
     public void start(Stage ignored) {
@@ -144,7 +147,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     }
 
     private void openSession() {
-        EngineSession next = new EngineSession(context, store, this::onEvent, dashboard::showUsage);
+        EngineSession next = new EngineSession(context, store, this::onEvent, dashboard::showUsage,
+                step -> LOG.info("recovery: {}", step.describe()), this::recovered);
         session.set(next);
         store.update(s -> s.engine().host().equals(next.host) ? s : s.withEngine(EngineInfo.unknown(next.host)));
         if (samplingWanted) {
@@ -181,9 +185,31 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private void onWake() {
         LOG.info("woke from sleep: checking the VM, Docker and Vault again");
         Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refreshInBackground);
-        Optional.ofNullable(session.get()).ifPresent(s -> s.watcher.poke());
+        Optional.ofNullable(session.get()).ifPresent(s -> {
+            s.watcher.poke();
+            s.recovery.trigger("woke from sleep");
+        });
         vaultPoller.refreshNow();
         Platform.runLater(clipboard::wake);
+    }
+
+    /** A recovery ended: the tray showed it under way (busy); a failure is a notification with its cause. */
+    private void recovered(StackRecovery.Report report) {
+        vaultPoller.refreshNow();
+        if (report.result().cancelled()) {
+            LOG.info("recovery ({}) cancelled", report.why());
+            return;
+        }
+        Optional<StackProgress.Failed> failure = report.result().failure();
+        if (failure.isEmpty()) {
+            LOG.info("recovery ({}): {} ready again", report.why(), String.join(", ", report.services()));
+            return;
+        }
+        StackProgress.Failed f = failure.get();
+        LOG.warn("recovery ({}) failed: {}", report.why(), f.describe());
+        notifier.show(new Alert(f.service(), Alert.Kind.RECOVERY_FAILED, "After " + report.why() + ": " + f.reason()
+                + f.healthOutput().map(h -> " (health check: " + h.strip().lines().findFirst().orElse("") + ")")
+                .orElse("") + "."));
     }
 
     /** The stack actions of the current session; while connecting, a clear refusal. */
@@ -242,10 +268,14 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         });
     }
 
-    /** Notifies when a service turns unhealthy, crashes or runs out of memory (not for our own stops). */
+    /**
+     * Notifies when a service turns unhealthy, crashes or runs out of memory (not for our own stops, nor for what a
+     * recovery is bringing back).
+     */
     private void watchForAlerts() {
-        AlertPolicy policy = new AlertPolicy(context.stopLedger(), Clock.systemUTC());
-        Notifier notifier = new FxNotifier(this::viewLogs, this::restartService);
+        AlertPolicy policy = new AlertPolicy(context.stopLedger(), Clock.systemUTC(), service ->
+                Optional.ofNullable(session.get()).map(s -> s.recovery.isRecovering(service)).orElse(false));
+        notifier = new FxNotifier(this::viewLogs, this::restartService);
         AtomicReference<StackSnapshot> previous = new AtomicReference<>(store.current());
         store.subscribe(next -> policy.changes(previous.getAndSet(next), next).forEach(alert -> {
             LOG.info("alert: {}", alert.title());

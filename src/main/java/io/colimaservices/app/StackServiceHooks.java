@@ -1,5 +1,6 @@
 package io.colimaservices.app;
 
+import io.colimaservices.domain.RunKind;
 import io.colimaservices.domain.ServiceHooks;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.UserError;
@@ -9,6 +10,7 @@ import io.colimaservices.vault.VaultActions;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -22,9 +24,16 @@ public final class StackServiceHooks implements ServiceHooks {
     private static final Duration VAULT_ANSWER_DEADLINE = Duration.ofSeconds(30);
 
     private final Supplier<VaultActions> vault;
+    private final BooleanSupplier unsealAutomatically;
 
     public StackServiceHooks(Supplier<VaultActions> vault) {
+        this(vault, () -> true);
+    }
+
+    /** @param unsealAutomatically asked when a recovery finds Vault sealed */
+    public StackServiceHooks(Supplier<VaultActions> vault, BooleanSupplier unsealAutomatically) {
         this.vault = vault;
+        this.unsealAutomatically = unsealAutomatically;
     }
 
     @Override
@@ -36,25 +45,31 @@ public final class StackServiceHooks implements ServiceHooks {
     }
 
     @Override
-    public void afterStart(String service, Consumer<StackProgress> progress) {
+    public boolean afterStart(String service, RunKind kind, Consumer<StackProgress> progress) {
         if (!VAULT.equals(service)) {
-            return;
+            return false;
         }
         VaultActions actions = vault.get();
         VaultState state = awaitAnswer(actions);
-        switch (state.phase()) {
-            case UNSEALED, DOWN, UNKNOWN -> { }
+        return switch (state.phase()) {
+            case UNSEALED, DOWN, UNKNOWN -> false;
             case UNINITIALIZED -> throw new UserError(UserError.Kind.VAULT, "Vault is not initialized",
                     "run 'colima-services vault init', then 'colima-services vault bootstrap'");
             case SEALED -> {
+                if (kind == RunKind.RECOVERY && !unsealAutomatically.getAsBoolean()) {
+                    throw new UserError(UserError.Kind.VAULT, "Vault is sealed and unsealing automatically is off",
+                            "unseal it (menu: Unseal Vault, or 'colima-services vault unseal'), or turn on "
+                                    + "\"Unseal Vault automatically\" in Preferences");
+                }
                 if (actions.storedShares().isEmpty()) {
                     throw new UserError(UserError.Kind.VAULT, "Vault is sealed and no unseal shares are stored",
                             "unseal it: 'colima-services vault unseal --key-stdin', or import the old keys");
                 }
                 actions.unsealWithStoredShares(s -> { });
                 progress.accept(new StackProgress.Note(service, "unsealed with the stored shares"));
+                yield true;
             }
-        }
+        };
     }
 
     /** Vault's API comes up a moment after its container: ask until it answers, within a deadline. */

@@ -192,9 +192,7 @@ public final class ComposeCatalogLoader {
                 .forEach(d -> awaitedToComplete.add(d.service())));
         List<ServiceDefinition> marked = new ArrayList<>();
         for (ServiceDefinition s : services) {
-            marked.add(s.oneShot() || !awaitedToComplete.contains(s.name()) ? s : new ServiceDefinition(s.name(),
-                    s.group(), s.image(), s.ports(), s.dependsOn(), s.hasHealthCheck(), s.webUiUrl(), s.vaultPath(),
-                    s.tls(), s.connection(), s.description(), s.profiles(), s.line(), true, s.hasBuild()));
+            marked.add(s.oneShot() || !awaitedToComplete.contains(s.name()) ? s : s.asOneShot());
         }
         return marked;
     }
@@ -275,13 +273,44 @@ public final class ComposeCatalogLoader {
                     label(labels, StackLabels.WEB_UI), label(labels, StackLabels.VAULT_PATH), tls(labels),
                     connection(labels), label(labels, StackLabels.DESCRIPTION).orElse(""), profiles(), line,
                     label(labels, StackLabels.ONE_SHOT).map("true"::equalsIgnoreCase).orElse(false),
-                    body.get("build") != null, texts(labels));
+                    body.get("build") != null, texts(labels), namedVolumes());
         }
 
         private static Map<String, String> texts(Map<String, Scalar> labels) {
             Map<String, String> texts = new LinkedHashMap<>();
             labels.forEach((key, value) -> texts.put(key, value.text()));
             return texts;
+        }
+
+        /**
+         * The named volumes mounted: short syntax {@code name:/path[:mode]} (a source that is no path), long syntax
+         * {@code {type: volume, source: name}}. Bind mounts and anonymous volumes are left out.
+         */
+        private List<String> namedVolumes() {
+            List<String> names = new ArrayList<>();
+            if (!(body.get("volumes") instanceof Sequence s)) {
+                return names;
+            }
+            for (Value item : s.items()) {
+                switch (item) {
+                    case Scalar sc -> {
+                        String spec = sc.text().strip();
+                        int colon = spec.indexOf(':');
+                        String source = colon < 0 ? "" : spec.substring(0, colon);
+                        if (!source.isEmpty() && !source.startsWith("/") && !source.startsWith(".")
+                                && !source.startsWith("~") && !source.startsWith("$")) {
+                            names.add(source);
+                        }
+                    }
+                    case Mapping m -> {
+                        String type = text(m.get("type")).orElse("volume");
+                        text(m.get("source")).filter(src -> type.equals("volume") && !src.isBlank())
+                                .ifPresent(names::add);
+                    }
+                    case Sequence seq -> throw error(seq.line(), "a volume must be a string or a mapping");
+                }
+            }
+            return names;
         }
 
         private Map<String, Scalar> labels() {

@@ -22,9 +22,9 @@ import java.util.concurrent.Callable;
         description = "Runs and watches the Colima Services development stack. Without a command, starts the "
                 + "menu-bar app.",
         subcommands = {StatusCommand.class, GroupsCommand.class, UpCommand.class, DownCommand.class,
-                RestartCommand.class, LogsCommand.class, WatchCommand.class, VaultCommand.class, CredsCommand.class,
-                TlsCommand.class, SnapshotCommand.class, VmCommand.class, SettingsCommand.class,
-                PullCommand.class, ShellCommand.class, CaCommand.class},
+                RestartCommand.class, RecreateCommand.class, RecoverCommand.class, LogsCommand.class,
+                WatchCommand.class, VaultCommand.class, CredsCommand.class, TlsCommand.class, SnapshotCommand.class,
+                VmCommand.class, SettingsCommand.class, PullCommand.class, ShellCommand.class, CaCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 

@@ -33,7 +33,7 @@ final class SettingsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON: file, problems, colima {profile, cpus, memoryGiB, diskGiB, "
             + "arch, vmType, rosetta, networkAddress, kubernetes}, composeFile, startVmOnLaunch, launchAtLogin, "
-            + "clipboardClearSeconds, loginItem {file, installed}.")
+            + "clipboardClearSeconds, unsealAutomatically, loginItem {file, installed}.")
     boolean json;
 
     @Override
@@ -60,6 +60,7 @@ final class SettingsCommand implements Callable<Integer> {
                 + (loginItem.isInstalled() ? ", installed" : ", not installed") + ")");
         out.println("Clear copied secrets after: " + s.clipboardClearSeconds() + " s");
         out.println("Terminal for shells: " + s.terminal().displayName());
+        out.println("Unseal Vault automatically (recovery after a restart): " + (s.unsealAutomatically() ? "yes" : "no"));
         return ExitCodes.OK;
     }
 
@@ -85,6 +86,7 @@ final class SettingsCommand implements Callable<Integer> {
         doc.put("launchAtLogin", s.launchAtLogin());
         doc.put("clipboardClearSeconds", s.clipboardClearSeconds());
         doc.put("terminal", s.terminal().setting());
+        doc.put("unsealAutomatically", s.unsealAutomatically());
         doc.put("loginItem", Map.of("file", loginItem.location().toString(), "installed", loginItem.isInstalled()));
         return doc;
     }

@@ -6,6 +6,7 @@ import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.StackSnapshot;
+import io.colimaservices.domain.StaleDefinitions;
 import io.colimaservices.domain.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", description = "Shows every service of the stack with its live state.")
@@ -29,7 +31,8 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON: project, docker {host, reachable, version}, services.")
+    @Option(names = "--json", description = "Print JSON: project, docker {host, reachable, version}, services "
+            + "(\"stale\": true for a running service whose definition changed since its container was made).")
     boolean json;
 
     @Override
@@ -45,12 +48,31 @@ final class StatusCommand implements Callable<Integer> {
             }
             throw e;
         }
+        Set<String> stale = stale(snapshot);
         if (json) {
-            out.println(Json.pretty(document(snapshot.project(), snapshot.engine(), services(snapshot))));
+            out.println(Json.pretty(document(snapshot.project(), snapshot.engine(), services(snapshot, stale))));
         } else {
-            printTable(out, snapshot);
+            printTable(out, snapshot, stale);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Running services whose definition changed since their container was made (the compose CLI's hash differs
+     * from the container's label): {@code up} recreates them. One compose call; skipped when nothing runs.
+     */
+    private Set<String> stale(StackSnapshot snapshot) {
+        List<ServiceDefinition> running = StaleDefinitions.withContainers(snapshot).stream()
+                .filter(d -> snapshot.status(d.name()).isRunning()).toList();
+        if (running.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return StaleDefinitions.check(snapshot, running, root.context().provisioner());
+        } catch (UserError e) {
+            spec.commandLine().getErr().println("warning: cannot tell changed definitions: " + e.getMessage());
+            return Set.of();
+        }
     }
 
     static Map<String, Object> document(String project, EngineInfo engine, List<Map<String, Object>> services) {
@@ -66,7 +88,7 @@ final class StatusCommand implements Callable<Integer> {
         return doc;
     }
 
-    static List<Map<String, Object>> services(StackSnapshot snapshot) {
+    static List<Map<String, Object>> services(StackSnapshot snapshot, Set<String> stale) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (ServiceDefinition d : snapshot.catalog().services()) {
             ServiceStatus s = snapshot.status(d.name());
@@ -80,6 +102,9 @@ final class StatusCommand implements Callable<Integer> {
                 item.put("oomKilled", true);
             }
             s.startedAt().filter(t -> s.isRunning()).ifPresent(t -> item.put("startedAt", t.toString()));
+            if (stale.contains(d.name())) {
+                item.put("stale", true);
+            }
             item.put("ports", ports(d.ports()));
             item.put("publishedPorts", ports(s.ports()));
             list.add(item);
@@ -102,7 +127,7 @@ final class StatusCommand implements Callable<Integer> {
         return list;
     }
 
-    private static void printTable(PrintWriter out, StackSnapshot snapshot) {
+    private static void printTable(PrintWriter out, StackSnapshot snapshot, Set<String> stale) {
         out.printf("Project %s, Docker %s at %s%n", snapshot.project(),
                 snapshot.engine().version().orElse("?"), snapshot.engine().host());
         String format = "  %-22s %-12s %-10s %s%n";
@@ -115,7 +140,8 @@ final class StatusCommand implements Callable<Integer> {
                 String health = s.health() == io.colimaservices.domain.HealthStatus.NONE ? "-" : s.health().label();
                 String ports = String.join(" ", d.ports().stream()
                         .filter(p -> p.hostPort() > 0).map(p -> String.valueOf(p.hostPort())).toList());
-                out.printf(format, d.name(), state, health, ports);
+                out.printf(format, d.name(), state, health, ports
+                        + (stale.contains(d.name()) ? "  (definition changed: 'up' recreates it)" : ""));
             }
         }
     }

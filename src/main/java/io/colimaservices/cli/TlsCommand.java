@@ -19,11 +19,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "tls", description = "Turns TLS on or off for a service (merging the flag into its secret, keeping "
-        + "every other field), makes sure it has a certificate, restarts it, and reports the certificate's expiry; "
-        + "renews its certificate.")
+        + "every other field), makes sure it has a certificate, restarts it, and reports the certificate's expiry. "
+        + "'apply' restarts vault-agent and the service again so that it runs with the flag Vault has (after a "
+        + "switch whose restart did not complete: exit 4 says so); 'renew' issues a new certificate now.")
 final class TlsCommand implements Callable<Integer> {
 
-    enum Action { ON, OFF, STATUS, RENEW }
+    enum Action { ON, OFF, STATUS, APPLY, RENEW }
 
     @ParentCommand
     CliRoot root;
@@ -35,8 +36,8 @@ final class TlsCommand implements Callable<Integer> {
             + "forgejo.")
     String service;
 
-    @Parameters(index = "1", paramLabel = "ACTION", description = "on, off, status, or renew (a new certificate now, "
-            + "rendered and the service restarted; the service's secret is left as it is).")
+    @Parameters(index = "1", paramLabel = "ACTION", description = "on, off, status, apply, or renew (a new "
+            + "certificate now, rendered and the service restarted; the service's secret is left as it is).")
     Action action;
 
     @Override
@@ -52,14 +53,26 @@ final class TlsCommand implements Callable<Integer> {
         }
         Optional<ServiceDefinition> definition = context.catalogOrError().catalog().service(service);
         String path = VaultPaths.credentialPath(service, definition);
-        TlsToggle.Report report = action == Action.STATUS
-                ? context.vaultActions().tlsStatus(layout, path)
-                : context.vaultActions().tls(layout, path, action == Action.ON, line -> {
-                    out.println("  " + line);
-                    out.flush();
-                });
+        java.util.function.Consumer<String> progress = line -> {
+            out.println("  " + line);
+            out.flush();
+        };
+        TlsToggle.Report report = switch (action) {
+            case STATUS -> context.vaultActions().tlsStatus(layout, path);
+            case APPLY -> context.vaultActions().tlsReapply(layout, path, progress);
+            case ON, OFF -> context.vaultActions().tls(layout, path, action == Action.ON, progress);
+            case RENEW -> throw new IllegalStateException("renew is handled above");
+        };
         out.printf("%s: TLS %s (secret/%s version %d)%n", service, report.enabled() ? "on" : "off", path,
                 report.version());
+        if (report.restartProblem().isPresent()) {
+            // The flag is stored; the service does not run with it. Say so, and how to finish.
+            out.println(report.headline() + ".");
+            out.println("  cause: " + report.restartProblem().get());
+            out.printf("Restart again: colima-services tls %s apply%n", service);
+            printCertificate(out, report.certificate());
+            return ExitCodes.SERVICE_FAILED;
+        }
         if (!report.restarted().isEmpty()) {
             out.printf("Restarted %s: healthy.%n", String.join(", ", report.restarted()));
         }

@@ -34,7 +34,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LiveSession session = LiveSession.open(root.context())) {
+        try (LiveSession session = LiveSession.open(root.context(), true)) {
             ActionResult result = session.actions().up(targets, Duration.ofSeconds(timeoutSeconds),
                     new ProgressPrinter(spec.commandLine().getOut(), verbose));
             return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;

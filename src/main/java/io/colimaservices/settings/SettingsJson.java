@@ -36,6 +36,7 @@ import java.util.Set;
  *  "colima": {"profile": "default", "cpus": 4, "memoryGiB": 8, "diskGiB": 60, "arch": "aarch64",
  *             "vmType": "vz", "rosetta": true, "networkAddress": true, "kubernetes": false},
  *  "composeFile": null, "startVmOnLaunch": false, "launchAtLogin": false, "clipboardClearSeconds": 30,
+ *  "unsealAutomatically": true,
  *  "terminal": "terminal"}
  * </pre>
  */
@@ -45,7 +46,7 @@ final class SettingsJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TOP = Set.of("version", "colima", "composeFile", "startVmOnLaunch",
-            "launchAtLogin", "clipboardClearSeconds", "terminal");
+            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal");
     private static final Set<String> COLIMA = Set.of("profile", "cpus", "memoryGiB", "diskGiB", "arch", "vmType",
             "rosetta", "networkAddress", "kubernetes");
 
@@ -98,6 +99,7 @@ final class SettingsJson {
         root.put("startVmOnLaunch", settings.startVmOnLaunch());
         root.put("launchAtLogin", settings.launchAtLogin());
         root.put("clipboardClearSeconds", settings.clipboardClearSeconds());
+        root.put("unsealAutomatically", settings.unsealAutomatically());
         root.put("terminal", settings.terminal().setting());
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
@@ -146,8 +148,10 @@ final class SettingsJson {
             boolean login = bool(root, "", "launchAtLogin", defaults.launchAtLogin());
             int clipboard = integer(root, "", "clipboardClearSeconds", defaults.clipboardClearSeconds(), 1,
                     AppSettings.MAX_CLIPBOARD_CLEAR_SECONDS);
+            boolean unseal = bool(root, "", "unsealAutomatically", defaults.unsealAutomatically());
             TerminalApp terminal = terminal(root.get("terminal"), defaults.terminal());
-            return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, terminal), problems);
+            return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, unseal,
+                    terminal), problems);
         }
 
         private TerminalApp terminal(JsonNode value, TerminalApp fallback) {

@@ -240,6 +240,13 @@ public final class VaultActions {
         return toggle(progress).set(service, credentialPath, enabled);
     }
 
+    /** Restarts vault-agent and the service so that it runs with the flag Vault has (a switch's restart again). */
+    public TlsToggle.Report tlsReapply(VaultLayout.ServiceSpec service, String credentialPath,
+                                       Consumer<String> progress) {
+        requireUnsealed();
+        return toggle(progress).reapply(service, credentialPath);
+    }
+
     public TlsToggle.Report tlsStatus(VaultLayout.ServiceSpec service, String credentialPath) {
         requireUnsealed();
         return toggle(line -> { }).status(service, credentialPath);

@@ -323,13 +323,32 @@ class VaultCliTest {
     }
 
     @Test
-    void aServiceThatStaysUnhealthyFailsTheToggleWithExitFourAfterTheFlagIsStored() {
+    void aServiceThatStaysUnhealthyFailsTheToggleWithExitFourAfterTheFlagIsStoredAndSaysHowToFinish() {
         harness.bootstrapped();
         harness.useRestarter(new RecordingRestarter("rabbitmq"));
         CliRun run = harness.run("tls", "rabbitmq", "off");
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.err()).contains("rabbitmq did not become healthy");
+        assertThat(run.out()).contains("TLS is off in Vault; rabbitmq restarted but did not come back healthy.",
+                "cause: rabbitmq did not come back: rabbitmq did not become healthy",
+                "Restart again: colima-services tls rabbitmq apply");
         assertThat(harness.vault.secret("rabbitmq")).containsEntry("tls_enabled", false).containsKey("password");
+
+        RecordingRestarter healthy = new RecordingRestarter();
+        harness.useRestarter(healthy);
+        CliRun again = expectOk(harness.run("tls", "rabbitmq", "apply"));
+        assertThat(again.out()).contains("rabbitmq: TLS off", "Restarted vault-agent, rabbitmq: healthy.");
+        assertThat(healthy.restarted()).containsExactly("vault-agent", "rabbitmq");
+    }
+
+    @Test
+    void anAgentThatDoesNotComeBackLeavesTheServiceRunningWithTheOldSetting() {
+        harness.bootstrapped();
+        RecordingRestarter restarter = new RecordingRestarter("vault-agent");
+        harness.useRestarter(restarter);
+        CliRun run = harness.run("tls", "postgres", "off");
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.out()).contains("TLS is off in Vault; postgres still runs with TLS on.");
+        assertThat(restarter.restarted()).containsExactly("vault-agent");
     }
 
     @Test

@@ -30,8 +30,14 @@ public final class VaultHarness implements AutoCloseable {
     public final VaultApiDouble vault;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private ServiceRestarter restarter;
+    private boolean engineRestarter;
 
     public VaultHarness(Path root) throws IOException {
+        this(root, COMPOSE);
+    }
+
+    /** With a compose file of the test's own (a stand-in stack). */
+    public VaultHarness(Path root, String compose) throws IOException {
         this.root = root;
         this.home = Files.createDirectories(root.resolve("home"));
         this.vault = new VaultApiDouble();
@@ -50,7 +56,7 @@ public final class VaultHarness implements AutoCloseable {
         Files.setPosixFilePermissions(xsel, PosixFilePermissions.fromString("rwx------"));
         this.composeFile = root.resolve("compose").resolve("docker-compose.yml");
         Files.createDirectories(composeFile.getParent());
-        Files.writeString(composeFile, COMPOSE);
+        Files.writeString(composeFile, compose);
         environment.put("HOME", home.toString());
         environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         environment.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
@@ -60,12 +66,13 @@ public final class VaultHarness implements AutoCloseable {
     }
 
     /** Sets a variable of the environment the CLI (and so the compose file) sees. */
-    void environment(String name, String value) {
-        environment.put(name, value);
-    }
-
     void useRestarter(ServiceRestarter restarter) {
         this.restarter = restarter;
+    }
+
+    /** Restarts through the Docker engine, as the real CLI does (a stand-in stack on a real engine). */
+    public void useEngineRestarter() {
+        this.engineRestarter = true;
     }
 
     public Path support() {
@@ -80,7 +87,20 @@ public final class VaultHarness implements AutoCloseable {
         return support().resolve("secrets/secrets.json");
     }
 
-    CliRun run(String... args) {
+    public Path composeFile() {
+        return composeFile;
+    }
+
+    /** Adds a variable to the environment the CLI runs with. */
+    public void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
+    public CliRun run(String... args) {
         return runWithStdin("", args);
     }
 
@@ -90,8 +110,13 @@ public final class VaultHarness implements AutoCloseable {
 
     /** A context like the one the CLI builds, for calling the app's parts directly. */
     public AppContext context() {
-        return new AppContext(new io.colimaservices.app.LaunchOptions(Optional.of(composeFile), "colima-services",
-                Optional.empty(), vault.address(), Optional.empty()), environment, new ColimaPaths(environment, home));
+        return context("colima-services", Optional.empty());
+    }
+
+    /** The same for a project on a Docker host of the test's choosing. */
+    public AppContext context(String project, Optional<String> dockerHost) {
+        return new AppContext(new io.colimaservices.app.LaunchOptions(Optional.of(composeFile), project,
+                dockerHost, vault.address(), Optional.empty()), environment, new ColimaPaths(environment, home));
     }
 
     CliRun runAt(String address, String stdin, String... args) {
@@ -107,19 +132,22 @@ public final class VaultHarness implements AutoCloseable {
                 new PrintWriter(out), new PrintWriter(err), options -> {
                     AppContext context = new AppContext(options, environment, new ColimaPaths(environment, home));
                     Optional.ofNullable(restarter).ifPresent(context::useServiceRestarter);
+                    if (engineRestarter) {
+                        context.useEngineRestarter(Optional.empty());
+                    }
                     return context;
                 });
         return new CliRun(code, out.toString(), err.toString());
     }
 
     /** init + unseal + bootstrap, asserting each succeeded. */
-    void bootstrapped() {
+    public void bootstrapped() {
         expectOk(run("vault", "init"));
         expectOk(run("vault", "unseal"));
         expectOk(run("vault", "bootstrap"));
     }
 
-    static CliRun expectOk(CliRun run) {
+    public static CliRun expectOk(CliRun run) {
         if (run.exitCode() != 0) {
             throw new AssertionError("exit " + run.exitCode() + "\nout: " + run.out() + "\nerr: " + run.err());
         }

@@ -256,6 +256,9 @@ public final class VaultApiDouble implements AutoCloseable {
             return original == null ? error(400, "wrapping token is not valid or does not exist")
                     : new Reply(200, original);
         }
+        if (path.equals("auth/approle/login") && write && auths.containsKey("approle/")) {
+            return approleLogin(body);
+        }
         boolean list = method.equals("LIST") || (method.equals("GET") && "true".equals(query.get("list")));
         Optional<Reply> open = unauthenticatedPki(method, path, list);
         if (open.isPresent()) {
@@ -571,16 +574,7 @@ public final class VaultApiDouble implements AutoCloseable {
                 if (!wanted.contains("default")) {
                     wanted.add("default");
                 }
-                String id = "hvs." + randomId(24);
-                tokens.put(id, List.copyOf(wanted));
-                Map<String, Object> auth = new LinkedHashMap<>();
-                auth.put("client_token", id);
-                auth.put("accessor", randomId(24));
-                auth.put("policies", wanted);
-                auth.put("token_policies", wanted);
-                auth.put("lease_duration", 2764800);
-                auth.put("renewable", true);
-                return new Reply(200, Map.of("auth", auth));
+                return newToken(wanted, 2764800, Map.of());
             }
             default -> {
                 return error(404, "unsupported path");
@@ -621,6 +615,52 @@ public final class VaultApiDouble implements AutoCloseable {
             }
             default -> error(404, "unsupported path");
         };
+    }
+
+    // https://developer.hashicorp.com/vault/api-docs/auth/approle#login-with-approle: unauthenticated; a secret ID
+    // made with secret_id_num_uses=1 (as the app's roles are) is gone once used.
+    private Reply approleLogin(Map<String, Object> body) {
+        String roleId = String.valueOf(body.getOrDefault("role_id", ""));
+        String role = roleIds.entrySet().stream().filter(e -> e.getValue().equals(roleId)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (role == null) {
+            return error(400, "invalid role ID");
+        }
+        String secretId = String.valueOf(body.getOrDefault("secret_id", ""));
+        if (!role.equals(secretIds.get(secretId))) {
+            return error(400, "invalid secret id");
+        }
+        secretIds.remove(secretId);
+        List<String> policies = new ArrayList<>();
+        Object configured = approles.get(role).get("token_policies");
+        if (configured instanceof List<?> l) {
+            l.forEach(p -> policies.add(String.valueOf(p)));
+        } else if (configured != null) {
+            for (String p : String.valueOf(configured).split(",")) {
+                if (!p.isBlank()) {
+                    policies.add(p.strip());
+                }
+            }
+        }
+        policies.add("default");
+        return newToken(policies, 3600, Map.of("role_name", role));
+    }
+
+    /** A new token with these policies, answered as Vault answers a login or a token creation ({@code auth}). */
+    private Reply newToken(List<String> policies, int leaseSeconds, Map<String, String> metadata) {
+        String id = "hvs." + randomId(24);
+        tokens.put(id, List.copyOf(policies));
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("client_token", id);
+        auth.put("accessor", randomId(24));
+        auth.put("policies", policies);
+        auth.put("token_policies", policies);
+        if (!metadata.isEmpty()) {
+            auth.put("metadata", metadata);
+        }
+        auth.put("lease_duration", leaseSeconds);
+        auth.put("renewable", true);
+        return new Reply(200, Map.of("auth", auth));
     }
 
     // https://developer.hashicorp.com/vault/docs/concepts/response-wrapping

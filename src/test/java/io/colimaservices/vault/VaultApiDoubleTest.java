@@ -172,6 +172,41 @@ class VaultApiDoubleTest {
     }
 
     @Test
+    void appRoleLoginWithAWrappedOneUseSecretId() throws Exception {
+        String root = vault.initializeDirectly(1, 1);
+        call("POST", "sys/unseal", null, Map.of("key", vault.unsealKeys().getFirst()));
+        call("POST", "sys/auth/approle", root, Map.of("type", "approle"));
+        call("POST", "sys/mounts/secret", root, Map.of("type", "kv", "options", Map.of("version", "2")));
+        call("POST", "secret/data/app", root, Map.of("data", Map.of("password", "p")));
+        call("PUT", "sys/policies/acl/svc-app", root, Map.of("policy",
+                "path \"secret/data/app\" {\n  capabilities = [\"read\"]\n}\n"));
+        call("POST", "auth/approle/role/app", root, Map.of("token_policies", "svc-app", "secret_id_num_uses", 1));
+        String roleId = call("GET", "auth/approle/role/app/role-id", root, null).body().path("data")
+                .path("role_id").asText();
+        HttpResponse<byte[]> wrappedResponse = http.send(HttpRequest.newBuilder(URI.create(vault.address()
+                        + "/v1/auth/approle/role/app/secret-id")).header("X-Vault-Token", root)
+                .header("X-Vault-Wrap-TTL", "5m").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        String wrapping = JSON.readTree(wrappedResponse.body()).path("wrap_info").path("token").asText();
+
+        String secretId = call("POST", "sys/wrapping/unwrap", wrapping, null).body().path("data").path("secret_id")
+                .asText();
+        assertThat(call("POST", "sys/wrapping/unwrap", wrapping, null).status()).as("unwrapped once only")
+                .isEqualTo(400);
+        Answer login = call("POST", "auth/approle/login", null, Map.of("role_id", roleId, "secret_id", secretId));
+
+        assertThat(login.status()).isEqualTo(200);
+        String token = login.body().path("auth").path("client_token").asText();
+        assertThat(login.body().path("auth").path("token_policies").toString()).contains("svc-app", "default");
+        assertThat(call("GET", "secret/data/app", token, null).body().path("data").path("data").path("password")
+                .asText()).isEqualTo("p");
+        assertThat(call("POST", "auth/approle/login", null, Map.of("role_id", roleId, "secret_id", secretId))
+                .status()).as("one use").isEqualTo(400);
+        assertThat(call("POST", "auth/approle/login", null, Map.of("role_id", "nope", "secret_id", secretId))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void globsMatchLikeVaultPolicies() {
         assertThat(VaultApiDouble.matches("secret/data/*", "secret/data/certs/postgres")).isTrue();
         assertThat(VaultApiDouble.matches("auth/approle/role/+/secret-id", "auth/approle/role/mysql/secret-id"))

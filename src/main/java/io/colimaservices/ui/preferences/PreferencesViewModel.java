@@ -54,6 +54,7 @@ public final class PreferencesViewModel {
 
     // The form: bound both ways by the view.
     private final BooleanProperty startVmOnLaunch = new SimpleBooleanProperty(this, "startVmOnLaunch");
+    private final BooleanProperty unsealAutomatically = new SimpleBooleanProperty(this, "unsealAutomatically", true);
     private final StringProperty clipboardSeconds = new SimpleStringProperty(this, "clipboardSeconds", "");
     private final javafx.beans.property.ObjectProperty<TerminalApp> terminal =
             new javafx.beans.property.SimpleObjectProperty<>(this, "terminal", TerminalApp.DEFAULT);
@@ -111,8 +112,8 @@ public final class PreferencesViewModel {
         this.loginItem = Objects.requireNonNull(loginItem);
         this.platform = Objects.requireNonNull(platform);
         this.settingsChanged = Objects.requireNonNull(settingsChanged);
-        Observable[] form = {startVmOnLaunch, clipboardSeconds, terminal, profile, cpus, memory, disk, arch, vmType, rosetta,
-                networkAddress, kubernetes, composeFile};
+        Observable[] form = {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, profile, cpus, memory,
+                disk, arch, vmType, rosetta, networkAddress, kubernetes, composeFile};
         for (Observable field : form) {
             field.addListener(o -> edited());
         }
@@ -192,6 +193,7 @@ public final class PreferencesViewModel {
         filling = true;
         try {
             startVmOnLaunch.set(s.startVmOnLaunch());
+            unsealAutomatically.set(s.unsealAutomatically());
             clipboardSeconds.set(String.valueOf(s.clipboardClearSeconds()));
             terminal.set(s.terminal());
             VmSpec vm = s.vm();
@@ -305,8 +307,8 @@ public final class PreferencesViewModel {
         VmSpec spec = formSpec().orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION,
                 "the VM settings are not valid"));
         return new AppSettings(spec, composeFile.get(), startVmOnLaunch.get(), launch,
-                Integer.parseInt(clipboardSeconds.get().strip()), terminal.get() == null ? TerminalApp.DEFAULT
-                : terminal.get());
+                Integer.parseInt(clipboardSeconds.get().strip()), unsealAutomatically.get(),
+                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get());
     }
 
     private void updateDirty() {
@@ -459,6 +461,11 @@ public final class PreferencesViewModel {
 
     public BooleanProperty startVmOnLaunchProperty() {
         return startVmOnLaunch;
+    }
+
+    /** "Unseal Vault automatically": a recovery after a restart unseals with the stored shares. */
+    public BooleanProperty unsealAutomaticallyProperty() {
+        return unsealAutomatically;
     }
 
     /** Seconds, as typed; 1 to {@link AppSettings#MAX_CLIPBOARD_CLEAR_SECONDS}. */

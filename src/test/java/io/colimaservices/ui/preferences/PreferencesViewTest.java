@@ -152,6 +152,7 @@ class PreferencesViewTest extends ApplicationTest {
         clickOn("#prefs-kubernetes");
         clickOn("#prefs-rosetta");
         clickOn("#prefs-start-vm");
+        clickOn("#prefs-unseal-automatically");
         clickOn("#prefs-save");
         waitFor(() -> !settings.saves.isEmpty() && !model.busyProperty().get());
 
@@ -160,6 +161,7 @@ class PreferencesViewTest extends ApplicationTest {
         assertThat(saved.vm().kubernetes()).isTrue();
         assertThat(saved.vm().rosetta()).isFalse();
         assertThat(saved.startVmOnLaunch()).isTrue();
+        assertThat(saved.unsealAutomatically()).as("on by default, switched off").isFalse();
     }
 
     @Test
