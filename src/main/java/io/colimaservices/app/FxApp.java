@@ -5,7 +5,6 @@ import io.colimaservices.domain.AlertPolicy;
 import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.ContainerEvent;
 import io.colimaservices.domain.EngineInfo;
-import io.colimaservices.domain.LatestValueRelay;
 import io.colimaservices.domain.Notifier;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackOperations;
@@ -95,8 +94,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         credentials = AppCredentialService.of(context, store);
         dashboard = new DashboardViewModel(UiExecutors.fx(), background, operations(), this,
                 Clock.systemDefaultZone(), () -> StackActions.DEFAULT_TIMEOUT);
-        store.subscribe(new LatestValueRelay<>(UiExecutors.fx(), dashboard::show));
-        dashboard.show(store.current());
+        store.relay(UiExecutors.fx(), dashboard::show);
         watchForAlerts();
         announceReady();
         // Docker is asked while the theme, the window and the menu are made: the first live state is what the
@@ -285,12 +283,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         tray.install(first.health(), menu.build(first), this::openDashboard);
         Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
                 "Colima Services: " + TrayMenuBuilder.headline(s));
-        store.subscribe(new LatestValueRelay<>(EventQueue::invokeLater, show));
-        // Docker is already being asked: a state that came between the install and the subscription shows too.
-        StackSnapshot now = store.current();
-        if (now != first) {
-            EventQueue.invokeLater(() -> show.accept(now));
-        }
+        // Docker is already being asked: the relay starts from the state now, which may be newer than the first.
+        store.relay(EventQueue::invokeLater, show);
     }
 
     // Menu and dashboard commands: return at once; work runs on virtual threads; results show through the store.
