@@ -58,11 +58,10 @@ public final class CliRoot implements Callable<Integer> {
     private AppContext context;
     private InputStream stdin = System.in;
 
-    /** No subcommand: start the menu-bar app with these options. */
+    /** No subcommand: start the menu-bar app with these options; its exit status (signals) is the command's. */
     @Override
     public Integer call() {
-        DesktopApp.run(launchOptions(), exitWhenReady);
-        return ExitCodes.OK;
+        return DesktopApp.run(launchOptions(), exitWhenReady);
     }
 
     public LaunchOptions launchOptions() {
