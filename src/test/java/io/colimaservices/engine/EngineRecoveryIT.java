@@ -77,8 +77,9 @@ class EngineRecoveryIT {
                                 .orFail("docker stop");
                     }
                     Thread.sleep(1_500);
+                    Duration outage = Duration.ofNanos(System.nanoTime() - cutAt);
                     proxy.open();
-                    await().atMost(Duration.ofSeconds(15)).until(() -> live.store.current().engine().reachable());
+                    await().atMost(reconnectDeadline(outage)).until(() -> live.store.current().engine().reachable());
                     int before = seen.size();
                     await().atMost(Duration.ofSeconds(15)).until(() -> drainInto(logs, seen) > before + 10);
                 }
@@ -108,10 +109,13 @@ class EngineRecoveryIT {
                 await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("\"service\":\"ticker\""));
                 assertThat(out.toString()).contains("{\"service\":\"other\",\"state\":\"running\"".substring(1));
                 proxy.cut();
+                long cutAt = System.nanoTime();
                 await().atMost(Duration.ofSeconds(3)).until(() -> out.toString().contains("\"docker\":\"unreachable\""));
                 project.up("ticker");
+                Duration outage = Duration.ofNanos(System.nanoTime() - cutAt);
                 proxy.open();
-                await().atMost(Duration.ofSeconds(15)).until(() -> out.toString().contains("\"docker\":\"reachable\""));
+                await().atMost(reconnectDeadline(outage))
+                        .until(() -> out.toString().contains("\"docker\":\"reachable\""));
                 await().atMost(Duration.ofSeconds(10)).until(() ->
                         out.toString().contains("\"service\":\"ticker\",\"state\":\"running\""));
                 long tickerLines = out.toString().lines().filter(l -> l.contains("\"service\":\"ticker\"")).count();
@@ -121,6 +125,19 @@ class EngineRecoveryIT {
                 watch.join(5_000);
             }
         }
+    }
+
+    /**
+     * How long the app may take to see the engine again after an outage: the watcher retries on a doubling backoff
+     * (0.5 s up to 30 s, {@code EngineWatcher}), so the attempt after the engine returns comes one backoff step
+     * later at most, and that step is about as long as the outage so far. A fixed deadline fails whenever the outage
+     * runs long, as it does on a loaded machine where {@code docker stop} or {@code docker-compose up} inside it
+     * take seconds: a 16 s outage puts the next attempt 16 s after the engine is back. The margin is for the
+     * attempt itself (connect, listing) on a loaded machine.
+     */
+    private static Duration reconnectDeadline(Duration outage) {
+        Duration step = outage.compareTo(Duration.ofSeconds(30)) < 0 ? outage : Duration.ofSeconds(30);
+        return step.plus(Duration.ofSeconds(15));
     }
 
     private static int drainInto(LogSession logs, List<LogLine> seen) {
