@@ -6,7 +6,6 @@ import io.colimaservices.domain.AlertPolicy;
 import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.ContainerEvent;
 import io.colimaservices.domain.EngineInfo;
-import io.colimaservices.domain.LatestValueRelay;
 import io.colimaservices.domain.Notifier;
 import io.colimaservices.domain.ShellLauncher;
 import io.colimaservices.domain.StackActions;
@@ -48,8 +47,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -61,7 +62,10 @@ import java.util.function.Consumer;
 public final class FxApp extends Application implements MenuCommands, DashboardCommands {
     private static final Logger LOG = LoggerFactory.getLogger(FxApp.class);
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Runs work on a virtual thread; once quitting, drops it (the process is about to end). */
+    private final Executor background = this::inBackground;
+    private volatile boolean quitting;
     private final AtomicReference<EngineSession> session = new AtomicReference<>();
     private final AtomicBoolean reconnecting = new AtomicBoolean();
     private volatile boolean samplingWanted;
@@ -83,6 +87,22 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     @Override
     public void start(Stage ignored) {
+        if (!DesktopApp.exit().started(this::quit)) {
+            // A signal came while the toolkit started: end before any window exists.
+            Platform.exit();
+            return;
+        }
+        try {
+            startApp();
+        } catch (RuntimeException | Error e) {
+            // Reported by DesktopApp.run once the toolkit has stopped: one line, not JavaFX's "Exception in
+            // Application start method" and its stack trace.
+            DesktopApp.startFailed(e);
+            quit();
+        }
+    }
+
+    private void startApp() {
         LaunchOptions options = DesktopApp.options();
         context = DesktopApp.context();
         Platform.setImplicitExit(false);
@@ -100,8 +120,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         credentials = AppCredentialService.of(context, store);
         dashboard = new DashboardViewModel(UiExecutors.fx(), background, operations(), this,
                 Clock.systemDefaultZone(), () -> StackActions.DEFAULT_TIMEOUT);
-        store.subscribe(new LatestValueRelay<>(UiExecutors.fx(), dashboard::show));
-        dashboard.show(store.current());
+        store.relay(UiExecutors.fx(), dashboard::show);
         watchForAlerts();
         announceReady();
         // Docker is asked while the theme, the window and the menu are made: the first live state is what the
@@ -135,25 +154,42 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             vmWatcher.refresh();
             vmWatcher.start(VmWatcher.POLL_INTERVAL);
         }
-        openSession();
+        EngineSession opened = openSession();
+        if (opened == null) {
+            return;
+        }
         store.subscribe(this::reconnectWhenTheSocketMoves);
-        wake = new WakeDetector(this::onWake);
-        wake.start();
-        LOG.info("started: compose file {}, Docker host {}", context.composeFile(), session.get().host);
+        WakeDetector detector = new WakeDetector(this::onWake);
+        wake = detector;
+        if (quitting) {
+            return;
+        }
+        detector.start();
+        LOG.info("started: compose file {}, Docker host {}", context.composeFile(), opened.host);
         if (vmWatcher != null && context.settings().settings().startVmOnLaunch()
                 && !store.current().vm().isRunning()) {
             startVm();
         }
     }
 
-    private void openSession() {
+    /** The new session, or null when quitting. */
+    private EngineSession openSession() {
+        if (quitting) {
+            return null;
+        }
         EngineSession next = new EngineSession(context, store, this::onEvent, dashboard::showUsage,
                 step -> LOG.info("recovery: {}", step.describe()), this::recovered);
         session.set(next);
+        if (quitting && session.compareAndSet(next, null)) {
+            // Quit came while it opened and found no session to close.
+            next.close();
+            return null;
+        }
         store.update(s -> s.engine().host().equals(next.host) ? s : s.withEngine(EngineInfo.unknown(next.host)));
         if (samplingWanted) {
             next.sampler.start();
         }
+        return next;
     }
 
     /** The VM came up on another socket than the one in use (it was stopped at launch): connect there. */
@@ -166,8 +202,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             background.execute(() -> {
                 try {
                     LOG.info("Docker host moved to {}: reconnecting", context.dockerHost().display());
-                    EngineSession old = session.getAndSet(null);
-                    old.close();
+                    Optional.ofNullable(session.getAndSet(null)).ifPresent(EngineSession::close);
                     context.reconnect();
                     openSession();
                 } finally {
@@ -317,12 +352,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         tray.install(first.health(), menu.build(first), this::openDashboard);
         Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
                 "Colima Services: " + TrayMenuBuilder.headline(s));
-        store.subscribe(new LatestValueRelay<>(EventQueue::invokeLater, show));
-        // Docker is already being asked: a state that came between the install and the subscription shows too.
-        StackSnapshot now = store.current();
-        if (now != first) {
-            EventQueue.invokeLater(() -> show.accept(now));
-        }
+        // Docker is already being asked: the relay starts from the state now, which may be newer than the first.
+        store.relay(EventQueue::invokeLater, show);
     }
 
     // Menu and dashboard commands: return at once; work runs on virtual threads; results show through the store.
@@ -483,17 +514,55 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     @Override
     public void quit() {
+        if (Platform.isFxApplicationThread()) {
+            quitOnFxThread();
+        } else {
+            // From the tray's menu (AWT thread) or a signal: the FX thread owns the window and the toolkit.
+            Platform.runLater(this::quitOnFxThread);
+        }
+    }
+
+    /**
+     * Stops what produces work first (new background work, the watchers), then what shows it, then the toolkit; the
+     * process exits once the toolkit has stopped ({@link DesktopApp#run} returns), so nothing touches a window after
+     * the graphics pipeline is gone. Safe at any point of the start (what is not made yet is skipped).
+     */
+    private void quitOnFxThread() {
+        if (quitting) {
+            return;
+        }
+        quitting = true;
+        DesktopApp.exit().quitting();
         LOG.info("quitting");
-        Optional.ofNullable(session.get()).ifPresent(EngineSession::close);
+        workers.shutdownNow();
+        Optional.ofNullable(session.getAndSet(null)).ifPresent(EngineSession::close);
         Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::close);
         Optional.ofNullable(wake).ifPresent(WakeDetector::close);
         Optional.ofNullable(vaultPoller).ifPresent(VaultPoller::close);
-        clipboard.stop();
-        if (tray != null) {
-            tray.close();
-        }
-        background.shutdownNow();
-        context.close();
+        Optional.ofNullable(clipboard).ifPresent(ClipboardAutoClear::stop);
+        Optional.ofNullable(tray).ifPresent(AwtTrayAdapter::close);
+        Optional.ofNullable(context).ifPresent(AppContext::close);
         Platform.exit();
+    }
+
+    private void inBackground(Runnable task) {
+        if (quitting) {
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    if (!quitting) {
+                        throw e;
+                    }
+                    // Work that quit cut short (interrupted, or its client closed under it): the process is ending.
+                    LOG.debug("cut short by quit: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Quit shut the executor down between the check and here.
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 
 /** Adds the desktop app's rolling log file (the CLI logs only warnings to stderr). Never logs secrets. */
 final class LogFiles {
+    static final String FILE_NAME = "colima-services.log";
+
     private LogFiles() {
     }
 
@@ -34,7 +36,7 @@ final class LogFiles {
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("APP_FILE");
-        file.setFile(dir.resolve("colima-services.log").toString());
+        file.setFile(dir.resolve(FILE_NAME).toString());
         SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
         policy.setContext(context);
         policy.setParent(file);

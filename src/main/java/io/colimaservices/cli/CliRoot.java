@@ -64,11 +64,10 @@ public final class CliRoot implements Callable<Integer> {
     private OutputStream stdoutBytes = new FileOutputStream(FileDescriptor.out);
     private OutputStream stderrBytes = new FileOutputStream(FileDescriptor.err);
 
-    /** No subcommand: start the menu-bar app with these options. */
+    /** No subcommand: start the menu-bar app with these options; its exit status (signals) is the command's. */
     @Override
     public Integer call() {
-        DesktopApp.run(launchOptions(), exitWhenReady);
-        return ExitCodes.OK;
+        return DesktopApp.run(launchOptions(), exitWhenReady);
     }
 
     public LaunchOptions launchOptions() {

@@ -1,10 +1,8 @@
 package io.colimaservices.ui.colima;
 
-import io.colimaservices.domain.LatestValueRelay;
 import io.colimaservices.domain.SocketCondition;
 import io.colimaservices.domain.SocketDiagnosis;
 import io.colimaservices.domain.SocketFix;
-import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.StatusText;
 import io.colimaservices.domain.UserError;
@@ -132,7 +130,7 @@ public final class ColimaViewModel {
         apply(store.current().vm());
         // Followed always (a relay costs nothing while nothing changes): the menu's VM actions run through this
         // model and must judge by the current state even when the page was never shown.
-        store.subscribe(new LatestValueRelay<StackSnapshot>(ui, s -> apply(s.vm())));
+        store.relay(ui, s -> apply(s.vm()));
     }
 
     // --- the page's life

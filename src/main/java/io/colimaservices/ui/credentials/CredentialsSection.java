@@ -1,8 +1,6 @@
 package io.colimaservices.ui.credentials;
 
 import io.colimaservices.domain.CredentialService;
-import io.colimaservices.domain.LatestValueRelay;
-import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.ui.common.ClipboardKeeper;
 import io.colimaservices.ui.common.Section;
@@ -64,9 +62,8 @@ public final class CredentialsSection implements Section {
     @Override
     public void shown() {
         if (subscription == null) {
-            subscription = store.subscribe(new LatestValueRelay<StackSnapshot>(uiExecutor, model::show));
+            subscription = store.relay(uiExecutor, model::show);
         }
-        model.show(store.current());
         model.activate();
     }
 
