@@ -51,4 +51,40 @@ final class LogFiles {
         root.addAppender(file);
         context.getLogger("io.colimaservices").setLevel(Level.INFO);
     }
+
+    /**
+     * For a command: the app's log file, for {@code logger} alone and off the console (the command prints its own
+     * outcome). Appended to, not rolled: the running app may hold the same file and rolls it; each line is one
+     * write, so the two processes' lines do not mix within a line.
+     */
+    static void addActionLog(Path dir, String logger) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(LogFiles.class).warn("no log directory {}: {}", dir, e.getMessage());
+            return;
+        }
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n");
+        encoder.start();
+        ch.qos.logback.core.FileAppender<ILoggingEvent> file = new ch.qos.logback.core.FileAppender<>();
+        file.setContext(context);
+        file.setName("ACTIONS_FILE");
+        file.setFile(dir.resolve("colima-services.log").toString());
+        file.setAppend(true);
+        file.setEncoder(encoder);
+        file.start();
+        ch.qos.logback.classic.Logger actions = context.getLogger(logger);
+        actions.setLevel(Level.INFO);
+        actions.setAdditive(false);
+        // One such file at a time (a test runs many commands in one JVM, each with its own home).
+        var previous = actions.getAppender(file.getName());
+        if (previous != null) {
+            actions.detachAppender(previous);
+            previous.stop();
+        }
+        actions.addAppender(file);
+    }
 }

@@ -1,7 +1,9 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.KvSecret;
 import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultServices;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import java.util.function.Consumer;
 public final class TlsToggle {
     public static final int MAX_ATTEMPTS = 5;
     public static final Duration RESTART_DEADLINE = Duration.ofMinutes(3);
-    public static final String AGENT_SERVICE = "vault-agent";
 
     private final VaultSession session;
     private final CertificateIssuer issuer;
@@ -75,9 +76,7 @@ public final class TlsToggle {
 
     public Report set(VaultLayout.ServiceSpec service, String credentialPath, boolean enabled) {
         if (!service.tls()) {
-            throw new UserError(UserError.Kind.CONFIGURATION, service.name() + " has no TLS to switch",
-                    "TLS services: " + String.join(", ", VaultLayout.tlsServices().stream()
-                            .map(VaultLayout.ServiceSpec::name).toList()));
+            throw new UserError(UserError.Kind.CONFIGURATION, service.name() + " has no TLS to switch");
         }
         Merge merge = mergeFlag(credentialPath, enabled);
         progress.accept("secret/" + credentialPath + ": tls_enabled=" + enabled
@@ -112,11 +111,11 @@ public final class TlsToggle {
     private Applied apply(String service) {
         armAll();
         if (restarter.isEmpty()) {
-            return new Applied(List.of(), Optional.of("docker compose restart " + AGENT_SERVICE + " " + service),
+            return new Applied(List.of(), Optional.of("docker compose restart " + VaultServices.AGENT + " " + service),
                     Optional.empty());
         }
         List<String> restarted = new ArrayList<>();
-        for (String name : List.of(AGENT_SERVICE, service)) {
+        for (String name : List.of(VaultServices.AGENT, service)) {
             try {
                 restart(name, restarted);
             } catch (UserError e) {
@@ -168,7 +167,7 @@ public final class TlsToggle {
 
     private void armAll() {
         arming.armAll();
-        progress.accept("re-armed " + AGENT_SERVICE);
+        progress.accept("re-armed " + VaultServices.AGENT);
     }
 
     private void restart(String name, List<String> restarted) {
