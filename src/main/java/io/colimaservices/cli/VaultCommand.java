@@ -1,6 +1,5 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.app.AppContext;
 import io.colimaservices.usecase.VaultUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,10 +27,6 @@ final class VaultCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE_OR_CONFIG;
-    }
-
-    AppContext context() {
-        return root.context();
     }
 
     VaultUseCase useCase() {
