@@ -15,7 +15,17 @@ import java.nio.file.Path;
 
 /** Adds the desktop app's rolling log file (the CLI logs only warnings to stderr). Never logs secrets. */
 final class LogFiles {
+    private static final String ACTIONS_APPENDER = "ACTIONS_FILE";
+
     private LogFiles() {
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n");
+        encoder.start();
+        return encoder;
     }
 
     static void addAppLog(Path dir) {
@@ -26,10 +36,7 @@ final class LogFiles {
             return;
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n");
-        encoder.start();
+        PatternLayoutEncoder encoder = encoder(context);
 
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
@@ -65,26 +72,23 @@ final class LogFiles {
             return;
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n");
-        encoder.start();
-        ch.qos.logback.core.FileAppender<ILoggingEvent> file = new ch.qos.logback.core.FileAppender<>();
-        file.setContext(context);
-        file.setName("ACTIONS_FILE");
-        file.setFile(dir.resolve("colima-services.log").toString());
-        file.setAppend(true);
-        file.setEncoder(encoder);
-        file.start();
         ch.qos.logback.classic.Logger actions = context.getLogger(logger);
-        actions.setLevel(Level.INFO);
-        actions.setAdditive(false);
-        // One such file at a time (a test runs many commands in one JVM, each with its own home).
-        var previous = actions.getAppender(file.getName());
+        // One such file at a time (a test runs many commands in one JVM, each with its own home); stopped first:
+        // logback refuses to start a second appender on a file another one holds.
+        var previous = actions.getAppender(ACTIONS_APPENDER);
         if (previous != null) {
             actions.detachAppender(previous);
             previous.stop();
         }
+        ch.qos.logback.core.FileAppender<ILoggingEvent> file = new ch.qos.logback.core.FileAppender<>();
+        file.setContext(context);
+        file.setName(ACTIONS_APPENDER);
+        file.setFile(dir.resolve("colima-services.log").toString());
+        file.setAppend(true);
+        file.setEncoder(encoder(context));
+        file.start();
+        actions.setLevel(Level.INFO);
+        actions.setAdditive(false);
         actions.addAppender(file);
     }
 }

@@ -86,6 +86,11 @@ public final class VaultHarness implements AutoCloseable {
         return support().resolve("runtime");
     }
 
+    /** The app's log file, where every command that changes something leaves its trace line. */
+    public Path logFile() {
+        return home.resolve(".local/state/colima-services/logs/colima-services.log");
+    }
+
     public Path secretsFile() {
         return support().resolve("secrets/secrets.json");
     }
