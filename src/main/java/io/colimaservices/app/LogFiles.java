@@ -20,6 +20,16 @@ final class LogFiles {
     private LogFiles() {
     }
 
+    private static boolean madeDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return true;
+        } catch (IOException e) {
+            LoggerFactory.getLogger(LogFiles.class).warn("no log directory {}: {}", dir, e.getMessage());
+            return false;
+        }
+    }
+
     private static PatternLayoutEncoder encoder(LoggerContext context) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -29,10 +39,7 @@ final class LogFiles {
     }
 
     static void addAppLog(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            LoggerFactory.getLogger(LogFiles.class).warn("no log directory {}: {}", dir, e.getMessage());
+        if (!madeDirectory(dir)) {
             return;
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -65,10 +72,7 @@ final class LogFiles {
      * write, so the two processes' lines do not mix within a line.
      */
     static void addActionLog(Path dir, String logger) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            LoggerFactory.getLogger(LogFiles.class).warn("no log directory {}: {}", dir, e.getMessage());
+        if (!madeDirectory(dir)) {
             return;
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

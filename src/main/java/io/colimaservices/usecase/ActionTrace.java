@@ -3,6 +3,7 @@ package io.colimaservices.usecase;
 import io.colimaservices.domain.UserError;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,12 @@ public interface ActionTrace {
 
     /** Runs {@code work}, traces its outcome or its failure, and passes the result or the exception on. */
     default <T> T run(String action, Supplier<T> work, Function<? super T, String> outcome) {
+        return run(action, work, result -> true, outcome);
+    }
+
+    /** {@link #run} for work whose result says whether it did what was asked ({@code succeeded}). */
+    default <T> T run(String action, Supplier<T> work, Predicate<? super T> succeeded,
+                      Function<? super T, String> outcome) {
         T result;
         try {
             result = work.get();
@@ -32,7 +39,7 @@ public interface ActionTrace {
             record(action, false, why(e));
             throw e;
         }
-        record(action, true, outcome.apply(result));
+        record(action, succeeded.test(result), outcome.apply(result));
         return result;
     }
 

@@ -41,14 +41,7 @@ public final class ShellUseCase {
     /** Opens the user's terminal on {@code shell SERVICE [--client]}; a missing terminal is an outcome, not a throw. */
     public ShellLauncher.Outcome open(String service, boolean client) {
         String action = "open " + (client ? "client" : "shell") + " " + service;
-        ShellLauncher.Outcome outcome;
-        try {
-            outcome = launcher.get().open(service, client);
-        } catch (RuntimeException e) {
-            trace.record(action, false, ActionTrace.why(e));
-            throw e;
-        }
-        trace.record(action, outcome.opened(), outcome.message());
-        return outcome;
+        return trace.run(action, () -> launcher.get().open(service, client), ShellLauncher.Outcome::opened,
+                ShellLauncher.Outcome::message);
     }
 }

@@ -119,32 +119,24 @@ public final class StackUseCase implements StackOperations {
      * reconnection and on wake.
      */
     public StackRecovery.Report recover(String why, Consumer<StackProgress> progress) {
-        StackRecovery.Report report;
-        try {
-            report = live.recovery().recoverNow(why, progress);
-        } catch (RuntimeException e) {
-            trace.record("recover (" + why + ")", false, ActionTrace.why(e));
-            throw e;
-        }
-        recovered(report);
-        return report;
+        return trace.run("recover (" + why + ")", () -> live.recovery().recoverNow(why, progress),
+                report -> report.result().failure().isEmpty(), StackUseCase::outcome);
     }
 
     /**
-     * The trace of a recovery, also of one that ran by itself (the app hands its reports here): what it brought
-     * back, or why it failed.
+     * The trace of a recovery that ran by itself (the app hands its reports here): what it brought back, or why it
+     * failed.
      */
     public void recovered(StackRecovery.Report report) {
-        String action = "recover (" + report.why() + ")";
-        if (!report.didSomething() && report.result().succeeded()) {
-            trace.record(action, true, "nothing to do");
-        } else if (report.result().cancelled()) {
-            trace.record(action, true, "cancelled");
-        } else {
-            report.result().failure().ifPresentOrElse(
-                    f -> trace.record(action, false, f.describe()),
-                    () -> trace.record(action, true, String.join(", ", report.services()) + " ready again"));
+        trace.record("recover (" + report.why() + ")", report.result().failure().isEmpty(), outcome(report));
+    }
+
+    private static String outcome(StackRecovery.Report report) {
+        if (report.result().cancelled()) {
+            return "cancelled";
         }
+        return report.result().failure().map(StackProgress.Failed::describe).orElseGet(() -> report.didSomething()
+                ? String.join(", ", report.services()) + " ready again" : "nothing to do");
     }
 
     private interface Run {
@@ -154,24 +146,12 @@ public final class StackUseCase implements StackOperations {
     /** Runs an action, keeping its summary line for the trace. */
     private ActionResult traced(String action, Consumer<StackProgress> progress, Run run) {
         AtomicReference<String> summary = new AtomicReference<>("done");
-        ActionResult result;
-        try {
-            result = run.run(step -> {
-                if (step instanceof StackProgress.Finished finished) {
-                    summary.set(finished.describe());
-                }
-                progress.accept(step);
-            });
-        } catch (RuntimeException e) {
-            trace.record(action, false, ActionTrace.why(e));
-            throw e;
-        }
-        if (result.cancelled()) {
-            trace.record(action, true, "cancelled");
-        } else {
-            result.failure().ifPresentOrElse(f -> trace.record(action, false, f.describe()),
-                    () -> trace.record(action, true, summary.get()));
-        }
-        return result;
+        return trace.run(action, () -> run.run(step -> {
+            if (step instanceof StackProgress.Finished finished) {
+                summary.set(finished.describe());
+            }
+            progress.accept(step);
+        }), result -> result.failure().isEmpty(), result -> result.cancelled() ? "cancelled"
+                : result.failure().map(StackProgress.Failed::describe).orElseGet(summary::get));
     }
 }

@@ -49,20 +49,6 @@ public final class TlsToggle {
             this(service, enabled, changed, version, certificate, certificateIssued, restarted, manualStep,
                     Optional.empty());
         }
-
-        /**
-         * The state in a line: what Vault says, and, when a restart did not complete, what the service runs with
-         * ("TLS is off in Vault; postgres still runs with TLS on").
-         */
-        public String headline() {
-            String flag = "TLS is " + (enabled ? "on" : "off") + " in Vault";
-            if (restartProblem.isEmpty()) {
-                return flag + " for " + service;
-            }
-            return restarted.contains(service)
-                    ? flag + "; " + service + " restarted but did not come back healthy"
-                    : flag + "; " + service + " still runs with TLS " + (enabled ? "off" : "on");
-        }
     }
 
     public TlsToggle(VaultSession session, CertificateIssuer issuer, AgentArming arming,
