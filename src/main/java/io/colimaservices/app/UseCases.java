@@ -47,17 +47,17 @@ public final class UseCases {
 
     /** Vault's lifecycle: status, init, import, unseal, bootstrap, arm, tokens, export of the shares. */
     public VaultUseCase vault() {
-        return new VaultUseCase(context.vaultActions(), trace);
+        return new VaultUseCase(context::vaultActions, trace);
     }
 
     /** Credentials and connection strings of the services with a vault-path label. */
     public CredentialsUseCase credentials() {
-        return new CredentialsUseCase(context::catalog, context.vaultActions(), tls(), vault(), Clock.systemUTC());
+        return new CredentialsUseCase(context::catalog, context::vaultActions, tls(), vault(), Clock.systemUTC());
     }
 
     /** TLS per service: on, off, status, apply, renew. */
     public TlsUseCase tls() {
-        return new TlsUseCase(context::catalog, context.vaultActions(),
+        return new TlsUseCase(context::catalog, context::vaultActions,
                 () -> context.vaultActions().serviceCertificates(), context::serviceRestarter, trace);
     }
 

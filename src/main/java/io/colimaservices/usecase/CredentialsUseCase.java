@@ -31,15 +31,16 @@ public final class CredentialsUseCase implements CredentialService {
     private static final String PLACEHOLDER = "COLIMASERVICESMASKEDPASSWORD";
 
     private final Supplier<Catalog> catalog;
-    private final ServiceSecrets secrets;
+    private final Supplier<ServiceSecrets> store;
     private final TlsUseCase tls;
     private final VaultOperations vault;
     private final Clock clock;
 
-    public CredentialsUseCase(Supplier<Catalog> catalog, ServiceSecrets secrets, TlsUseCase tls,
+    /** @param secrets where the secrets are, asked on each call (Vault's client is made on first use) */
+    public CredentialsUseCase(Supplier<Catalog> catalog, Supplier<ServiceSecrets> secrets, TlsUseCase tls,
                               VaultOperations vault, Clock clock) {
         this.catalog = catalog;
-        this.secrets = secrets;
+        this.store = secrets;
         this.tls = tls;
         this.vault = vault;
         this.clock = clock;
@@ -69,7 +70,7 @@ public final class CredentialsUseCase implements CredentialService {
     @Override
     public SecretOverview overview(String service) {
         ServiceDefinition d = definition(service);
-        KvSecret secret = secrets.read(path(d));
+        KvSecret secret = store.get().read(path(d));
         List<String> fields = secret.data().keySet().stream().filter(f -> !VaultServices.TLS_FLAG.equals(f)).toList();
         Optional<TlsStatus> status = tls.switchable(d) ? Optional.of(tlsStatus(service)) : Optional.empty();
         return new SecretOverview(service, path(d), fields, status);
@@ -78,19 +79,19 @@ public final class CredentialsUseCase implements CredentialService {
     @Override
     public String maskedConnectionString(String service, ConnectionFormat format) {
         ServiceDefinition d = connectable(service);
-        return secrets.connectionString(d, masked(secrets.read(path(d))), format).replace(PLACEHOLDER, MASK);
+        return store.get().connectionString(d, masked(store.get().read(path(d))), format).replace(PLACEHOLDER, MASK);
     }
 
     @Override
     public String connectionString(String service, ConnectionFormat format) {
         ServiceDefinition d = connectable(service);
-        return secrets.connectionString(d, secrets.read(path(d)), format);
+        return store.get().connectionString(d, store.get().read(path(d)), format);
     }
 
     @Override
     public String fieldValue(String service, String field) {
         ServiceDefinition d = definition(service);
-        KvSecret secret = secrets.read(path(d));
+        KvSecret secret = store.get().read(path(d));
         return secret.text(field).orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION, "secret/"
                 + secret.path() + " has no field '" + field + "'", "fields: " + String.join(", ",
                 secret.data().keySet())));

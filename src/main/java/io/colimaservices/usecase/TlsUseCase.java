@@ -22,12 +22,12 @@ import java.util.function.Supplier;
  */
 public final class TlsUseCase {
     private final Supplier<Catalog> catalog;
-    private final TlsSwitch tls;
+    private final Supplier<TlsSwitch> tls;
     private final Supplier<ServiceCertificates> certificates;
     private final Supplier<Optional<ServiceRestarter>> restarter;
     private final ActionTrace trace;
 
-    public TlsUseCase(Supplier<Catalog> catalog, TlsSwitch tls, Supplier<ServiceCertificates> certificates,
+    public TlsUseCase(Supplier<Catalog> catalog, Supplier<TlsSwitch> tls, Supplier<ServiceCertificates> certificates,
                       Supplier<Optional<ServiceRestarter>> restarter, ActionTrace trace) {
         this.catalog = catalog;
         this.tls = tls;
@@ -43,20 +43,20 @@ public final class TlsUseCase {
 
     /** The flag and the certificate as stored. */
     public TlsReport status(String service) {
-        return tls.status(service, path(service));
+        return tls.get().status(service, path(service));
     }
 
     /** Turns TLS on or off: merges the flag, issues a certificate when needed, restarts the agent and the service. */
     public TlsReport set(String service, boolean enabled, Consumer<String> progress) {
         String path = path(service);
-        return trace.run("tls " + service + (enabled ? " on" : " off"), () -> tls.set(service, path, enabled, progress),
+        return trace.run("tls " + service + (enabled ? " on" : " off"), () -> tls.get().set(service, path, enabled, progress),
                 TlsUseCase::outcome);
     }
 
     /** Restarts the agent and the service so that it runs with the flag Vault has (after a restart that failed). */
     public TlsReport apply(String service, Consumer<String> progress) {
         String path = path(service);
-        return trace.run("tls " + service + " apply", () -> tls.reapply(service, path, progress), TlsUseCase::outcome);
+        return trace.run("tls " + service + " apply", () -> tls.get().reapply(service, path, progress), TlsUseCase::outcome);
     }
 
     /** A new certificate now, rendered, and the service restarted; its secret is left as it is. */
