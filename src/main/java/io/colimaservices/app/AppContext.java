@@ -18,14 +18,18 @@ import io.colimaservices.docker.ImagePuller;
 import io.colimaservices.docker.PoolOverlapAdvice;
 import io.colimaservices.domain.CaTrust;
 import io.colimaservices.domain.Catalog;
-import io.colimaservices.domain.CertificateRenewal;
 import io.colimaservices.domain.ContainerEngine;
 import io.colimaservices.domain.ContainerExec;
 import io.colimaservices.domain.LocalTerminal;
 import io.colimaservices.domain.DesiredServices;
 import io.colimaservices.domain.DockerSocketCheck;
 import io.colimaservices.domain.EngineWatcher;
-import io.colimaservices.domain.SecretDelivery;
+import io.colimaservices.domain.DockerEndpoint;
+import io.colimaservices.domain.LiveStack;
+import io.colimaservices.domain.StackListing;
+import io.colimaservices.domain.VaultServices;
+import io.colimaservices.domain.VmChanges;
+import io.colimaservices.usecase.ActionTrace;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.LoadedSettings;
@@ -88,10 +92,6 @@ import java.util.function.Supplier;
  * command that needs only the catalog never touches Docker.
  */
 public class AppContext implements AutoCloseable {
-    /** The stack's secret delivery service, see docs/vault-contract.md. */
-    public static final String VAULT_AGENT = "vault-agent";
-    /** vault-agent renders into the {@code secrets-<service>} volumes (docs/vault-contract.md). */
-    public static final SecretDelivery SECRET_DELIVERY = new SecretDelivery(VAULT_AGENT, "secrets-");
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     /** Phases that are a reading of the VM, not a guess or a change under way. */
     private static final Set<VmPhase> SETTLED = Set.of(VmPhase.RUNNING, VmPhase.STOPPED, VmPhase.ABSENT,
@@ -118,6 +118,11 @@ public class AppContext implements AutoCloseable {
     private LoadedSettings settings;
     private VmRuntime vmRuntime;
     private volatile VmState knownVm;
+    private LiveStack liveStack;
+    private CommandLineStack commandLineStack;
+    private VmChanges vmChanges;
+    private volatile ActionTrace trace;
+    private UseCases useCases;
 
     public AppContext(LaunchOptions options) {
         this(options, System.getenv(), ColimaPaths.fromSystem());
@@ -268,12 +273,108 @@ public class AppContext implements AutoCloseable {
     }
 
     /**
-     * The actions on a store, with the stack's own steps: arm {@value #VAULT_AGENT}, unseal Vault (in a recovery only
+     * The actions on a store, with the stack's own steps: arm the secrets agent, unseal Vault (in a recovery only
      * when the settings allow it), and the services the user wants running kept in the app-support directory.
      */
     public StackActions stackActions(StackStore store) {
-        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions,
-                () -> settings().settings().unsealAutomatically()), stopLedger, SECRET_DELIVERY, desiredServices());
+        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(() -> useCases().vault(),
+                () -> settings().settings().unsealAutomatically()), stopLedger, VaultServices.DELIVERY,
+                desiredServices());
+    }
+
+    /**
+     * The stack as this face is connected to it: the app's live session once it wired one in
+     * ({@link #useLiveStack}), else, for a command, a store and watcher opened on first use and closed with this
+     * context.
+     */
+    public synchronized LiveStack liveStack() {
+        if (liveStack == null) {
+            liveStack = new LiveStack() {
+                @Override
+                public StackActions actions() {
+                    return commandLineStack().actions();
+                }
+
+                @Override
+                public StackRecovery recovery() {
+                    return commandLineStack().recovery();
+                }
+
+                @Override
+                public void prepareToCreate() {
+                    prepareProvisioner();
+                }
+            };
+        }
+        return liveStack;
+    }
+
+    /** The app's connection: its stack actions and recovery are the ones the use cases act through. */
+    public synchronized void useLiveStack(LiveStack live) {
+        this.liveStack = live;
+    }
+
+    /** A command's live store and watcher, opened on first use (a first listing: exit 3 when Docker is down). */
+    public synchronized CommandLineStack commandLineStack() {
+        if (commandLineStack == null) {
+            commandLineStack = CommandLineStack.open(this, false);
+        }
+        return commandLineStack;
+    }
+
+    /** One listing now, for {@code status}. */
+    public StackListing listing() {
+        return new StackListing() {
+            @Override
+            public StackSnapshot listNow() {
+                return liveSnapshot();
+            }
+
+            @Override
+            public String engineHost() {
+                return dockerHost().display();
+            }
+        };
+    }
+
+    /** The Docker host in use and where it came from, for diagnostics. */
+    public DockerEndpoint dockerEndpoint() {
+        DockerHost host = dockerHost();
+        return new DockerEndpoint(host.display(), host.source());
+    }
+
+    /**
+     * Every use case, built on the ports of this context (docs/design.md, "The use cases"). Both faces call them;
+     * the trace goes to the app's log ({@link #useTrace} switches to the app's when the menu-bar app runs).
+     */
+    public synchronized UseCases useCases() {
+        if (useCases == null) {
+            useCases = new UseCases(this, (action, succeeded, outcome) -> trace().record(action, succeeded, outcome));
+        }
+        return useCases;
+    }
+
+    private ActionTrace trace() {
+        ActionTrace current = trace;
+        if (current == null) {
+            synchronized (this) {
+                if (trace == null) {
+                    trace = LoggedActions.commandLine(directories().logs());
+                }
+                current = trace;
+            }
+        }
+        return current;
+    }
+
+    /** The menu-bar app writes its trace into its own file log (as "[app]"). */
+    public void useAppTrace() {
+        this.trace = LoggedActions.app();
+    }
+
+    /** Lets tests watch the trace. */
+    public void useTrace(ActionTrace given) {
+        this.trace = given;
     }
 
     /** What {@code up} started and {@code down} did not stop since: what a recovery brings back. */
@@ -421,20 +522,16 @@ public class AppContext implements AutoCloseable {
         return new VaultWatcher(vaultGateway(), store);
     }
 
+    /** The Vault adapter: the ports behind the Vault, credentials and TLS use cases. */
     public VaultActions vaultActions() {
         return new VaultActions(vaultHttp(), vaultGateway(), secretStore(), directories().runtime(),
-                serviceRestarter(), Clock.systemUTC(), this::catalog);
+                this::serviceRestarter, Clock.systemUTC(), this::catalog, home);
     }
 
     /** The stack's CA on this computer: read from Vault (no token needed), trusted in the user's trust store. */
     public CaTrust caTrust() {
         return new CaTrust(new VaultCaSource(vaultHttp()), TrustStores.forPlatform(osName(), environment, home),
                 new CaFileExports(directories().runtime()), Clock.systemUTC());
-    }
-
-    /** Renews a service's certificate and restarts it with the restarter wired in (if any). */
-    public CertificateRenewal certificateRenewal(Consumer<String> progress) {
-        return new CertificateRenewal(vaultActions().serviceCertificates(), serviceRestarter(), progress);
     }
 
     public synchronized NativePlatform platform() {
@@ -508,7 +605,16 @@ public class AppContext implements AutoCloseable {
                 knownVm = snapshot.vm();
             }
         });
-        return new VmWatcher(vmRuntime(), socketCheck(), store, this::vmProfile);
+        VmWatcher watcher = new VmWatcher(vmRuntime(), socketCheck(), store, this::vmProfile);
+        synchronized (this) {
+            vmChanges = watcher;
+        }
+        return watcher;
+    }
+
+    /** The app's VM watcher, once made: VM changes then run through it (the whole app shows them). */
+    public synchronized Optional<VmChanges> vmChanges() {
+        return Optional.ofNullable(vmChanges);
     }
 
     /** Launch at login for this OS: a LaunchAgent on macOS, an XDG autostart entry elsewhere. */
@@ -518,6 +624,10 @@ public class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (commandLineStack != null) {
+            commandLineStack.close();
+            commandLineStack = null;
+        }
         reconnect();
         if (vaultHttp != null) {
             vaultHttp.close();

@@ -1,6 +1,5 @@
 package io.colimaservices.app;
 
-import io.colimaservices.domain.ActionResult;
 import io.colimaservices.domain.Alert;
 import io.colimaservices.domain.AlertPolicy;
 import io.colimaservices.domain.ConnectionFormat;
@@ -9,14 +8,14 @@ import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.Notifier;
 import io.colimaservices.domain.ShellLauncher;
 import io.colimaservices.domain.StackActions;
-import io.colimaservices.domain.StackOperations;
+import io.colimaservices.domain.CredentialService;
+import io.colimaservices.domain.LiveStack;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmPhase;
-import io.colimaservices.domain.VmRuntime;
 import io.colimaservices.domain.VmWatcher;
 import io.colimaservices.domain.WakeDetector;
 import io.colimaservices.tray.AwtTrayAdapter;
@@ -81,7 +80,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private ReadOnlyBooleanProperty dark;
     private boolean hasTray;
     private ClipboardAutoClear clipboard;
-    private AppCredentialService credentials;
+    private UseCases useCases;
+    private CredentialService credentials;
     private ColimaSection colimaSection;
     private Notifier notifier;
 
@@ -105,6 +105,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private void startApp() {
         LaunchOptions options = DesktopApp.options();
         context = DesktopApp.context();
+        context.useAppTrace();
         Platform.setImplicitExit(false);
 
         AppContext.CatalogResult catalog = context.catalogOrError();
@@ -112,13 +113,15 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         store = new StackStore(StackSnapshot.initial(context.projectName(), catalog.catalog(), catalog.error(),
                 "(connecting)", options.vaultAddress(), context.vmProfile()));
         context.useEngineRestarter(Optional.of(store));
+        context.useLiveStack(liveStack());
+        useCases = context.useCases();
 
         vaultPoller = new VaultPoller(context.vaultWatcher(store), store);
         vmWatcher = vmWatcher();
         clipboard = new ClipboardAutoClear(new ClipboardKeeper(new FxClipboard(), Clock.systemUTC()));
         clipboard.start();
-        credentials = AppCredentialService.of(context, store);
-        dashboard = new DashboardViewModel(UiExecutors.fx(), background, operations(), this,
+        credentials = useCases.credentials();
+        dashboard = new DashboardViewModel(UiExecutors.fx(), background, useCases.stack(), this,
                 Clock.systemDefaultZone(), () -> StackActions.DEFAULT_TIMEOUT);
         store.relay(UiExecutors.fx(), dashboard::show);
         watchForAlerts();
@@ -230,6 +233,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     /** A recovery ended: the tray showed it under way (busy); a failure is a notification with its cause. */
     private void recovered(StackRecovery.Report report) {
+        useCases.stack().recovered(report);
         vaultPoller.refreshNow();
         if (report.result().cancelled()) {
             LOG.info("recovery ({}) cancelled", report.why());
@@ -247,30 +251,25 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
                 .orElse("") + "."));
     }
 
-    /** The stack actions of the current session; while connecting, a clear refusal. */
-    private StackOperations operations() {
-        return new StackOperations() {
+    /** The use cases act through the current session; while connecting, a clear refusal. */
+    private LiveStack liveStack() {
+        return new LiveStack() {
             @Override
-            public ActionResult up(List<String> targets, Duration timeout, Consumer<StackProgress> progress) {
-                return actions().up(targets, timeout, progress);
+            public StackActions actions() {
+                return current().actions;
             }
 
             @Override
-            public ActionResult down(List<String> targets, Consumer<StackProgress> progress) {
-                return actions().down(targets, progress);
+            public StackRecovery recovery() {
+                return current().recovery;
             }
 
-            @Override
-            public ActionResult restart(String service, Duration timeout, Consumer<StackProgress> progress) {
-                return actions().restart(service, timeout, progress);
-            }
-
-            private StackActions actions() {
+            private EngineSession current() {
                 EngineSession current = session.get();
                 if (current == null) {
                     throw new UserError(UserError.Kind.DOCKER_UNREACHABLE, "still connecting to Docker", "");
                 }
-                return current.actions;
+                return current;
             }
         };
     }
@@ -321,7 +320,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private List<Section> sections() {
         Pages pages = new Pages(context, store, dashboard, this::startSampling, this::stopSampling,
                 this::currentEngine, dark, vaultPoller::refreshNow, credentials, clipboard.keeper(),
-                this::clipboardDelay, Optional.ofNullable(vmWatcher), () -> {
+                this::clipboardDelay, vmWatcher != null, () -> {
                     context.settingsChanged();
                     Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refresh);
                 }, background);
@@ -405,8 +404,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     @Override
     public void openShell(String service, boolean client) {
         background.execute(() -> {
-            ShellLauncher.Outcome outcome = context.shellLauncher().open(service, client);
-            LOG.info("{}", outcome.message());
+            ShellLauncher.Outcome outcome = useCases.shell().open(service, client);
             if (!outcome.opened()) {
                 Platform.runLater(() -> CommandDialog.show("Open shell", outcome.message(), outcome.commandLine()));
             }
@@ -470,8 +468,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             Platform.runLater(colimaSection::startVm);
             return;
         }
-        vmAction(VmPhase.STARTING, () -> context.vmRuntime().start(context.vmSpec(), VmRuntime.START_DEADLINE,
-                line -> LOG.info("colima: {}", line)));
+        vmAction(() -> useCases.vm().startFromSettings(line -> LOG.info("colima: {}", line)));
     }
 
     @Override
@@ -480,18 +477,18 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             Platform.runLater(colimaSection::stopVm);
             return;
         }
-        vmAction(VmPhase.STOPPING, () -> context.vmRuntime().stop(context.vmProfile(), false,
-                VmRuntime.STOP_DEADLINE, line -> LOG.info("colima: {}", line)));
+        vmAction(() -> useCases.vm().stopFromSettings(line -> LOG.info("colima: {}", line)));
     }
 
-    private void vmAction(VmPhase phase, Runnable action) {
+    /** Before the Colima page exists (its window not opened yet): through the use case, which shows the change. */
+    private void vmAction(Runnable action) {
         if (vmWatcher == null) {
             openSection("colima");
             return;
         }
         background.execute(() -> {
             try {
-                vmWatcher.whileChanging(phase, action);
+                action.run();
             } catch (UserError e) {
                 LOG.warn("{}", e.getMessage());
                 openSection("colima");
@@ -503,7 +500,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     public void unsealVault() {
         background.execute(() -> {
             try {
-                context.vaultActions().unsealWithStoredShares(s -> { });
+                useCases.vault().unsealWithStoredShares(s -> { });
             } catch (UserError e) {
                 LOG.warn("{}", e.getMessage());
                 openSection("vault");

@@ -74,6 +74,7 @@ public final class ComposeCatalogLoader {
             services.add(ServiceReader.read(service.file(), service.name(), service.body(), service.line()));
         }
         checkDependencies(services, raw);
+        checkGroupNames(services, raw);
         Optional<StackNetwork> network = NetworkReader.read(networksFile, networks, raw.stream()
                 .map(r -> new NetworkReader.ServiceBody(r.file(), r.name(), r.body())).toList());
         return new Catalog(files, markOneShots(services), network);
@@ -182,6 +183,32 @@ public final class ComposeCatalogLoader {
             throw new CatalogException(first.file(), dependencyLine(first, cycle.get(1)),
                     "dependency cycle: " + String.join(" -> ", cycle));
         }
+    }
+
+    /**
+     * A name that is both a group and a service would make {@code up NAME} ambiguous: refused, naming both (the
+     * service's line and the line of the group label that names it).
+     */
+    private static void checkGroupNames(List<ServiceDefinition> services, List<RawService> raw) {
+        for (int i = 0; i < services.size(); i++) {
+            ServiceDefinition member = services.get(i);
+            String group = member.group().label();
+            int clash = indexOf(raw, group);
+            if (clash >= 0) {
+                RawService service = raw.get(clash);
+                RawService labelled = raw.get(i);
+                throw new CatalogException(labelled.file(), groupLine(labelled), "'" + group + "' is both a service "
+                        + "(" + service.file().getFileName() + " line " + service.line() + ") and the group of service '"
+                        + member.name() + "': rename one of them");
+            }
+        }
+    }
+
+    private static int groupLine(RawService service) {
+        if (service.body().get("labels") instanceof Mapping labels && labels.entries().containsKey(StackLabels.GROUP)) {
+            return labels.keyLine(StackLabels.GROUP);
+        }
+        return service.body().get("labels") != null ? service.body().get("labels").line() : service.line();
     }
 
     /** A service others wait for with {@code service_completed_successfully} is a one-shot job too. */
@@ -337,8 +364,8 @@ public final class ComposeCatalogLoader {
                 return ServiceGroup.APPS;
             }
             return ServiceGroup.fromLabel(label.text()).orElseThrow(() -> error(label.line(),
-                    "service '" + name + "' has unknown group '" + label.text() + "' (label " + StackLabels.GROUP
-                            + "; allowed: " + ServiceGroup.allowedLabels() + ")"));
+                    "service '" + name + "' has an invalid group name '" + label.text() + "' (label "
+                            + StackLabels.GROUP + ": " + ServiceGroup.rule() + ")"));
         }
 
         private static Optional<String> label(Map<String, Scalar> labels, String key) {

@@ -7,6 +7,7 @@ import io.colimaservices.domain.CaTrust;
 import io.colimaservices.domain.CertificateExpiry;
 import io.colimaservices.domain.TrustReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,11 +42,12 @@ final class CaCommand implements Callable<Integer> {
     }
 
     @Command(name = "status", description = "Shows the CA chain, when each certificate expires, and whether the "
-            + "root is trusted (login keychain on macOS, ~/.pki/nssdb on Linux).")
-    int status(@Option(names = "--json", description = "Print JSON: source, trust, store, detail, commands, "
-            + "certificates (role, subject, sha256, notAfter, daysLeft, level).") boolean json) {
-        CaStatus status = root.context().caTrust().status();
-        if (json) {
+            + "root is trusted (login keychain on macOS, ~/.pki/nssdb on Linux).",
+            footer = {"", "JSON (--json): source, trusted, trust, store, detail, commands, certificates [{role, "
+                    + "subject, sha256, notAfter, daysLeft, level}]."})
+    int status(@Mixin Options.Json json) {
+        CaStatus status = root.useCases().ca().status();
+        if (json.json) {
             out().println(Json.pretty(document(status)));
         } else {
             print(status, false);
@@ -56,7 +58,7 @@ final class CaCommand implements Callable<Integer> {
     @Command(name = "trust", description = "Trusts the stack's root CA for TLS for the current user (no sudo; on "
             + "macOS the system asks you to confirm). Where that cannot be done here, prints the commands.")
     int trust() {
-        CaTrust.Change change = root.context().caTrust().trust();
+        CaTrust.Change change = root.useCases().ca().trust();
         print(change.status(), !change.changed());
         return ExitCodes.OK;
     }
@@ -64,7 +66,7 @@ final class CaCommand implements Callable<Integer> {
     @Command(name = "untrust", description = "Removes the stack's root CA (and older ones of the same name) from "
             + "the current user's trust store.")
     int untrust() {
-        CaTrust.Change change = root.context().caTrust().untrust();
+        CaTrust.Change change = root.useCases().ca().untrust();
         print(change.status(), !change.changed());
         return ExitCodes.OK;
     }
@@ -77,7 +79,7 @@ final class CaCommand implements Callable<Integer> {
                @Option(names = "--store-password", paramLabel = "PASSWORD",
                        description = "Password of a PKCS#12 or JKS store (default: " + CaTrust.DEFAULT_STORE_PASSWORD
                                + ", the JDK's convention).") String storePassword) {
-        CaTrust.Export export = root.context().caTrust().export(file, format, Optional.ofNullable(storePassword));
+        CaTrust.Export export = root.useCases().ca().export(file, format, Optional.ofNullable(storePassword));
         out().printf("Wrote %d CA certificate(s) (%s) to %s as %s.%n", export.chain().certificates().size(),
                 String.join(", ", export.chain().certificates().stream().map(CaCertificate::commonName).toList()),
                 export.file(), format.label());

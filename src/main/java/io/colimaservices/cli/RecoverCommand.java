@@ -1,6 +1,5 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackRecovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,17 +24,11 @@ final class RecoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LiveSession session = LiveSession.open(root.context())) {
-            StackActions actions = session.actions();
-            StackRecovery recovery = root.context().recovery(session.store(), actions, session.watcher(), p -> { },
-                    r -> { });
-            StackRecovery.Report report = recovery.recoverNow("asked on the command line",
-                    new ProgressPrinter(out, false));
-            if (!report.didSomething()) {
-                out.println("Nothing to recover: every service that should run is ready.");
-            }
-            return report.result().succeeded() || report.result().cancelled() ? ExitCodes.OK
-                    : ExitCodes.SERVICE_FAILED;
+        StackRecovery.Report report = root.useCases().stack().recover("asked on the command line",
+                new ProgressPrinter(out, false));
+        if (!report.didSomething()) {
+            out.println("Nothing to recover: every service that should run is ready.");
         }
+        return report.result().succeeded() || report.result().cancelled() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
     }
 }

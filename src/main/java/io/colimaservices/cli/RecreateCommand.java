@@ -2,13 +2,12 @@ package io.colimaservices.cli;
 
 import io.colimaservices.domain.ActionResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "recreate", description = "Replaces a service's container with one made from its current definition "
@@ -24,19 +23,16 @@ final class RecreateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE")
     String service;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long each service may take to become ready (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
+    @Mixin
+    Options.ReadyTimeout timeout;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the compose CLI's output.")
-    boolean verbose;
+    @Mixin
+    Options.Verbose verbose;
 
     @Override
     public Integer call() {
-        try (LiveSession session = LiveSession.open(root.context(), true)) {
-            ActionResult result = session.actions().recreate(service, Duration.ofSeconds(timeoutSeconds),
-                    new ProgressPrinter(spec.commandLine().getOut(), verbose));
-            return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
-        }
+        ActionResult result = root.useCases().stack().recreate(service, timeout.timeout,
+                new ProgressPrinter(spec.commandLine().getOut(), verbose.verbose));
+        return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
     }
 }

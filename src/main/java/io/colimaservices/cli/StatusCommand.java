@@ -6,11 +6,11 @@ import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.StackSnapshot;
-import io.colimaservices.domain.StaleDefinitions;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.usecase.StackUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", description = "Shows every service of the stack with its live state.")
+@Command(name = "status", description = "Shows every service of the stack with its live state.",
+        footer = {"", "JSON (--json): project, docker {host, reachable, version, error}, services [{name, group, "
+                + "state, health, exitCode, oomKilled, startedAt, stale, ports, publishedPorts}] (\"stale\": true "
+                + "for a running service whose definition changed since its container was made)."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,48 +34,33 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON: project, docker {host, reachable, version}, services "
-            + "(\"stale\": true for a running service whose definition changed since its container was made).")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StackSnapshot snapshot;
+        StackUseCase stack = root.useCases().stack();
+        StackUseCase.Status status;
         try {
-            snapshot = root.context().liveSnapshot();
+            status = stack.status();
         } catch (UserError e) {
-            if (json && e.kind() == UserError.Kind.DOCKER_UNREACHABLE) {
-                EngineInfo info = EngineInfo.unreachable(root.context().dockerHost().display(), e.getMessage());
+            if (json.json && e.kind() == UserError.Kind.DOCKER_UNREACHABLE) {
+                EngineInfo info = EngineInfo.unreachable(stack.engineHost(), e.getMessage());
                 out.println(Json.pretty(document(root.context().projectName(), info, List.of())));
             }
             throw e;
         }
-        Set<String> stale = stale(snapshot);
-        if (json) {
-            out.println(Json.pretty(document(snapshot.project(), snapshot.engine(), services(snapshot, stale))));
+        status.staleProblem().ifPresent(problem -> spec.commandLine().getErr()
+                .println("warning: cannot tell changed definitions: " + problem));
+        StackSnapshot snapshot = status.snapshot();
+        if (json.json) {
+            out.println(Json.pretty(document(snapshot.project(), snapshot.engine(), services(snapshot,
+                    status.stale()))));
         } else {
-            printTable(out, snapshot, stale);
+            printTable(out, snapshot, status.stale());
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * Running services whose definition changed since their container was made (the compose CLI's hash differs
-     * from the container's label): {@code up} recreates them. One compose call; skipped when nothing runs.
-     */
-    private Set<String> stale(StackSnapshot snapshot) {
-        List<ServiceDefinition> running = StaleDefinitions.withContainers(snapshot).stream()
-                .filter(d -> snapshot.status(d.name()).isRunning()).toList();
-        if (running.isEmpty()) {
-            return Set.of();
-        }
-        try {
-            return StaleDefinitions.check(snapshot, running, root.context().provisioner());
-        } catch (UserError e) {
-            spec.commandLine().getErr().println("warning: cannot tell changed definitions: " + e.getMessage());
-            return Set.of();
-        }
     }
 
     static Map<String, Object> document(String project, EngineInfo engine, List<Map<String, Object>> services) {

@@ -24,7 +24,7 @@ final class VaultExportSharesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int written = vault.context().vaultActions().exportShares(file);
+        int written = vault.useCase().exportShares(file);
         spec.commandLine().getOut().printf("Exported %d shares to %s (readable by you only).%n", written, file);
         return ExitCodes.OK;
     }

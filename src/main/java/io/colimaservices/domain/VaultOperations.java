@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  */
 public interface VaultOperations {
 
+    /** Where Vault is, for messages ("Vault at http://127.0.0.1:8200 is sealed"). */
+    String address();
+
     /** Vault's state now; never throws (an unreachable Vault is {@link VaultPhase#DOWN}). */
     VaultState status();
 
@@ -42,6 +45,12 @@ public interface VaultOperations {
 
     /** Writes the stored shares to a new file (0600) the user chose; returns how many. */
     int exportShares(Path file);
+
+    /** Fresh one-use credentials for the agent that renders secrets into the services (before it starts). */
+    ArmOutcome arm();
+
+    /** A stored token, for an explicit copy; never shown, never logged. */
+    String token(CredentialService.VaultToken token);
 
     /** Which of the shares, the root token and the app token the secret store holds. */
     StoredKeys storedKeys();
@@ -74,6 +83,17 @@ public interface VaultOperations {
      * @param armedServices   how many services the vault-agent was armed for
      */
     record BootstrapOutcome(int secrets, boolean appTokenCreated, Path caChain, int armedServices) {
+    }
+
+    /**
+     * @param services  the services armed (those that read secrets)
+     * @param directory where the credentials went (bind-mounted into the agent's container)
+     * @param validity  how long an unread secret ID stays usable, e.g. "5m"
+     */
+    record ArmOutcome(List<String> services, Path directory, String validity) {
+        public ArmOutcome {
+            services = List.copyOf(services);
+        }
     }
 
     /** @param shares how many unseal key shares are stored (0 when none) */

@@ -1,5 +1,6 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.KvSecret;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.UserError;

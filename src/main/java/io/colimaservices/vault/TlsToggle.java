@@ -1,7 +1,9 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.KvSecret;
 import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultServices;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import java.util.function.Consumer;
 public final class TlsToggle {
     public static final int MAX_ATTEMPTS = 5;
     public static final Duration RESTART_DEADLINE = Duration.ofMinutes(3);
-    public static final String AGENT_SERVICE = "vault-agent";
 
     private final VaultSession session;
     private final CertificateIssuer issuer;
@@ -48,20 +49,6 @@ public final class TlsToggle {
             this(service, enabled, changed, version, certificate, certificateIssued, restarted, manualStep,
                     Optional.empty());
         }
-
-        /**
-         * The state in a line: what Vault says, and, when a restart did not complete, what the service runs with
-         * ("TLS is off in Vault; postgres still runs with TLS on").
-         */
-        public String headline() {
-            String flag = "TLS is " + (enabled ? "on" : "off") + " in Vault";
-            if (restartProblem.isEmpty()) {
-                return flag + " for " + service;
-            }
-            return restarted.contains(service)
-                    ? flag + "; " + service + " restarted but did not come back healthy"
-                    : flag + "; " + service + " still runs with TLS " + (enabled ? "off" : "on");
-        }
     }
 
     public TlsToggle(VaultSession session, CertificateIssuer issuer, AgentArming arming,
@@ -75,9 +62,7 @@ public final class TlsToggle {
 
     public Report set(VaultLayout.ServiceSpec service, String credentialPath, boolean enabled) {
         if (!service.tls()) {
-            throw new UserError(UserError.Kind.CONFIGURATION, service.name() + " has no TLS to switch",
-                    "TLS services: " + String.join(", ", VaultLayout.tlsServices().stream()
-                            .map(VaultLayout.ServiceSpec::name).toList()));
+            throw new UserError(UserError.Kind.CONFIGURATION, service.name() + " has no TLS to switch");
         }
         Merge merge = mergeFlag(credentialPath, enabled);
         progress.accept("secret/" + credentialPath + ": tls_enabled=" + enabled
@@ -112,11 +97,11 @@ public final class TlsToggle {
     private Applied apply(String service) {
         armAll();
         if (restarter.isEmpty()) {
-            return new Applied(List.of(), Optional.of("docker compose restart " + AGENT_SERVICE + " " + service),
+            return new Applied(List.of(), Optional.of("docker compose restart " + VaultServices.AGENT + " " + service),
                     Optional.empty());
         }
         List<String> restarted = new ArrayList<>();
-        for (String name : List.of(AGENT_SERVICE, service)) {
+        for (String name : List.of(VaultServices.AGENT, service)) {
             try {
                 restart(name, restarted);
             } catch (UserError e) {
@@ -168,7 +153,7 @@ public final class TlsToggle {
 
     private void armAll() {
         arming.armAll();
-        progress.accept("re-armed " + AGENT_SERVICE);
+        progress.accept("re-armed " + VaultServices.AGENT);
     }
 
     private void restart(String name, List<String> restarted) {

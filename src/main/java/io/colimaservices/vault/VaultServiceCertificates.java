@@ -3,7 +3,7 @@ package io.colimaservices.vault;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.IssuedCertificate;
 import io.colimaservices.domain.ServiceCertificates;
-import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultServices;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,10 +17,12 @@ import java.util.function.Supplier;
 final class VaultServiceCertificates implements ServiceCertificates {
     private final CertificateIssuer issuer;
     private final AgentArming arming;
+    private final Supplier<Catalog> catalog;
 
     VaultServiceCertificates(VaultSession session, Clock clock, Supplier<Catalog> catalog, Path runtime) {
         this.issuer = new CertificateIssuer(session, clock, catalog);
-        this.arming = new AgentArming(session, runtime);
+        this.arming = new AgentArming(session, runtime, catalog);
+        this.catalog = catalog;
     }
 
     @Override
@@ -36,16 +38,14 @@ final class VaultServiceCertificates implements ServiceCertificates {
     @Override
     public String rearmAgent() {
         arming.armAll();
-        return TlsToggle.AGENT_SERVICE;
+        return VaultServices.AGENT;
     }
 
     private static IssuedCertificate issued(String service, CertificateInfo info) {
         return new IssuedCertificate(service, info.serial(), info.notAfter());
     }
 
-    private static VaultLayout.ServiceSpec spec(String service) {
-        return VaultLayout.service(service).filter(VaultLayout.ServiceSpec::tls).orElseThrow(() -> new UserError(
-                UserError.Kind.CONFIGURATION, service + " has no TLS certificate to renew", "TLS services: "
-                + String.join(", ", VaultLayout.tlsServices().stream().map(VaultLayout.ServiceSpec::name).toList())));
+    private VaultLayout.ServiceSpec spec(String service) {
+        return VaultLayout.requireTls(catalog.get(), service, "has no TLS certificate to renew");
     }
 }

@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * with deletion) and then looks for every secret value it
  * knows (unseal shares in hex and base64, root and app tokens, every generated password, the certificates'
  * private keys, the keys renewing replaced) in: everything the CLI printed, everything written to System.out/err, every log event at any level,
- * and every file under the temp directory the app wrote to (home, XDG dirs, runtime).
+ * and every file under the temp directory the app wrote to (home, XDG dirs, runtime), the app's log with the use
+ * cases' trace lines among them.
  *
  * <p>The one documented exception is the fallback secret store ({@code secrets/secrets.json}): it must hold the
  * keys, so it is not searched; instead it must be mode 0600 in a 0700 directory. The clipboard stand-in file is
@@ -93,6 +94,14 @@ class SecretCanaryTest {
         }
 
         assertThat(secrets).hasSizeGreaterThan(20);
+        // Every change left its trace line in the app's log (searched below with every other file).
+        assertThat(Files.readString(harnesses.get(0).logFile())).contains("[cli] vault init: initialized",
+                "[cli] vault unseal (a typed share): FAILED ", "[cli] vault unseal: unsealed",
+                "[cli] vault bootstrap: ", "[cli] vault arm: vault-agent armed for", "[cli] tls postgres off: ",
+                "[cli] tls postgres on: ", "[cli] tls mysql renew: new certificate", "[cli] ca trust: ",
+                "[cli] ca export ", "[cli] ca untrust: ");
+        assertThat(Files.readString(harnesses.get(1).logFile())).contains("[cli] vault import ",
+                "[cli] vault import: delete the original files: deleted", "[cli] tls mysql off: ");
         List<String> hits = new ArrayList<>();
         search("CLI output", printed.toString(), secrets, hits);
         search("System.out/err", processOut.toString(StandardCharsets.UTF_8), secrets, hits);

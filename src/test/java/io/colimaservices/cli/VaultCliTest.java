@@ -237,17 +237,19 @@ class VaultCliTest {
         harness.bootstrapped();
         Map<String, Integer> versions = harness.vault.secretVersions();
         assertThat(ipSans("postgres")).containsExactlyInAnyOrder("10.77.0.10", "127.0.0.1");
-        // No static address in this compose file: loopback only.
-        assertThat(ipSans("mysql")).containsExactly("127.0.0.1");
+        assertThat(ipSans("mysql")).containsExactlyInAnyOrder("10.77.0.12", "127.0.0.1");
+        // Same prefix: the certificates name the addresses already, none is issued again.
+        assertThat(expectOk(harness.run("vault", "bootstrap")).out()).doesNotContain("issued a certificate");
 
         harness.environment("COLIMA_SERVICES_NET", "10.78");
         CliRun again = expectOk(harness.run("vault", "bootstrap"));
 
-        assertThat(again.out()).contains("issued a certificate for postgres")
-                .doesNotContain("issued a certificate for mysql");
+        assertThat(again.out()).contains("issued a certificate for postgres", "issued a certificate for mysql");
         assertThat(ipSans("postgres")).containsExactlyInAnyOrder("10.78.0.10", "127.0.0.1");
+        assertThat(ipSans("mysql")).containsExactlyInAnyOrder("10.78.0.12", "127.0.0.1");
+        // The credentials are left alone.
         assertThat(harness.vault.secretVersions()).containsEntry("postgresql", versions.get("postgresql"))
-                .containsEntry("certs/mysql", versions.get("certs/mysql"));
+                .containsEntry("mysql", versions.get("mysql"));
     }
 
     private List<String> ipSans(String service) throws Exception {

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Runs the CLI in process against the Vault API double, with a home directory of its own (so the fallback secret
- * store, the runtime files and the original project's files all live under a temp dir), a small compose file, and
+ * store, the runtime files and the original project's files all live under a temp dir), the bundled compose file
+ * (or one of the test's), and
  * a stand-in clipboard tool ({@code xsel} writing to a file). Public for the app adapters' tests.
  */
 public final class VaultHarness implements AutoCloseable {
@@ -32,8 +33,10 @@ public final class VaultHarness implements AutoCloseable {
     private ServiceRestarter restarter;
     private boolean engineRestarter;
 
+    /** With the bundled compose file: the stack whose labels say which services read which secrets. */
     public VaultHarness(Path root) throws IOException {
-        this(root, COMPOSE);
+        this(root, Files.readString(Path.of(System.getProperty("project.basedir", "."))
+                .resolve("compose/docker-compose.yml")));
     }
 
     /** With a compose file of the test's own (a stand-in stack). */
@@ -81,6 +84,11 @@ public final class VaultHarness implements AutoCloseable {
 
     public Path runtime() {
         return support().resolve("runtime");
+    }
+
+    /** The app's log file, where every command that changes something leaves its trace line. */
+    public Path logFile() {
+        return home.resolve(".local/state/colima-services/logs/colima-services.log");
     }
 
     public Path secretsFile() {
@@ -158,74 +166,4 @@ public final class VaultHarness implements AutoCloseable {
     public void close() {
         vault.close();
     }
-
-    private static final String COMPOSE = """
-            services:
-              vault:
-                image: hashicorp/vault:1.18.5
-                ports: ["8200:8200"]
-                labels:
-                  io.colima-services.group: secrets
-                  io.colima-services.connection: vault
-              postgres:
-                image: postgres:18.1
-                ports: ["5432:5432"]
-                networks:
-                  dev-services:
-                    ipv4_address: "${COLIMA_SERVICES_NET:-172.20}.0.10"
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/postgresql
-                  io.colima-services.tls: "true"
-                  io.colima-services.connection: postgresql
-              mysql:
-                image: mysql:8.0.40
-                ports: ["3306:3306"]
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/mysql
-                  io.colima-services.tls: "true"
-                  io.colima-services.connection: mysql
-              mongodb:
-                image: mongo:7.0
-                ports: ["27017:27017"]
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/mongodb
-                  io.colima-services.tls: "true"
-                  io.colima-services.connection: mongodb
-              redis-1:
-                image: redis:7.4-alpine
-                ports: ["6379:6379", "6390:6390", "16379:16379"]
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/redis-1
-                  io.colima-services.tls: "true"
-                  io.colima-services.tls-ports: "6390"
-                  io.colima-services.connection: redis
-              rabbitmq:
-                image: rabbitmq:3.13-management-alpine
-                ports: ["5672:5672", "5671:5671", "15672:15672"]
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/rabbitmq
-                  io.colima-services.tls: "true"
-                  io.colima-services.tls-ports: "5671"
-                  io.colima-services.connection: amqp
-              forgejo:
-                image: codeberg.org/forgejo/forgejo:11
-                ports: ["3000:3000"]
-                labels:
-                  io.colima-services.group: git
-                  io.colima-services.vault-path: secret/forgejo
-                  io.colima-services.tls: "true"
-                  io.colima-services.connection: git
-            networks:
-              dev-services:
-                name: dev-services
-                ipam:
-                  config:
-                    - subnet: "${COLIMA_SERVICES_NET:-172.20}.0.0/16"
-                      gateway: "${COLIMA_SERVICES_NET:-172.20}.0.1"
-            """;
 }

@@ -18,6 +18,7 @@ import static io.colimaservices.domain.FakeEngine.Behaviour.exitsAfter;
 import static io.colimaservices.domain.FakeEngine.Behaviour.healthyAfter;
 import static io.colimaservices.domain.FakeEngine.Behaviour.runs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -359,6 +360,90 @@ class StackActionsTest {
             assertThat(stack.actions.down(List.of("a"), stack.progress::add).succeeded()).isTrue();
 
             assertThat(stack.lines()).anyMatch(l -> l.startsWith("stopped 1 service in"));
+        }
+    }
+
+    // ---- ordering, failure, skip, timeout ------------------------------------------------------------------------
+
+    @Test
+    void servicesStartAfterWhatTheyWaitForAndIndependentOnesTogether() {
+        Catalog catalog = catalog(checked("db"), checked("cache"), checked("api", healthy("db"), healthy("cache")),
+                checked("web", healthy("api")));
+        try (Stack stack = new Stack(Duration.ZERO, catalog)) {
+            // Long enough that a busy machine cannot make the two starts look sequential.
+            stack.compose.service("db", healthyAfter(Duration.ofMillis(800)), true)
+                    .service("cache", healthyAfter(Duration.ofMillis(800)), true)
+                    .service("api", healthyAfter(Duration.ofMillis(100)), true)
+                    .service("web", healthyAfter(Duration.ofMillis(100)), true);
+
+            ActionResult result = stack.actions.up(List.of("web"), TIMEOUT, stack.progress::add);
+
+            assertThat(result.succeeded()).as(stack.lines().toString()).isTrue();
+            // db and cache do not wait for each other: both start before either is healthy.
+            assertThat(Math.max(stack.index("starting db"), stack.index("starting cache")))
+                    .isLessThan(Math.min(stack.index("db healthy"), stack.index("cache healthy")));
+            assertThat(stack.index("starting api")).isGreaterThan(stack.index("db healthy"))
+                    .isGreaterThan(stack.index("cache healthy"));
+            assertThat(stack.index("starting web")).isGreaterThan(stack.index("api healthy"));
+            assertThat(stack.lines()).anyMatch(l -> l.startsWith("4 services ready"));
+
+            stack.progress.clear();
+            assertThat(stack.actions.down(List.of("db"), stack.progress::add).succeeded()).isTrue();
+
+            // Dependents first: web, then api, then db; cache does not depend on db and keeps running.
+            assertThat(stack.engine.requests).containsSubsequence("stop web", "stop api", "stop db")
+                    .doesNotContain("stop cache");
+            assertThat(stack.store.current().status("cache").isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void aFailureSkipsWhatWaitsForItAndLeavesWhatStartedRunning() {
+        Catalog catalog = catalog(checked("db"), checked("cache"), checked("api", healthy("db"), healthy("cache")),
+                checked("worker", healthy("cache")));
+        try (Stack stack = new Stack(Duration.ZERO, catalog)) {
+            stack.compose.service("db", exitsAfter(Duration.ofMillis(50), 1), false)
+                    .service("cache", healthyAfter(Duration.ofMillis(1500)), true)
+                    .service("api", runs(), true)
+                    .service("worker", runs(), true);
+
+            ActionResult result = stack.actions.up(List.of("api", "worker"), TIMEOUT, stack.progress::add);
+
+            StackProgress.Failed failure = result.failure().orElseThrow();
+            assertThat(failure.service()).isEqualTo("db");
+            assertThat(failure.reason()).isEqualTo("exited with code 1");
+            assertThat(failure.exitCode()).hasValue(1);
+            assertThat(stack.lines()).contains("api not started: db failed", "worker not started: db failed");
+            assertThat(stack.engine.requests).doesNotContain("start api", "start worker")
+                    .doesNotContain("stop cache");
+            assertThat(stack.store.current().status("cache").isRunning()).as("what started keeps running").isTrue();
+        }
+    }
+
+    @Test
+    void aServiceThatDoesNotBecomeHealthyInTimeFailsAtTheTimeout() {
+        try (Stack stack = new Stack(Duration.ZERO, catalog(checked("slow"), checked("api", healthy("slow"))))) {
+            stack.compose.service("slow", runs(), true).service("api", runs(), true);
+
+            long begin = System.nanoTime();
+            ActionResult result = stack.actions.up(List.of("api"), Duration.ofSeconds(1), stack.progress::add);
+            Duration took = Duration.ofNanos(System.nanoTime() - begin);
+
+            assertThat(result.failure().orElseThrow().service()).isEqualTo("slow");
+            assertThat(result.failure().orElseThrow().reason()).isEqualTo("not healthy after 1 s (timeout)");
+            assertThat(stack.lines()).contains("api not started: slow failed");
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(TIMEOUT);
+        }
+    }
+
+    @Test
+    void anUnknownTargetIsRefusedBeforeAnythingStarts() {
+        try (Stack stack = new Stack(Duration.ZERO, catalog(checked("db")))) {
+            stack.compose.service("db", runs(), true);
+
+            assertThatThrownBy(() -> stack.actions.up(List.of("dbb"), TIMEOUT, stack.progress::add))
+                    .isInstanceOf(UserError.class).hasMessageContaining("unknown service or group 'dbb'");
+            assertThat(stack.engine.requests).noneMatch(r -> r.startsWith("start"));
         }
     }
 

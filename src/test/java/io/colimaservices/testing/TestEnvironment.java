@@ -18,6 +18,12 @@ public final class TestEnvironment {
     private TestEnvironment() {
     }
 
+    /** The app's log file under those directories (Linux layout), where commands leave their trace lines. */
+    public static synchronized Path logFile() {
+        withOwnAppDirectories();
+        return appDirs.resolve("state/colima-services/logs/colima-services.log");
+    }
+
     public static synchronized Map<String, String> withOwnAppDirectories() {
         if (appDirs == null) {
             try {

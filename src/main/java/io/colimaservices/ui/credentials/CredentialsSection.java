@@ -25,7 +25,7 @@ public final class CredentialsSection implements Section {
     private AutoCloseable subscription;
 
     /**
-     * @param credentials the port ({@code AppCredentialService.of(context, store)})
+     * @param credentials the credentials use case ({@code context.useCases().credentials()})
      * @param store       the app's store: Vault's state and the catalog
      * @param clipboard   the app's one clipboard keeper, driven by a started {@code ClipboardAutoClear}
      * @param clearDelay  how long a copied value stays on the clipboard (settings; 30 s by default)

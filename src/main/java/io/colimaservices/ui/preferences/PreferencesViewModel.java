@@ -2,14 +2,13 @@ package io.colimaservices.ui.preferences;
 
 import io.colimaservices.domain.AppSettings;
 import io.colimaservices.domain.LoadedSettings;
-import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.SavedSettings;
-import io.colimaservices.domain.SettingsRepository;
 import io.colimaservices.domain.TerminalApp;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmAdvice;
 import io.colimaservices.domain.VmSpec;
+import io.colimaservices.usecase.SettingsUseCase;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -47,8 +46,7 @@ public final class PreferencesViewModel {
 
     private final Executor ui;
     private final Executor background;
-    private final SettingsRepository repository;
-    private final LoginItem loginItem;
+    private final SettingsUseCase settings;
     private final NativePlatform platform;
     private final Runnable settingsChanged;
 
@@ -104,12 +102,11 @@ public final class PreferencesViewModel {
      * @param settingsChanged called after every successful save, on the background executor (the app forgets the
      *                        settings it read and picks up the new ones)
      */
-    public PreferencesViewModel(Executor ui, Executor background, SettingsRepository repository, LoginItem loginItem,
+    public PreferencesViewModel(Executor ui, Executor background, SettingsUseCase settings,
                                 NativePlatform platform, Runnable settingsChanged) {
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
-        this.repository = Objects.requireNonNull(repository);
-        this.loginItem = Objects.requireNonNull(loginItem);
+        this.settings = Objects.requireNonNull(settings);
         this.platform = Objects.requireNonNull(platform);
         this.settingsChanged = Objects.requireNonNull(settingsChanged);
         Observable[] form = {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, profile, cpus, memory,
@@ -144,11 +141,9 @@ public final class PreferencesViewModel {
         busy.set(true);
         background.execute(() -> {
             try {
-                LoadedSettings read = repository.load();
-                String file = repository.location().toString();
-                boolean installed = loginItem.isInstalled();
-                String item = loginItem.location().toString();
-                ui.execute(() -> loaded(read, file, installed, item));
+                SettingsUseCase.Current current = settings.load();
+                ui.execute(() -> loaded(current.loaded(), current.file().toString(), current.loginItemInstalled(),
+                        current.loginItem().toString()));
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     busy.set(false);
@@ -341,7 +336,7 @@ public final class PreferencesViewModel {
         background.execute(() -> {
             SavedSettings saved;
             try {
-                saved = repository.save(next);
+                saved = settings.save(next);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     busy.set(false);
@@ -387,14 +382,9 @@ public final class PreferencesViewModel {
         status.set(on ? "Registering the app to start at login\u2026" : "Removing the login item\u2026");
         AppSettings base = baseline;
         background.execute(() -> {
-            String item;
+            SettingsUseCase.LoginChange change;
             try {
-                if (on) {
-                    loginItem.install();
-                } else {
-                    loginItem.remove();
-                }
-                item = loginItem.location().toString();
+                change = settings.setLaunchAtLogin(on, base);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     busy.set(false);
@@ -404,10 +394,9 @@ public final class PreferencesViewModel {
                 });
                 return;
             }
-            SavedSettings saved;
-            try {
-                saved = repository.save(base.withLaunchAtLogin(on));
-            } catch (RuntimeException e) {
+            String item = change.loginItem().toString();
+            if (change.saveFailure().isPresent()) {
+                RuntimeException e = change.saveFailure().get();
                 ui.execute(() -> {
                     busy.set(false);
                     status.set("");
@@ -417,6 +406,7 @@ public final class PreferencesViewModel {
                 });
                 return;
             }
+            SavedSettings saved = change.saved().orElseThrow();
             Optional<String> notTaken = tell();
             ui.execute(() -> {
                 baseline = baseline.withLaunchAtLogin(on);

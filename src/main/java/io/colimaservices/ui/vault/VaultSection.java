@@ -34,7 +34,7 @@ public final class VaultSection implements Section {
     private Timeline poll;
 
     /**
-     * @param operations   the Vault port ({@code AppVaultOperations.of(context)})
+     * @param operations   the Vault use case ({@code context.useCases().vault()})
      * @param store        the app's store; the page shows its {@code vault()} state
      * @param refreshVault asks for a fresh Vault state without blocking ({@code vaultWatcher::refresh})
      * @param uiExecutor   the FX thread ({@code UiExecutors.fx()})

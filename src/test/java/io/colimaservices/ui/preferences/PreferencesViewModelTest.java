@@ -44,7 +44,7 @@ class PreferencesViewModelTest {
     private PreferencesViewModel model = model();
 
     private PreferencesViewModel model() {
-        return new PreferencesViewModel(UiExecutors.direct(), background, settings, login, platform,
+        return new PreferencesViewModel(UiExecutors.direct(), background, settings.useCase(), platform,
                 changed::incrementAndGet);
     }
 
@@ -417,7 +417,7 @@ class PreferencesViewModelTest {
 
     @Test
     void aSettingsChangedCallbackThatFailsIsReportedAfterTheSave() {
-        model = new PreferencesViewModel(UiExecutors.direct(), background, settings, login, platform, () -> {
+        model = new PreferencesViewModel(UiExecutors.direct(), background, settings.useCase(), platform, () -> {
             throw new IllegalStateException("the watcher is closed");
         });
         loadWith(AppSettings.defaults());

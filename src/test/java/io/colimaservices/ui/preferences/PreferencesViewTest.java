@@ -44,7 +44,7 @@ class PreferencesViewTest extends ApplicationTest {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new PreferencesViewModel(UiExecutors.fx(), background, settings, settings.login,
+        model = new PreferencesViewModel(UiExecutors.fx(), background, settings.useCase(),
                 FakePlatform.appleSiliconMac(), changed::incrementAndGet);
         PreferencesView view = new PreferencesView(model, (owner, current) -> Optional.of(CHOSEN));
         Scene scene = new Scene(view.root(), 1100, 790);

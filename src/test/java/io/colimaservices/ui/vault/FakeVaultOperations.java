@@ -210,6 +210,22 @@ public class FakeVaultOperations implements VaultOperations {
     }
 
     @Override
+    public String address() {
+        return ADDRESS;
+    }
+
+    @Override
+    public synchronized ArmOutcome arm() {
+        calls.add("arm");
+        return new ArmOutcome(List.of("postgres"), Path.of("/home/dev/runtime/vault-agent"), "5m");
+    }
+
+    @Override
+    public String token(io.colimaservices.domain.CredentialService.VaultToken token) {
+        throw new UnsupportedOperationException("the Vault page copies no token");
+    }
+
+    @Override
     public boolean weakerStore() {
         return weak;
     }

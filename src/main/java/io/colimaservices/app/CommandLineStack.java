@@ -1,8 +1,8 @@
-package io.colimaservices.cli;
+package io.colimaservices.app;
 
-import io.colimaservices.app.AppContext;
 import io.colimaservices.domain.EngineWatcher;
 import io.colimaservices.domain.StackActions;
+import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.SnapshotWaiter;
 import io.colimaservices.domain.StackStore;
@@ -14,9 +14,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A command's live view of the stack: a store kept true by the event-driven watcher for as long as the command
- * runs, and the actions that act on it.
+ * runs, and the actions that act on it. Opened by {@link AppContext#commandLineStack()} on first use, closed with
+ * the context.
  */
-final class LiveSession implements AutoCloseable {
+public final class CommandLineStack implements AutoCloseable {
     /** The engine's state before anything was asked (see {@link io.colimaservices.domain.EngineInfo#unknown}). */
     private static final String NOT_ASKED = "not checked yet";
     private static final Duration FIRST_LISTING_DEADLINE = Duration.ofSeconds(15);
@@ -24,15 +25,10 @@ final class LiveSession implements AutoCloseable {
     private final StackStore store;
     private final EngineWatcher watcher;
 
-    private LiveSession(AppContext context, StackStore store, EngineWatcher watcher) {
+    private CommandLineStack(AppContext context, StackStore store, EngineWatcher watcher) {
         this.context = context;
         this.store = store;
         this.watcher = watcher;
-    }
-
-    /** Takes a first listing (failing with exit 3 when Docker is unreachable), then follows events. */
-    static LiveSession open(AppContext context) {
-        return open(context, false);
     }
 
     /**
@@ -42,7 +38,7 @@ final class LiveSession implements AutoCloseable {
      *
      * @param willProvision the command may create containers: find the compose CLI while Docker is listed
      */
-    static LiveSession open(AppContext context, boolean willProvision) {
+    static CommandLineStack open(AppContext context, boolean willProvision) {
         if (willProvision) {
             context.prepareProvisioner();
         }
@@ -69,19 +65,23 @@ final class LiveSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new UserError(UserError.Kind.OTHER, "interrupted while listing the stack", "");
         }
-        return new LiveSession(context, store, watcher);
+        return new CommandLineStack(context, store, watcher);
     }
 
-    StackStore store() {
+    public StackStore store() {
         return store;
     }
 
-    EngineWatcher watcher() {
+    public EngineWatcher watcher() {
         return watcher;
     }
 
     StackActions actions() {
         return context.stackActions(store);
+    }
+
+    StackRecovery recovery() {
+        return context.recovery(store, actions(), watcher, p -> { }, r -> { });
     }
 
     @Override
