@@ -109,20 +109,20 @@ public final class PageShots {
         vault(out.resolve("vault-import.png"), fake -> fake.storedShares = 0,
                 model -> model.imports().importFrom(model.imports().defaultImportDirectory()));
         credentials(out.resolve("credentials.png"), fake -> { }, VaultPhase.UNSEALED, model -> {
-            model.copyField("password");
+            model.copying().copyField("password");
         });
         credentials(out.resolve("credentials-sealed.png"), fake -> fake.sealed = true, VaultPhase.SEALED,
                 model -> { });
         credentials(out.resolve("credentials-tls.png"), fake -> { }, VaultPhase.UNSEALED, model -> {
             select(model, "redis-1");
-            model.formatProperty().set(ConnectionFormat.ENV);
-            model.setTls(false);
+            model.details().formatProperty().set(ConnectionFormat.ENV);
+            model.tls().setTls(false);
         });
         fx(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
         vault(out.resolve("vault-dark.png"), fake -> fake.progress = 2, model -> { });
         credentials(out.resolve("credentials-dark.png"), fake -> { }, VaultPhase.UNSEALED, model -> {
             select(model, "redis-1");
-            model.copyConnection();
+            model.copying().copyConnection();
         });
     }
 
