@@ -124,10 +124,10 @@ public final class PageScreenshots {
                 : FakeVm.usual(vm));
         page.vm.state.set(FakeVm.stopped("default"));
         onFx(() -> {
-            page.section.model().start();
+            page.section.model().actions().start();
             return null;
         });
-        waitUntil(() -> !page.section.model().busyProperty().get());
+        waitUntil(() -> !page.section.model().action().busyProperty().get());
         shoot("colima", page.store, page.section, model -> { });
 
         ColimaPage stopped = colimaPage(FakeVm.stopped("default"));
@@ -140,16 +140,16 @@ public final class PageScreenshots {
         ColimaPage failing = colimaPage(FakeVm.stopped("default"));
         failing.vm.failNext = FakeVm.startFailed();
         onFx(() -> {
-            failing.section.model().start();
+            failing.section.model().actions().start();
             return null;
         });
-        waitUntil(() -> !failing.section.model().failureProperty().get().isEmpty());
+        waitUntil(() -> failing.section.model().action().failureProperty().get() != null);
         shoot("colima-failed", failing.store, failing.section, s -> { });
 
         ColimaPage deleting = colimaPage(FakeVm.running("default"));
         shoot("colima-delete", deleting.store, deleting.section, s -> {
-            deleting.section.model().requestDelete();
-            deleting.section.model().deleteConfirmationProperty().set("defa");
+            deleting.section.model().deletion().requestDelete();
+            deleting.section.model().deletion().deleteConfirmationProperty().set("defa");
         });
     }
 
