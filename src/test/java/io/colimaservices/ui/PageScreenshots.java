@@ -168,7 +168,7 @@ public final class PageScreenshots {
         settings.onDisk.set(new LoadedSettings(new AppSettings(VmSpec.defaults(), java.util.Optional.empty(), true,
                 true, 30), List.of()));
         PreferencesSection page = preferencesPage(settings);
-        shoot("preferences", store, page, s -> { }, () -> page.model().cpusProperty().set("6"));
+        shoot("preferences", store, page, s -> { }, () -> page.model().vm().cpusProperty().set("6"));
 
         FakeSettings bad = new FakeSettings();
         bad.onDisk.set(new LoadedSettings(AppSettings.defaults(), List.of(
@@ -176,17 +176,17 @@ public final class PageScreenshots {
                 FakeSettings.FILE + ":9: unknown setting 'colour' (ignored)")));
         PreferencesSection problems = preferencesPage(bad);
         shoot("preferences-problems", store, problems, s -> { }, () -> {
-            problems.model().cpusProperty().set("0");
-            problems.model().diskProperty().set("5");
-            problems.model().profileProperty().set("-work");
+            problems.model().vm().cpusProperty().set("0");
+            problems.model().vm().diskProperty().set("5");
+            problems.model().vm().profileProperty().set("-work");
         });
 
         FakeSettings aside = new FakeSettings();
         aside.onDisk.set(bad.onDisk.get());
         PreferencesSection saved = preferencesPage(aside);
         shoot("preferences-saved", store, saved, s -> { }, () -> {
-            saved.model().cpusProperty().set("6");
-            saved.model().memoryProperty().set("64");
+            saved.model().vm().cpusProperty().set("6");
+            saved.model().vm().memoryProperty().set("64");
             saved.model().save();
         });
     }

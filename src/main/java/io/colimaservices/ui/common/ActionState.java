@@ -92,6 +92,16 @@ public final class ActionState {
         failure.set(n);
     }
 
+    /**
+     * Shows a failure with its message even when it is not a {@link io.colimaservices.domain.UserError}: for pages
+     * whose work handles no secret (the VM, the settings file), where the message is the most useful words there
+     * are. Never a stack trace; the failure's type when it has no message.
+     */
+    public void failShowingMessage(String title, RuntimeException e) {
+        fail(e instanceof io.colimaservices.domain.UserError ? Notice.failure(title, e) : Notice.danger(title,
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+
     /** Shows a failure already in words. */
     public void fail(Notice danger) {
         notice.set(danger);
