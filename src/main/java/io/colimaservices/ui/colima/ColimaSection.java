@@ -79,4 +79,9 @@ public final class ColimaSection implements Section {
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
     }
+
+    @Override
+    public java.util.Optional<io.colimaservices.ui.common.ActionState> actionState() {
+        return java.util.Optional.of(model.action());
+    }
 }

@@ -108,4 +108,9 @@ public final class VaultSection implements Section {
     public VaultViewModel model() {
         return model;
     }
+
+    @Override
+    public java.util.Optional<io.colimaservices.ui.common.ActionState> actionState() {
+        return java.util.Optional.of(model.action());
+    }
 }
