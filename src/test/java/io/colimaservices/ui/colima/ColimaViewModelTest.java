@@ -508,26 +508,15 @@ class ColimaViewModelTest {
         };
     }
 
-    /** The page's failure, as the user reads it: title, message and hint ({@code Notice.failure}'s parts). */
-    private String[] failure() {
-        io.colimaservices.ui.common.Notice n = model.action().failureProperty().get();
-        if (n == null) {
-            return new String[] {"", "", ""};
-        }
-        int hint = n.detail().indexOf("\nHint: ");
-        return hint < 0 ? new String[] {n.title(), n.detail(), ""}
-                : new String[] {n.title(), n.detail().substring(0, hint), n.detail().substring(hint + 7)};
-    }
-
     private String failureTitle() {
-        return failure()[0];
+        return io.colimaservices.ui.common.FailureParts.of(model.action()).title();
     }
 
     private String failureMessage() {
-        return failure()[1];
+        return io.colimaservices.ui.common.FailureParts.of(model.action()).message();
     }
 
     private String failureHint() {
-        return failure()[2];
+        return io.colimaservices.ui.common.FailureParts.of(model.action()).hint();
     }
 }
