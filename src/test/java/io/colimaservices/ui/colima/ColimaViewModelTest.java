@@ -190,7 +190,7 @@ class ColimaViewModelTest {
         assertThat(model.actions().statusLineProperty().get()).isEqualTo("VM default started");
         assertThat(model.action().busyProperty().get()).isFalse();
         assertThat(model.actions().changingProperty().get()).isFalse();
-        assertThat(failureMessage()).isEmpty();
+        assertThat(failure().message()).isEmpty();
     }
 
     @Test
@@ -220,10 +220,10 @@ class ColimaViewModelTest {
 
         model.actions().start();
 
-        assertThat(failureTitle()).isEqualTo("Starting failed");
-        assertThat(failureMessage()).isEqualTo("colima start --profile default failed (exit 1): "
+        assertThat(failure().title()).isEqualTo("Starting failed");
+        assertThat(failure().message()).isEqualTo("colima start --profile default failed (exit 1): "
                 + "error starting vm: exiting, status={Running:false Degraded:false Exiting:true}");
-        assertThat(failureHint()).startsWith("the lines above are Colima's own");
+        assertThat(failure().hint()).startsWith("the lines above are Colima's own");
         assertThat(model.actions().statusLineProperty().get()).isEqualTo("Starting failed");
         assertThat(model.actions().lines()).containsExactly("INFO starting colima", "INFO runtime: docker", "INFO done");
         assertThat(model.phaseTextProperty().get()).as("read again after the failure").isEqualTo("Stopped");
@@ -231,8 +231,8 @@ class ColimaViewModelTest {
         assertThat(model.actions().canStartProperty().get()).isTrue();
 
         model.actions().start();
-        assertThat(failureMessage()).as("cleared by the next action").isEmpty();
-        assertThat(failureTitle()).isEmpty();
+        assertThat(failure().message()).as("cleared by the next action").isEmpty();
+        assertThat(failure().title()).isEmpty();
         assertThat(model.phaseTextProperty().get()).isEqualTo("Running");
     }
 
@@ -243,8 +243,8 @@ class ColimaViewModelTest {
 
         model.actions().start();
 
-        assertThat(failureMessage()).isEqualTo("Starting VM default failed: pipe closed");
-        assertThat(failureMessage()).doesNotContain("Exception", "\tat ");
+        assertThat(failure().message()).isEqualTo("Starting VM default failed: pipe closed");
+        assertThat(failure().message()).doesNotContain("Exception", "\tat ");
         assertThat(model.action().busyProperty().get()).isFalse();
     }
 
@@ -322,10 +322,10 @@ class ColimaViewModelTest {
         assertThat(model.deletion().deleteAllowedProperty().get()).isFalse();
         model.deletion().confirmDelete();
         assertThat(vm.calls).noneMatch(c -> c.startsWith("delete"));
-        assertThat(failureMessage()).isEqualTo("not deleting VM 'default': the confirmation typed was "
+        assertThat(failure().message()).isEqualTo("not deleting VM 'default': the confirmation typed was "
                 + "'defaul', not the profile's name");
-        assertThat(failureHint()).isEqualTo("type the profile name exactly: default");
-        assertThat(failureTitle()).isEqualTo("VM not deleted");
+        assertThat(failure().hint()).isEqualTo("type the profile name exactly: default");
+        assertThat(failure().title()).isEqualTo("VM not deleted");
         assertThat(model.deletion().confirmingDeleteProperty().get()).as("still asking").isTrue();
 
         model.deletion().deleteConfirmationProperty().set(" default ");
@@ -337,7 +337,7 @@ class ColimaViewModelTest {
         assertThat(model.deletion().deleteConfirmationProperty().get()).isEmpty();
         assertThat(model.phaseTextProperty().get()).isEqualTo("Not created yet");
         assertThat(model.actions().statusLineProperty().get()).isEqualTo("VM default deleted");
-        assertThat(failureMessage()).isEmpty();
+        assertThat(failure().message()).isEmpty();
     }
 
     @Test
@@ -486,8 +486,8 @@ class ColimaViewModelTest {
 
         model.actions().stop();
 
-        assertThat(failureMessage()).contains("did not finish within 2m");
-        assertThat(failureHint()).contains("limactl list");
+        assertThat(failure().message()).contains("did not finish within 2m");
+        assertThat(failure().hint()).contains("limactl list");
         assertThat(model.actions().statusLineProperty().get()).isEqualTo("Stopping failed");
     }
 
@@ -508,15 +508,8 @@ class ColimaViewModelTest {
         };
     }
 
-    private String failureTitle() {
-        return io.colimaservices.ui.common.FailureParts.of(model.action()).title();
-    }
-
-    private String failureMessage() {
-        return io.colimaservices.ui.common.FailureParts.of(model.action()).message();
-    }
-
-    private String failureHint() {
-        return io.colimaservices.ui.common.FailureParts.of(model.action()).hint();
+    /** The page's failure in its parts: title, message, hint. */
+    private io.colimaservices.ui.common.FailureParts failure() {
+        return io.colimaservices.ui.common.FailureParts.of(model.action());
     }
 }

@@ -175,7 +175,7 @@ class PreferencesViewModelTest {
         assertThat(model.dirtyProperty().get()).isFalse();
         assertThat(model.canSaveProperty().get()).isFalse();
         assertThat(model.file().movedAsideProperty().get()).isEmpty();
-        assertThat(failureMessage()).isEmpty();
+        assertThat(failure().message()).isEmpty();
 
         model.vm().cpusProperty().set("7");
         assertThat(model.file().statusProperty().get()).as("an edit after saving is not saved").isEmpty();
@@ -205,17 +205,17 @@ class PreferencesViewModelTest {
 
         model.save();
 
-        assertThat(failureTitle()).isEqualTo("Settings not saved");
-        assertThat(failureMessage())
+        assertThat(failure().title()).isEqualTo("Settings not saved");
+        assertThat(failure().message())
                 .isEqualTo("cannot write " + FakeSettings.FILE + ": Permission denied");
-        assertThat(failureHint()).isEqualTo("check the folder's permissions");
+        assertThat(failure().hint()).isEqualTo("check the folder's permissions");
         assertThat(model.dirtyProperty().get()).isTrue();
         assertThat(model.canSaveProperty().get()).isTrue();
         assertThat(model.vm().cpusProperty().get()).isEqualTo("6");
         assertThat(changed.get()).isZero();
 
         model.save();
-        assertThat(failureMessage()).isEmpty();
+        assertThat(failure().message()).isEmpty();
         assertThat(settings.saves).hasSize(1);
     }
 
@@ -284,9 +284,9 @@ class PreferencesViewModelTest {
         model.login().launchAtLoginProperty().set(true);
 
         assertThat(model.login().launchAtLoginProperty().get()).isFalse();
-        assertThat(failureTitle()).isEqualTo("Launch at login not turned on");
-        assertThat(failureMessage()).startsWith("launch at login needs the packaged app");
-        assertThat(failureHint()).startsWith("install the app from its package");
+        assertThat(failure().title()).isEqualTo("Launch at login not turned on");
+        assertThat(failure().message()).startsWith("launch at login needs the packaged app");
+        assertThat(failure().hint()).startsWith("install the app from its package");
         assertThat(settings.saves).isEmpty();
         assertThat(changed.get()).isZero();
         assertThat(model.action().busyProperty().get()).isFalse();
@@ -303,8 +303,8 @@ class PreferencesViewModelTest {
         model.login().launchAtLoginProperty().set(false);
 
         assertThat(model.login().launchAtLoginProperty().get()).isTrue();
-        assertThat(failureTitle()).isEqualTo("Launch at login not turned off");
-        assertThat(failureMessage()).endsWith("Operation not permitted");
+        assertThat(failure().title()).isEqualTo("Launch at login not turned off");
+        assertThat(failure().message()).endsWith("Operation not permitted");
         assertThat(settings.saves).isEmpty();
     }
 
@@ -317,7 +317,7 @@ class PreferencesViewModelTest {
 
         assertThat(model.login().launchAtLoginProperty().get()).as("it is registered").isTrue();
         assertThat(model.login().loginNoteProperty().get()).isEqualTo("Registered: " + FakeSettings.Login.AGENT);
-        assertThat(failureTitle()).isEqualTo("Launch at login is on, but the settings were not "
+        assertThat(failure().title()).isEqualTo("Launch at login is on, but the settings were not "
                 + "saved");
         assertThat(changed.get()).isZero();
     }
@@ -427,19 +427,12 @@ class PreferencesViewModelTest {
 
         assertThat(settings.saves).hasSize(1);
         assertThat(model.dirtyProperty().get()).isFalse();
-        assertThat(failureTitle()).isEqualTo("Saved, but the app did not take the new settings");
-        assertThat(failureMessage()).isEqualTo("the watcher is closed");
+        assertThat(failure().title()).isEqualTo("Saved, but the app did not take the new settings");
+        assertThat(failure().message()).isEqualTo("the watcher is closed");
     }
 
-    private String failureTitle() {
-        return io.colimaservices.ui.common.FailureParts.of(model.action()).title();
-    }
-
-    private String failureMessage() {
-        return io.colimaservices.ui.common.FailureParts.of(model.action()).message();
-    }
-
-    private String failureHint() {
-        return io.colimaservices.ui.common.FailureParts.of(model.action()).hint();
+    /** The page's failure in its parts: title, message, hint. */
+    private io.colimaservices.ui.common.FailureParts failure() {
+        return io.colimaservices.ui.common.FailureParts.of(model.action());
     }
 }
