@@ -2,11 +2,8 @@ package io.colimaservices.app;
 
 import io.colimaservices.domain.Alert;
 import io.colimaservices.domain.AlertPolicy;
-import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.ContainerEvent;
 import io.colimaservices.domain.EngineInfo;
-import io.colimaservices.domain.Notifier;
-import io.colimaservices.domain.ShellLauncher;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.CredentialService;
 import io.colimaservices.domain.LiveStack;
@@ -19,9 +16,9 @@ import io.colimaservices.domain.VmPhase;
 import io.colimaservices.domain.VmWatcher;
 import io.colimaservices.domain.WakeDetector;
 import io.colimaservices.tray.AwtTrayAdapter;
-import io.colimaservices.tray.MenuCommands;
 import io.colimaservices.tray.TrayMenuBuilder;
 import io.colimaservices.ui.colima.ColimaSection;
+import io.colimaservices.ui.common.ActionFailures;
 import io.colimaservices.ui.common.ClipboardAutoClear;
 import io.colimaservices.ui.common.ClipboardKeeper;
 import io.colimaservices.ui.common.CommandDialog;
@@ -29,7 +26,6 @@ import io.colimaservices.ui.common.FxClipboard;
 import io.colimaservices.ui.common.FxNotifier;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
-import io.colimaservices.ui.dashboard.DashboardCommands;
 import io.colimaservices.ui.dashboard.DashboardViewModel;
 import io.colimaservices.ui.logs.LogsSection;
 import javafx.application.Application;
@@ -58,7 +54,7 @@ import java.util.function.Consumer;
  * The JavaFX application: wires the store, the watchers, the tray and the dashboard window. The FX thread only
  * builds the faces; connecting (which may ask Colima for its socket) happens on a virtual thread.
  */
-public final class FxApp extends Application implements MenuCommands, DashboardCommands {
+public final class FxApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(FxApp.class);
 
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -83,7 +79,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private UseCases useCases;
     private CredentialService credentials;
     private ColimaSection colimaSection;
-    private Notifier notifier;
+    private FxNotifier notifier;
+    private MenuRouter router;
 
     @Override
     public void start(Stage ignored) {
@@ -121,7 +118,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         clipboard = new ClipboardAutoClear(new ClipboardKeeper(new FxClipboard(), Clock.systemUTC()));
         clipboard.start();
         credentials = useCases.credentials();
-        dashboard = new DashboardViewModel(UiExecutors.fx(), background, useCases.stack(), this,
+        router = router();
+        dashboard = new DashboardViewModel(UiExecutors.fx(), background, useCases.stack(), router,
                 Clock.systemDefaultZone(), () -> StackActions.DEFAULT_TIMEOUT);
         store.relay(UiExecutors.fx(), dashboard::show);
         watchForAlerts();
@@ -171,7 +169,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         LOG.info("started: compose file {}, Docker host {}", context.composeFile(), opened.host);
         if (vmWatcher != null && context.settings().settings().startVmOnLaunch()
                 && !store.current().vm().isRunning()) {
-            startVm();
+            router.startVm();
         }
     }
 
@@ -309,7 +307,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private void watchForAlerts() {
         AlertPolicy policy = new AlertPolicy(context.stopLedger(), Clock.systemUTC(), service ->
                 Optional.ofNullable(session.get()).map(s -> s.recovery.isRecovering(service)).orElse(false));
-        notifier = new FxNotifier(this::viewLogs, this::restartService);
+        notifier = new FxNotifier(service -> router.viewLogs(service), service -> router.restartService(service));
         AtomicReference<StackSnapshot> previous = new AtomicReference<>(store.current());
         store.subscribe(next -> policy.changes(previous.getAndSet(next), next).forEach(alert -> {
             LOG.info("alert: {}", alert.title());
@@ -346,170 +344,115 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     private void installTray() {
         tray = new AwtTrayAdapter();
-        TrayMenuBuilder menu = new TrayMenuBuilder(this);
+        TrayMenuBuilder menu = new TrayMenuBuilder(router);
         StackSnapshot first = store.current();
-        tray.install(first.health(), menu.build(first), this::openDashboard);
+        tray.install(first.health(), menu.build(first), router::openDashboard);
         Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
                 "Colima Services: " + TrayMenuBuilder.headline(s));
         // Docker is already being asked: the relay starts from the state now, which may be newer than the first.
         store.relay(EventQueue::invokeLater, show);
     }
 
-    // Menu and dashboard commands: return at once; work runs on virtual threads; results show through the store.
+    // Menu and dashboard commands: routed by the MenuRouter; here only what the desktop does for it.
 
-    @Override
-    public void openDashboard() {
-        Platform.runLater(() -> window.show(null));
-    }
-
-    @Override
-    public void openSection(String section) {
-        Platform.runLater(() -> window.show(section));
-    }
-
-    @Override
-    public void startTarget(String target) {
-        // Through the services page's model, so its progress line and failure report show the outcome.
-        Platform.runLater(() -> dashboard.start(target));
-    }
-
-    @Override
-    public void stopTarget(String target) {
-        Platform.runLater(() -> dashboard.stop(target));
-    }
-
-    @Override
-    public void restartService(String service) {
-        Platform.runLater(() -> dashboard.restart(service));
-    }
-
-    @Override
-    public void viewLogs(String service) {
-        Platform.runLater(() -> {
-            window.show("logs");
-            logsSection.select(List.of(service));
-        });
-    }
-
-    @Override
-    public void openLogs(String service) {
-        viewLogs(service);
-    }
-
-    @Override
-    public void openUrl(String url) {
-        getHostServices().showDocument(url);
-    }
-
-    @Override
-    public void openShell(String service, boolean client) {
-        background.execute(() -> {
-            ShellLauncher.Outcome outcome = useCases.shell().open(service, client);
-            if (!outcome.opened()) {
-                Platform.runLater(() -> CommandDialog.show("Open shell", outcome.message(), outcome.commandLine()));
+    private MenuRouter router() {
+        ActionFailures failures = new ActionFailures(UiExecutors.fx(), new ActionFailures.Window() {
+            @Override
+            public boolean isShowing() {
+                return window != null && window.isShowing();
             }
-        });
-    }
 
-    @Override
-    public void copyPlain(String text) {
-        Platform.runLater(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-    }
-
-    @Override
-    public void copyConnectionString(String service) {
-        copySecret(service, "connection string", () -> credentials.connectionString(service, ConnectionFormat.URL));
-    }
-
-    @Override
-    public void copyPassword(String service) {
-        copySecret(service, "password", () -> credentials.fieldValue(service, "password"));
-    }
-
-    /** Reads the secret off the FX thread, puts it on the clipboard, which clears it after the configured delay. */
-    private void copySecret(String service, String what, java.util.function.Supplier<String> read) {
-        background.execute(() -> {
-            try {
-                String value = read.get();
-                Duration delay = clipboardDelay();
-                Platform.runLater(() -> clipboard.keeper().copy(value, delay));
-                LOG.info("copied the {} of {} (clears in {} s)", what, service, delay.toSeconds());
-            } catch (UserError e) {
-                LOG.warn("cannot copy the {} of {}: {}", what, service, e.getMessage());
-                openSection("credentials");
+            @Override
+            public Optional<io.colimaservices.ui.common.ActionState> messages(String section) {
+                return window == null ? Optional.empty() : window.messages(section);
             }
-        });
+
+            @Override
+            public void show(String section) {
+                window.show(section);
+            }
+        }, notice -> notifier.show(notice));
+        return new MenuRouter(new Desktop(), () -> new MenuRouter.Actions(credentials, useCases.vault(),
+                Optional.ofNullable(vmWatcher).map(w -> useCases.vm()), useCases.shell()), this::clipboardDelay,
+                vaultPoller::refreshNow, background, failures);
+    }
+
+    /** The window, its pages and the clipboard, on the FX thread. */
+    private final class Desktop implements MenuRouter.Desktop {
+        @Override
+        public void show(String section) {
+            Platform.runLater(() -> window.show(section));
+        }
+
+        @Override
+        public void showLogsOf(String service) {
+            Platform.runLater(() -> {
+                window.show("logs");
+                logsSection.select(List.of(service));
+            });
+        }
+
+        @Override
+        public void startTarget(String target) {
+            // Through the services page's model, so its progress line and failure report show the outcome.
+            Platform.runLater(() -> dashboard.start(target));
+        }
+
+        @Override
+        public void stopTarget(String target) {
+            Platform.runLater(() -> dashboard.stop(target));
+        }
+
+        @Override
+        public void restartService(String service) {
+            Platform.runLater(() -> dashboard.restart(service));
+        }
+
+        @Override
+        public boolean vmThroughPage(boolean start) {
+            ColimaSection page = colimaSection;
+            if (page == null) {
+                return false;
+            }
+            Platform.runLater(start ? page::startVm : page::stopVm);
+            return true;
+        }
+
+        @Override
+        public void openUrl(String url) {
+            getHostServices().showDocument(url);
+        }
+
+        @Override
+        public void copyPlain(String text) {
+            Platform.runLater(() -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(text);
+                Clipboard.getSystemClipboard().setContent(content);
+            });
+        }
+
+        @Override
+        public void copySecret(String value, Duration delay) {
+            Platform.runLater(() -> clipboard.keeper().copy(value, delay));
+        }
+
+        @Override
+        public void showCommand(String title, String message, String commandLine) {
+            Platform.runLater(() -> CommandDialog.show(title, message, commandLine));
+        }
+
+        @Override
+        public void quit() {
+            FxApp.this.quit();
+        }
     }
 
     private Duration clipboardDelay() {
         return Duration.ofSeconds(context.settings().settings().clipboardClearSeconds());
     }
 
-    @Override
-    public void setTls(String service, boolean enabled) {
-        background.execute(() -> {
-            try {
-                credentials.setTls(service, enabled, line -> LOG.info("tls {}: {}", service, line));
-            } catch (UserError e) {
-                LOG.warn("TLS {} for {} failed: {}", enabled ? "on" : "off", service, e.getMessage());
-                openSection("credentials");
-            }
-        });
-    }
-
-    @Override
-    public void startVm() {
-        if (colimaSection != null) {
-            // Through the Colima page, so Colima's output and failures show there.
-            Platform.runLater(colimaSection::startVm);
-            return;
-        }
-        vmAction(() -> useCases.vm().startFromSettings(line -> LOG.info("colima: {}", line)));
-    }
-
-    @Override
-    public void stopVm() {
-        if (colimaSection != null) {
-            Platform.runLater(colimaSection::stopVm);
-            return;
-        }
-        vmAction(() -> useCases.vm().stopFromSettings(line -> LOG.info("colima: {}", line)));
-    }
-
-    /** Before the Colima page exists (its window not opened yet): through the use case, which shows the change. */
-    private void vmAction(Runnable action) {
-        if (vmWatcher == null) {
-            openSection("colima");
-            return;
-        }
-        background.execute(() -> {
-            try {
-                action.run();
-            } catch (UserError e) {
-                LOG.warn("{}", e.getMessage());
-                openSection("colima");
-            }
-        });
-    }
-
-    @Override
-    public void unsealVault() {
-        background.execute(() -> {
-            try {
-                useCases.vault().unsealWithStoredShares(s -> { });
-            } catch (UserError e) {
-                LOG.warn("{}", e.getMessage());
-                openSection("vault");
-            }
-            vaultPoller.refreshNow();
-        });
-    }
-
-    @Override
+    /** Quits from anywhere (the menu, a signal, a closed window without a tray). */
     public void quit() {
         if (Platform.isFxApplicationThread()) {
             quitOnFxThread();

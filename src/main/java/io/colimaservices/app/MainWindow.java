@@ -1,5 +1,9 @@
 package io.colimaservices.app;
 
+import io.colimaservices.ui.common.ActionFailures;
+import io.colimaservices.ui.common.ActionState;
+import java.util.Optional;
+
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
@@ -13,7 +17,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /** The dashboard window: built on first open, hidden (not destroyed) on close when the tray is there. */
-final class MainWindow {
+final class MainWindow implements ActionFailures.Window {
     private final StackStore store;
     private final Supplier<List<Section>> sections;
     private final boolean hasTray;
@@ -29,7 +33,8 @@ final class MainWindow {
     }
 
     /** Shows the window (building it the first time) on the given section, or the current one when null. */
-    void show(String sectionId) {
+    @Override
+    public void show(String sectionId) {
         if (stage == null) {
             stage = build();
         }
@@ -40,8 +45,14 @@ final class MainWindow {
         stage.toFront();
     }
 
-    boolean isShowing() {
+    @Override
+    public boolean isShowing() {
         return stage != null && stage.isShowing();
+    }
+
+    @Override
+    public Optional<ActionState> messages(String section) {
+        return view == null ? Optional.empty() : view.section(section).flatMap(Section::actionState);
     }
 
     Stage stage() {

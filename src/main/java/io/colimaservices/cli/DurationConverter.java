@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The one syntax of every duration on the command line: a number and a unit, or several ({@code 500ms}, {@code 30s},
  * {@code 2m}, {@code 1h30m}, {@code 2d}); a bare number means seconds ({@code 120}). Timeouts must be longer than
- * zero. ({@code logs --since} reads its own forms, docker's, with {@link Durations}.)
+ * zero. ({@code logs --since} reads its own forms, docker's, with {@link SinceConverter}.)
  */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");

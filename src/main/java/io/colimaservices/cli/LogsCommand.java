@@ -48,7 +48,7 @@ final class LogsCommand implements Callable<Integer> {
             description = "Lines from the end of each log (default: ${DEFAULT-VALUE}).")
     int tail;
 
-    @Option(names = "--since", paramLabel = "TIME", converter = Durations.class,
+    @Option(names = "--since", paramLabel = "TIME", converter = SinceConverter.class,
             description = "Only lines newer than this, in docker's forms: a time ago (90s, 10m, 1h30m, 2d), an "
                     + "RFC 3339 time, or a Unix timestamp.")
     Instant since;

@@ -10,10 +10,6 @@ public record AnsiStyle(int foreground, int background, boolean bold, boolean di
     public static final int RGB = 1 << 24;
     public static final AnsiStyle PLAIN = new AnsiStyle(NONE, NONE, false, false, false, false, false);
 
-    public boolean isPlain() {
-        return equals(PLAIN);
-    }
-
     AnsiStyle withForeground(int colour) {
         return new AnsiStyle(colour, background, bold, dim, italic, underline, inverse);
     }

@@ -60,10 +60,6 @@ public final class LogBuffer {
         return (int) (nextSeq - oldestSeq());
     }
 
-    public int capacity() {
-        return ring.length;
-    }
-
     private long oldestSeq() {
         return Math.max(0, nextSeq - ring.length);
     }

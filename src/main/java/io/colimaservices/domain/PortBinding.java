@@ -23,9 +23,4 @@ public record PortBinding(String hostIp, int hostPort, int containerPort, String
         String host = hostIp.isEmpty() ? "" : hostIp + ":";
         return host + hostPort + ":" + containerPort + "/" + protocol;
     }
-
-    /** What a client on the Mac types to reach this port. */
-    public String localAddress() {
-        return "localhost:" + hostPort;
-    }
 }

@@ -114,8 +114,4 @@ public record ServiceDefinition(
     public Optional<String> label(String key) {
         return Optional.ofNullable(labels.get(key)).map(String::strip).filter(v -> !v.isEmpty());
     }
-
-    public Optional<PortBinding> firstPort() {
-        return ports.stream().findFirst();
-    }
 }

@@ -89,6 +89,19 @@ public final class VaultUseCase implements VaultOperations {
                         ? ", a new app token" : "") + ", " + AGENT + " armed for " + o.armedServices() + " services");
     }
 
+    /**
+     * The first run's last step (the Vault page's wizard): unseal with the stored shares when Vault is sealed, then
+     * bootstrap; every step is a line on {@code progress}.
+     */
+    public BootstrapOutcome unsealAndBootstrap(Consumer<String> progress) {
+        if (status().phase() == io.colimaservices.domain.VaultPhase.SEALED) {
+            progress.accept("unsealing with the stored shares");
+            unsealWithStoredShares(s -> progress.accept(s.phase() == io.colimaservices.domain.VaultPhase.UNSEALED
+                    ? "unsealed" : "share accepted: " + s.progress() + "/" + s.threshold()));
+        }
+        return bootstrap(progress);
+    }
+
     private static final String AGENT = io.colimaservices.domain.VaultServices.AGENT;
 
     @Override

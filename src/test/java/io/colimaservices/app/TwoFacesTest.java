@@ -138,7 +138,7 @@ class TwoFacesTest {
             assertThat(listed.isPresent()).as("%s on the Credentials page", service).isEqualTo(cliField.ok());
             if (listed.isPresent()) {
                 page.selectedProperty().set(listed.get());
-                page.copyField("password");
+                page.copying().copyField("password");
                 assertThat(clipboard.text()).as("the page's copy of %s's password", service)
                         .isEqualTo(cliField.text());
             } else if (!service.equals("nope")) {

@@ -50,7 +50,7 @@ public final class LogViewerBenchmark {
             project.up("chatty");
             live.watcher.relistNow();
             List<Long> frames = new CopyOnWriteArrayList<>();
-            LogViewerViewModel model = new LogViewerViewModel(LogViewerViewModel.sessions(live.context.engine(),
+            LogViewerViewModel model = new LogViewerViewModel(io.colimaservices.ui.logs.LogExport.sessions(live.context.engine(),
                     s -> live.store.current().status(s).containerId()));
             CompletableFuture<LogViewerView> shown = new CompletableFuture<>();
             Platform.runLater(() -> {

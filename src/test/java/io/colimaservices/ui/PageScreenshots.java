@@ -124,10 +124,10 @@ public final class PageScreenshots {
                 : FakeVm.usual(vm));
         page.vm.state.set(FakeVm.stopped("default"));
         onFx(() -> {
-            page.section.model().start();
+            page.section.model().actions().start();
             return null;
         });
-        waitUntil(() -> !page.section.model().busyProperty().get());
+        waitUntil(() -> !page.section.model().action().busyProperty().get());
         shoot("colima", page.store, page.section, model -> { });
 
         ColimaPage stopped = colimaPage(FakeVm.stopped("default"));
@@ -140,16 +140,16 @@ public final class PageScreenshots {
         ColimaPage failing = colimaPage(FakeVm.stopped("default"));
         failing.vm.failNext = FakeVm.startFailed();
         onFx(() -> {
-            failing.section.model().start();
+            failing.section.model().actions().start();
             return null;
         });
-        waitUntil(() -> !failing.section.model().failureProperty().get().isEmpty());
+        waitUntil(() -> failing.section.model().action().failureProperty().get() != null);
         shoot("colima-failed", failing.store, failing.section, s -> { });
 
         ColimaPage deleting = colimaPage(FakeVm.running("default"));
         shoot("colima-delete", deleting.store, deleting.section, s -> {
-            deleting.section.model().requestDelete();
-            deleting.section.model().deleteConfirmationProperty().set("defa");
+            deleting.section.model().deletion().requestDelete();
+            deleting.section.model().deletion().deleteConfirmationProperty().set("defa");
         });
     }
 
@@ -168,7 +168,7 @@ public final class PageScreenshots {
         settings.onDisk.set(new LoadedSettings(new AppSettings(VmSpec.defaults(), java.util.Optional.empty(), true,
                 true, 30), List.of()));
         PreferencesSection page = preferencesPage(settings);
-        shoot("preferences", store, page, s -> { }, () -> page.model().cpusProperty().set("6"));
+        shoot("preferences", store, page, s -> { }, () -> page.model().vm().cpusProperty().set("6"));
 
         FakeSettings bad = new FakeSettings();
         bad.onDisk.set(new LoadedSettings(AppSettings.defaults(), List.of(
@@ -176,17 +176,17 @@ public final class PageScreenshots {
                 FakeSettings.FILE + ":9: unknown setting 'colour' (ignored)")));
         PreferencesSection problems = preferencesPage(bad);
         shoot("preferences-problems", store, problems, s -> { }, () -> {
-            problems.model().cpusProperty().set("0");
-            problems.model().diskProperty().set("5");
-            problems.model().profileProperty().set("-work");
+            problems.model().vm().cpusProperty().set("0");
+            problems.model().vm().diskProperty().set("5");
+            problems.model().vm().profileProperty().set("-work");
         });
 
         FakeSettings aside = new FakeSettings();
         aside.onDisk.set(bad.onDisk.get());
         PreferencesSection saved = preferencesPage(aside);
         shoot("preferences-saved", store, saved, s -> { }, () -> {
-            saved.model().cpusProperty().set("6");
-            saved.model().memoryProperty().set("64");
+            saved.model().vm().cpusProperty().set("6");
+            saved.model().vm().memoryProperty().set("64");
             saved.model().save();
         });
     }

@@ -62,12 +62,12 @@ public final class ColimaSection implements Section {
 
     /** Starts the VM through this page, so its output and any failure show here (the menu's "Start VM"). */
     public void startVm() {
-        UiExecutors.fx().execute(model::start);
+        UiExecutors.fx().execute(model.actions()::start);
     }
 
     /** Stops the VM through this page (the menu's "Stop VM"). */
     public void stopVm() {
-        UiExecutors.fx().execute(model::stop);
+        UiExecutors.fx().execute(model.actions()::stop);
     }
 
     public ColimaViewModel model() {
@@ -78,5 +78,10 @@ public final class ColimaSection implements Section {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @Override
+    public java.util.Optional<io.colimaservices.ui.common.ActionState> actionState() {
+        return java.util.Optional.of(model.action());
     }
 }

@@ -84,11 +84,11 @@ public final class ColimaView {
         spinner.setId("vm-spinner");
         spinner.setPrefSize(16, 16);
         spinner.setMaxSize(16, 16);
-        spinner.visibleProperty().bind(model.changingProperty());
+        spinner.visibleProperty().bind(model.actions().changingProperty());
         spinner.managedProperty().bind(spinner.visibleProperty());
         Label activity = new Label();
         activity.setId("vm-activity");
-        activity.textProperty().bind(model.activityProperty());
+        activity.textProperty().bind(model.actions().statusLineProperty());
         activity.getStyleClass().add(Styles.TEXT_MUTED);
         HBox stateLine = new HBox(10, phase, spinner, activity);
         stateLine.setAlignment(Pos.CENTER_LEFT);
@@ -104,8 +104,7 @@ public final class ColimaView {
     }
 
     private Node failureMessage() {
-        return Pages.failure("vm-failure", model.failureTitleProperty(), model.failureProperty(),
-                model.failureHintProperty());
+        return Pages.message("vm-failure", model.action().failureProperty());
     }
 
     private Node stateErrorMessage() {
@@ -120,7 +119,7 @@ public final class ColimaView {
         command.setId("vm-install-command");
         Button copy = copyButton("Copy the install command");
         copy.setId("vm-install-copy");
-        copy.setOnAction(e -> model.copyInstallCommand());
+        copy.setOnAction(e -> model.socket().copyInstallCommand());
         HBox line = new HBox(8, command, copy);
         line.setAlignment(Pos.CENTER_LEFT);
         Label where = new Label();
@@ -179,74 +178,78 @@ public final class ColimaView {
     private Node socketBody() {
         Label condition = new Label();
         condition.setId("socket-condition");
-        condition.setGraphic(dot(model.socketToneProperty()));
-        condition.textProperty().bind(model.socketConditionProperty());
+        condition.setGraphic(dot(model.socket().socketToneProperty()));
+        condition.textProperty().bind(model.socket().socketConditionProperty());
         condition.getStyleClass().add(Styles.TEXT_BOLD);
         Label path = new Label();
         path.setId("socket-path");
-        path.textProperty().bind(model.socketPathProperty());
+        path.textProperty().bind(model.socket().socketPathProperty());
         path.getStyleClass().add("mono");
         path.setTooltip(new Tooltip());
-        path.getTooltip().textProperty().bind(model.socketPathProperty());
+        path.getTooltip().textProperty().bind(model.socket().socketPathProperty());
         Label detail = new Label();
         detail.setId("socket-detail");
         detail.setWrapText(true);
-        detail.textProperty().bind(model.socketDetailProperty());
+        detail.textProperty().bind(model.socket().socketDetailProperty());
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         detail.setMinHeight(Region.USE_PREF_SIZE);
-        Pages.showWhen(detail, model.socketDetailProperty().isNotEmpty());
+        Pages.showWhen(detail, model.socket().socketDetailProperty().isNotEmpty());
 
         Button action = new Button();
         action.setId("socket-fix");
-        action.textProperty().bind(model.fixLabelProperty());
+        action.textProperty().bind(model.socket().fixLabelProperty());
         action.getStyleClass().add(Styles.ACCENT);
         action.setGraphic(new FontIcon(Feather.TOOL));
-        action.disableProperty().bind(model.canFixProperty().not());
-        action.setOnAction(e -> model.applyFix());
+        action.disableProperty().bind(model.actions().canFixProperty().not());
+        action.setOnAction(e -> model.socket().applyFix());
         action.setTooltip(new Tooltip());
-        action.getTooltip().textProperty().bind(model.fixTextProperty());
-        Pages.showWhen(action, model.fixKindProperty().isEqualTo(ColimaViewModel.FixKind.ACTION));
+        action.getTooltip().textProperty().bind(model.socket().fixTextProperty());
+        Pages.showWhen(action, model.socket().fixKindProperty().isEqualTo(ColimaSocketViewModel.FixKind.ACTION));
 
         Label commandIntro = new Label();
-        commandIntro.textProperty().bind(model.fixLabelProperty());
+        commandIntro.textProperty().bind(model.socket().fixLabelProperty());
         Label command = commandLabel("");
         command.setId("socket-fix-command");
-        command.textProperty().bind(model.fixCommandProperty());
+        command.textProperty().bind(model.socket().fixCommandProperty());
         Button copy = copyButton("Copy the command");
         copy.setId("socket-fix-copy");
-        copy.setOnAction(e -> model.copyFixCommand());
+        copy.setOnAction(e -> model.socket().copyFixCommand());
         HBox commandLine = new HBox(8, command, copy);
         commandLine.setAlignment(Pos.CENTER_LEFT);
         VBox commandBox = new VBox(4, commandIntro, commandLine);
         commandBox.setId("socket-fix-command-box");
         // Not installed: the card above the panels already says how to install.
-        Pages.showWhen(commandBox, model.fixKindProperty().isEqualTo(ColimaViewModel.FixKind.COMMAND)
+        Pages.showWhen(commandBox, model.socket().fixKindProperty().isEqualTo(ColimaSocketViewModel.FixKind.COMMAND)
                 .and(model.notInstalledProperty().not()));
 
         Label notice = new Label();
         notice.setId("vm-notice");
-        notice.textProperty().bind(model.noticeProperty());
+        // The page's confirmations ("Copied: ..."); its failures have the message area above.
+        notice.textProperty().bind(Bindings.createStringBinding(() -> {
+            Notice n = model.action().noticeProperty().get();
+            return n == null || n.tone() == Notice.Tone.DANGER ? "" : n.title();
+        }, model.action().noticeProperty()));
         notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.SUCCESS);
-        Pages.showWhen(notice, model.noticeProperty().isNotEmpty());
+        Pages.showWhen(notice, notice.textProperty().isNotEmpty());
 
         return new VBox(8, condition, path, detail, action, commandBox, notice);
     }
 
     private Node actions() {
-        Button start = actionButton("vm-start", "Start", Feather.PLAY, model.canStartProperty());
+        Button start = actionButton("vm-start", "Start", Feather.PLAY, model.actions().canStartProperty());
         start.getStyleClass().add(Styles.SUCCESS);
         start.setTooltip(new Tooltip("Start the VM (creating it if needed) with the resources in Preferences"));
-        start.setOnAction(e -> model.start());
-        Button stop = actionButton("vm-stop", "Stop", Feather.SQUARE, model.canStopProperty());
+        start.setOnAction(e -> model.actions().start());
+        Button stop = actionButton("vm-stop", "Stop", Feather.SQUARE, model.actions().canStopProperty());
         stop.setTooltip(new Tooltip("Stop the VM; forced if it takes more than 2 minutes"));
-        stop.setOnAction(e -> model.stop());
-        Button restart = actionButton("vm-restart", "Restart", Feather.REFRESH_CW, model.canRestartProperty());
+        stop.setOnAction(e -> model.actions().stop());
+        Button restart = actionButton("vm-restart", "Restart", Feather.REFRESH_CW, model.actions().canRestartProperty());
         restart.setTooltip(new Tooltip("Stop, then start with the resources in Preferences"));
-        restart.setOnAction(e -> model.restart());
-        Button delete = actionButton("vm-delete", "Delete\u2026", Feather.TRASH_2, model.canDeleteProperty());
+        restart.setOnAction(e -> model.actions().restart());
+        Button delete = actionButton("vm-delete", "Delete\u2026", Feather.TRASH_2, model.deletion().canDeleteProperty());
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.setTooltip(new Tooltip("Delete the VM with every container, image and volume in it"));
-        delete.setOnAction(e -> model.requestDelete());
+        delete.setOnAction(e -> model.deletion().requestDelete());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox row = new HBox(8, start, stop, restart, grow, delete);
@@ -262,17 +265,17 @@ public final class ColimaView {
         TextField typed = new TextField();
         typed.setId("vm-delete-name");
         typed.promptTextProperty().bind(model.profileProperty());
-        typed.textProperty().bindBidirectional(model.deleteConfirmationProperty());
+        typed.textProperty().bindBidirectional(model.deletion().deleteConfirmationProperty());
         typed.setPrefColumnCount(16);
-        typed.setOnAction(e -> model.confirmDelete());
+        typed.setOnAction(e -> model.deletion().confirmDelete());
         Button confirm = new Button("Delete VM", new FontIcon(Feather.TRASH_2));
         confirm.setId("vm-delete-confirm");
         confirm.getStyleClass().add(Styles.DANGER);
-        confirm.disableProperty().bind(model.deleteAllowedProperty().not());
-        confirm.setOnAction(e -> model.confirmDelete());
+        confirm.disableProperty().bind(model.deletion().deleteAllowedProperty().not());
+        confirm.setOnAction(e -> model.deletion().confirmDelete());
         Button cancel = new Button("Cancel");
         cancel.setId("vm-delete-cancel");
-        cancel.setOnAction(e -> model.cancelDelete());
+        cancel.setOnAction(e -> model.deletion().cancelDelete());
         HBox line = new HBox(8, typed, confirm, cancel);
         line.setAlignment(Pos.CENTER_LEFT);
         VBox body = new VBox(8, warning, line);
@@ -281,8 +284,8 @@ public final class ColimaView {
         card.setHeader(iconTitle(Feather.ALERT_TRIANGLE, "Delete the VM?"));
         card.setBody(body);
         card.getStyleClass().add("danger-card");
-        Pages.showWhen(card, model.confirmingDeleteProperty());
-        model.confirmingDeleteProperty().addListener((o, was, now) -> {
+        Pages.showWhen(card, model.deletion().confirmingDeleteProperty());
+        model.deletion().confirmingDeleteProperty().addListener((o, was, now) -> {
             if (now) {
                 typed.requestFocus();
             }
@@ -294,14 +297,14 @@ public final class ColimaView {
         Label title = new Label("Colima's output");
         title.getStyleClass().add(Styles.TEXT_MUTED);
         output.setId("vm-output");
-        output.setItems(model.lines());
+        output.setItems(model.actions().lines());
         output.getStyleClass().addAll("vm-output", Styles.DENSE);
         output.setPrefHeight(OUTPUT_HEIGHT);
         output.setMinHeight(OUTPUT_HEIGHT);
         output.setPlaceholder(placeholder());
-        model.lines().addListener((ListChangeListener<String>) c -> {
-            if (!model.lines().isEmpty()) {
-                output.scrollTo(model.lines().size() - 1);
+        model.actions().lines().addListener((ListChangeListener<String>) c -> {
+            if (!model.actions().lines().isEmpty()) {
+                output.scrollTo(model.actions().lines().size() - 1);
             }
         });
         VBox.setVgrow(output, Priority.ALWAYS);

@@ -45,12 +45,21 @@ public final class FxNotifier implements Notifier {
         Platform.runLater(() -> showNow(alert));
     }
 
+    /** A notice (an action's failure while the window is closed) as a card with its title and detail. */
+    public void show(Notice notice) {
+        Platform.runLater(() -> {
+            Notification card = new Notification(notice.title() + (notice.detail().isEmpty() ? ""
+                    : "\n" + notice.detail()), new FontIcon(notice.tone() == Notice.Tone.DANGER ? Feather.ALERT_OCTAGON
+                    : Feather.INFO));
+            card.getStyleClass().add(MessageArea.toneClass(notice.tone()));
+            present(card, new Stage(StageStyle.TRANSPARENT), notice.title());
+        });
+    }
+
     private void showNow(Alert alert) {
         Notification card = new Notification(alert.title() + "\n" + alert.message(),
                 new FontIcon(alert.kind() == Alert.Kind.UNHEALTHY ? Feather.ALERT_TRIANGLE : Feather.ALERT_OCTAGON));
-        card.getStyleClass().addAll(Styles.ELEVATED_1,
-                alert.kind() == Alert.Kind.UNHEALTHY ? Styles.WARNING : Styles.DANGER);
-        card.setPrefWidth(WIDTH);
+        card.getStyleClass().add(alert.kind() == Alert.Kind.UNHEALTHY ? Styles.WARNING : Styles.DANGER);
         Stage stage = new Stage(StageStyle.TRANSPARENT);
         Button logs = new Button("View logs");
         logs.setOnAction(e -> {
@@ -63,6 +72,12 @@ public final class FxNotifier implements Notifier {
             restart.accept(alert.service());
         });
         card.setPrimaryActions(logs, again);
+        present(card, stage, alert.title());
+    }
+
+    private void present(Notification card, Stage stage, String title) {
+        card.getStyleClass().add(Styles.ELEVATED_1);
+        card.setPrefWidth(WIDTH);
         card.setOnClose(e -> close(stage));
         StackPane pane = new StackPane(card);
         pane.setPadding(new Insets(8));
@@ -70,7 +85,7 @@ public final class FxNotifier implements Notifier {
         Scene scene = new Scene(pane, Color.TRANSPARENT);
         stage.setScene(scene);
         stage.setAlwaysOnTop(true);
-        stage.setTitle(alert.title());
+        stage.setTitle(title);
         stage.show();
         open.add(stage);
         place();

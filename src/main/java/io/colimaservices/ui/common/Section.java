@@ -23,6 +23,14 @@ public interface Section {
     default void shown() {
     }
 
+    /**
+     * The page's action state, where failures of actions started elsewhere (the menu) are shown while the window
+     * is open; none for pages without actions.
+     */
+    default java.util.Optional<ActionState> actionState() {
+        return java.util.Optional.empty();
+    }
+
     /** The section stopped being visible (another page, or the window was hidden). */
     default void hidden() {
     }

@@ -82,4 +82,9 @@ public final class CredentialsSection implements Section {
     public CredentialsViewModel model() {
         return model;
     }
+
+    @Override
+    public java.util.Optional<io.colimaservices.ui.common.ActionState> actionState() {
+        return java.util.Optional.of(model.action());
+    }
 }

@@ -61,7 +61,7 @@ public final class CredentialsView {
         Label title = new Label("Credentials");
         title.getStyleClass().add(Styles.TITLE_3);
         VBox top = new VBox(12, title, MessageArea.bound("vault-notice", model.vaultNoticeProperty(), null),
-                MessageArea.bound("notice", model.noticeProperty(), model::dismissNotice));
+                MessageArea.bound("notice", model.action().noticeProperty(), model.action()::dismiss));
         top.setPadding(new Insets(20, 24, 12, 24));
 
         ScrollPane details = new ScrollPane(details());
@@ -99,7 +99,7 @@ public final class CredentialsView {
         model.selectedProperty().addListener((o, before, now) -> list.getSelectionModel().select(now));
         list.getSelectionModel().select(model.selectedProperty().get());
         // One TLS switch at a time: stay on the service whose switch is running.
-        list.disableProperty().bind(model.tlsBusyProperty());
+        list.disableProperty().bind(model.action().busyProperty());
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(list);
         box.setPadding(new Insets(0, 0, 16, 0));
@@ -109,13 +109,13 @@ public final class CredentialsView {
     private Node details() {
         Label name = new Label();
         name.setId("credential-title");
-        name.textProperty().bind(model.titleProperty());
+        name.textProperty().bind(model.details().titleProperty());
         name.getStyleClass().add(Styles.TITLE_4);
         Label path = new Label();
         path.setId("credential-subtitle");
-        path.textProperty().bind(model.subtitleProperty());
+        path.textProperty().bind(model.details().subtitleProperty());
         path.getStyleClass().add(Styles.TEXT_MUTED);
-        ProgressIndicator loading = Pages.showWhen(new ProgressIndicator(), model.loadingProperty());
+        ProgressIndicator loading = Pages.showWhen(new ProgressIndicator(), model.details().loadingProperty());
         loading.setPrefSize(18, 18);
         HBox header = new HBox(10, new VBox(2, name, path), loading);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -130,10 +130,10 @@ public final class CredentialsView {
 
     private Node fieldsCard() {
         fieldGrid.setId("credential-fields");
-        Label note = Pages.text(model.fieldsNoteProperty());
+        Label note = Pages.text(model.details().fieldsNoteProperty());
         note.getStyleClass().add(Styles.TEXT_MUTED);
-        Pages.showWhen(note, model.fieldsNoteProperty().isNotEmpty());
-        model.fields().addListener((ListChangeListener<CredentialsViewModel.FieldRow>) c -> rebuildFields());
+        Pages.showWhen(note, model.details().fieldsNoteProperty().isNotEmpty());
+        model.details().fields().addListener((ListChangeListener<CredentialsDetailViewModel.FieldRow>) c -> rebuildFields());
         rebuildFields();
         return Pages.card("Fields", fieldGrid, note);
     }
@@ -141,7 +141,7 @@ public final class CredentialsView {
     private void rebuildFields() {
         fieldGrid.getChildren().clear();
         int row = 0;
-        for (CredentialsViewModel.FieldRow field : model.fields()) {
+        for (CredentialsDetailViewModel.FieldRow field : model.details().fields()) {
             Label name = new Label(field.name());
             name.getStyleClass().add("field-name");
             name.setMinWidth(Region.USE_PREF_SIZE);
@@ -149,9 +149,9 @@ public final class CredentialsView {
             value.getStyleClass().addAll("mono", "masked");
             value.setId("field-value-" + field.name());
             Button copy = Pages.iconButton(Feather.COPY, "Copy the " + field.name(),
-                    () -> model.copyField(field.name()));
+                    () -> model.copying().copyField(field.name()));
             copy.setId("copy-field-" + field.name());
-            copy.disableProperty().bind(model.canCopyProperty().not());
+            copy.disableProperty().bind(model.details().canCopyProperty().not());
             fieldGrid.addRow(row++, name, value, copy);
         }
     }
@@ -160,42 +160,42 @@ public final class CredentialsView {
 
     private Node connectionCard() {
         formatBar.setId("format-selector");
-        model.formats().addListener((ListChangeListener<ConnectionFormat>) c -> rebuildFormats());
+        model.details().formats().addListener((ListChangeListener<ConnectionFormat>) c -> rebuildFormats());
         formatGroup.selectedToggleProperty().addListener((o, before, now) -> {
             if (now == null) {
                 // A pressed pill stays pressed: one format is always chosen.
-                if (before != null && model.formats().contains((ConnectionFormat) before.getUserData())) {
+                if (before != null && model.details().formats().contains((ConnectionFormat) before.getUserData())) {
                     formatGroup.selectToggle(before);
                 }
                 return;
             }
             if (!syncing) {
-                model.formatProperty().set((ConnectionFormat) now.getUserData());
+                model.details().formatProperty().set((ConnectionFormat) now.getUserData());
             }
         });
-        model.formatProperty().addListener((o, before, now) -> selectFormat(now));
+        model.details().formatProperty().addListener((o, before, now) -> selectFormat(now));
         rebuildFormats();
 
         Label string = new Label();
         string.setId("connection-string");
-        string.textProperty().bind(model.connectionProperty());
+        string.textProperty().bind(model.details().connectionProperty());
         string.setWrapText(true);
         string.setMaxWidth(Double.MAX_VALUE);
         string.setMinHeight(Region.USE_PREF_SIZE);
         string.getStyleClass().addAll("mono", "connection-string");
         HBox.setHgrow(string, Priority.ALWAYS);
         Button copy = Pages.iconButton(Feather.COPY, "Copy the connection string (password included)",
-                model::copyConnection);
+                model.copying()::copyConnection);
         copy.setId("copy-connection");
-        copy.disableProperty().bind(model.canCopyConnectionProperty().not());
+        copy.disableProperty().bind(model.details().canCopyConnectionProperty().not());
         HBox line = new HBox(8, string, copy);
         line.setAlignment(Pos.TOP_LEFT);
-        Pages.showWhen(line, model.hasFormatsProperty().and(model.vaultAvailableProperty()));
-        Pages.showWhen(formatBar, model.hasFormatsProperty());
-        Label note = Pages.text(model.connectionNoteProperty());
+        Pages.showWhen(line, model.details().hasFormatsProperty().and(model.vaultAvailableProperty()));
+        Pages.showWhen(formatBar, model.details().hasFormatsProperty());
+        Label note = Pages.text(model.details().connectionNoteProperty());
         note.getStyleClass().add(Styles.TEXT_MUTED);
         note.setId("connection-note");
-        Pages.showWhen(note, model.connectionNoteProperty().isNotEmpty());
+        Pages.showWhen(note, model.details().connectionNoteProperty().isNotEmpty());
         return Pages.card("Connection", formatBar, line, note);
     }
 
@@ -204,7 +204,7 @@ public final class CredentialsView {
         try {
             formatGroup.getToggles().clear();
             formatBar.getChildren().clear();
-            List<ConnectionFormat> formats = model.formats();
+            List<ConnectionFormat> formats = model.details().formats();
             for (int i = 0; i < formats.size(); i++) {
                 ToggleButton pill = new ToggleButton(formats.get(i).label());
                 pill.setUserData(formats.get(i));
@@ -217,7 +217,7 @@ public final class CredentialsView {
                 pill.setFocusTraversable(false);
                 formatBar.getChildren().add(pill);
             }
-            selectFormat(model.formatProperty().get());
+            selectFormat(model.details().formatProperty().get());
         } finally {
             syncing = false;
         }
@@ -238,72 +238,72 @@ public final class CredentialsView {
 
     private Node tlsCard() {
         tlsSwitch.setId("tls-switch");
-        tlsSwitch.textProperty().bind(Bindings.when(model.tlsKnownProperty().not()).then("TLS")
-                .otherwise(Bindings.when(model.tlsEnabledProperty()).then("TLS on").otherwise("TLS off")));
-        tlsSwitch.setSelected(model.tlsEnabledProperty().get());
-        tlsSwitch.disableProperty().bind(model.canToggleTlsProperty().not());
+        tlsSwitch.textProperty().bind(Bindings.when(model.tls().tlsKnownProperty().not()).then("TLS")
+                .otherwise(Bindings.when(model.tls().tlsEnabledProperty()).then("TLS on").otherwise("TLS off")));
+        tlsSwitch.setSelected(model.tls().tlsEnabledProperty().get());
+        tlsSwitch.disableProperty().bind(model.tls().canToggleTlsProperty().not());
         tlsSwitch.selectedProperty().addListener((o, before, now) -> {
             if (syncing) {
                 return;
             }
-            model.setTls(now);
-            if (model.tlsEnabledProperty().get() != now) {
+            model.tls().setTls(now);
+            if (model.tls().tlsEnabledProperty().get() != now) {
                 syncSwitch();
             }
         });
-        model.tlsEnabledProperty().addListener((o, before, now) -> syncSwitch());
+        model.tls().tlsEnabledProperty().addListener((o, before, now) -> syncSwitch());
 
         Label expiry = new Label();
         expiry.setId("certificate-expiry");
-        expiry.textProperty().bind(model.expiryTextProperty());
+        expiry.textProperty().bind(model.tls().expiryTextProperty());
         expiry.setWrapText(true);
         FontIcon shield = new FontIcon(Feather.SHIELD);
         expiry.setGraphic(shield);
         Runnable level = () -> {
             expiry.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
-            CertificateExpiry.Level l = model.expiryLevelProperty().get();
+            CertificateExpiry.Level l = model.tls().expiryLevelProperty().get();
             expiry.getStyleClass().add(expiryClass(l));
             shield.setIconCode(l == null || l == CertificateExpiry.Level.OK ? Feather.SHIELD : Feather.ALERT_TRIANGLE);
         };
-        model.expiryLevelProperty().addListener((o, a, b) -> level.run());
+        model.tls().expiryLevelProperty().addListener((o, a, b) -> level.run());
         level.run();
-        Pages.showWhen(expiry, model.expiryTextProperty().isNotEmpty());
+        Pages.showWhen(expiry, model.tls().expiryTextProperty().isNotEmpty());
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
-        Label activity = Pages.text(model.tlsActivityProperty());
+        Label activity = Pages.text(model.action().activityProperty());
         activity.setId("tls-activity");
         activity.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox running = Pages.showWhen(new HBox(8, spinner, activity), model.tlsBusyProperty());
+        HBox running = Pages.showWhen(new HBox(8, spinner, activity), model.action().busyProperty());
         running.setAlignment(Pos.CENTER_LEFT);
-        ListView<String> lines = new ListView<>(model.tlsLines());
+        ListView<String> lines = new ListView<>(model.tls().tlsLines());
         lines.setId("tls-lines");
         lines.getStyleClass().addAll("progress-lines", "mono", Styles.DENSE);
         lines.setFocusTraversable(false);
         lines.setPrefHeight(110);
-        Pages.showWhen(lines, Bindings.isNotEmpty(model.tlsLines()));
+        Pages.showWhen(lines, Bindings.isNotEmpty(model.tls().tlsLines()));
         Label about = Pages.text("Switching restarts vault-agent and the service; plain and TLS ports both stay "
                 + "open (dual mode).");
         about.getStyleClass().add(Styles.TEXT_MUTED);
         Button again = new Button("Restart again");
         again.setId("tls-restart-again");
-        again.setOnAction(e -> model.retryTlsRestart());
-        again.disableProperty().bind(model.tlsBusyProperty());
-        Pages.showWhen(again, Bindings.createBooleanBinding(() -> !model.tlsRestartPendingProperty().get().isEmpty()
+        again.setOnAction(e -> model.tls().retryTlsRestart());
+        again.disableProperty().bind(model.action().busyProperty());
+        Pages.showWhen(again, Bindings.createBooleanBinding(() -> !model.tls().tlsRestartPendingProperty().get().isEmpty()
                 && model.selectedProperty().get() != null
-                && model.tlsRestartPendingProperty().get().equals(model.selectedProperty().get().service()),
-                model.tlsRestartPendingProperty(), model.selectedProperty()));
+                && model.tls().tlsRestartPendingProperty().get().equals(model.selectedProperty().get().service()),
+                model.tls().tlsRestartPendingProperty(), model.selectedProperty()));
         HBox switchRow = new HBox(16, tlsSwitch, expiry, again);
         switchRow.setAlignment(Pos.CENTER_LEFT);
         VBox card = Pages.card("TLS", switchRow, about, running, lines);
         card.setId("tls-card");
-        return Pages.showWhen(card, model.tlsCapableProperty());
+        return Pages.showWhen(card, model.tls().tlsCapableProperty());
     }
 
     private void syncSwitch() {
         syncing = true;
         try {
-            tlsSwitch.setSelected(model.tlsEnabledProperty().get());
+            tlsSwitch.setSelected(model.tls().tlsEnabledProperty().get());
         } finally {
             syncing = false;
         }
@@ -325,18 +325,18 @@ public final class CredentialsView {
     private Node statusBar() {
         Label status = new Label();
         status.setId("copy-status");
-        status.textProperty().bind(model.copyStatusProperty());
+        status.textProperty().bind(model.copying().copyStatusProperty());
         status.setGraphic(new FontIcon(Feather.CLIPBOARD));
         status.getStyleClass().add("copy-status");
-        Pages.showWhen(status, model.copyStatusProperty().isNotEmpty());
+        Pages.showWhen(status, model.copying().copyStatusProperty().isNotEmpty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button rootToken = Pages.button("Copy root token", Feather.KEY, () -> model.copyToken(VaultToken.ROOT));
+        Button rootToken = Pages.button("Copy root token", Feather.KEY, () -> model.copying().copyToken(VaultToken.ROOT));
         rootToken.setId("copy-root-token");
-        rootToken.disableProperty().bind(model.rootTokenStoredProperty().not());
-        Button app = Pages.button("Copy app token", Feather.KEY, () -> model.copyToken(VaultToken.APP));
+        rootToken.disableProperty().bind(model.copying().rootTokenStoredProperty().not());
+        Button app = Pages.button("Copy app token", Feather.KEY, () -> model.copying().copyToken(VaultToken.APP));
         app.setId("copy-app-token");
-        app.disableProperty().bind(model.appTokenStoredProperty().not());
+        app.disableProperty().bind(model.copying().appTokenStoredProperty().not());
         HBox bar = new HBox(8, status, spacer, app, rootToken);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 24, 12, 24));

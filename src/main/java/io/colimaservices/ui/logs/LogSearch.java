@@ -41,6 +41,21 @@ public final class LogSearch {
         return pattern != null && !row.isMarker() && pattern.matcher(row.plainText()).find();
     }
 
+    /** The index in {@code rows} of the next (or previous) match after {@code from}, wrapping; -1 if none. */
+    public int next(List<LogRow> rows, int from, boolean forward) {
+        int n = rows.size();
+        if (isEmpty() || n == 0) {
+            return -1;
+        }
+        for (int step = 1; step <= n; step++) {
+            int i = Math.floorMod(from + (forward ? step : -step), n);
+            if (matches(rows.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Match ranges in {@code text}, as [start, end) pairs; empty matches are skipped. */
     public List<int[]> ranges(String text) {
         List<int[]> ranges = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.colimaservices.ui.logs;
 
-import io.colimaservices.domain.LogBuffer;
 import io.colimaservices.domain.LogLine;
 import io.colimaservices.domain.LogRequest;
 import io.colimaservices.domain.LogSession;
@@ -20,16 +19,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The log viewer's state: the rows (bounded), what is shown of them (stream filter, search, only-matching), follow,
@@ -181,51 +176,22 @@ public final class LogViewerViewModel {
 
     private void refilter() {
         LogSearch s = search.get();
-        List<LogRow> visible = new ArrayList<>();
-        for (LogRow row : all) {
-            if (visible(row, s)) {
-                visible.add(row);
-            }
-        }
-        shown.setAll(visible);
+        shown.setAll(all.stream().filter(row -> visible(row, s)).toList());
     }
 
     /** The index in the shown rows of the next (or previous) match after {@code from}, wrapping; -1 if none. */
     public int findMatch(int from, boolean forward) {
-        LogSearch s = search.get();
-        int n = shown.size();
-        if (s.isEmpty() || n == 0) {
-            return -1;
-        }
-        for (int step = 1; step <= n; step++) {
-            int i = Math.floorMod(from + (forward ? step : -step), n);
-            if (s.matches(shown.get(i))) {
-                return i;
-            }
-        }
-        return -1;
+        return search.get().next(shown, from, forward);
     }
 
     /** The rows as text, escape codes stripped: for the clipboard or a file. */
     public String asText(List<LogRow> rows) {
-        boolean several = services.size() > 1;
-        StringBuilder out = new StringBuilder();
-        for (LogRow row : rows) {
-            out.append(row.export(several, timestamps.get())).append('\n');
-        }
-        return out.toString();
+        return LogExport.text(rows, services.size() > 1, timestamps.get());
     }
 
     /** Writes every shown row to a file (with times and services). */
     public int export(Path file) throws IOException {
-        boolean several = services.size() > 1;
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (LogRow row : shown) {
-                out.write(row.export(several, true));
-                out.write('\n');
-            }
-        }
-        return shown.size();
+        return LogExport.write(file, shown, services.size() > 1);
     }
 
     public ObservableList<LogRow> rows() {
@@ -280,10 +246,4 @@ public final class LogViewerViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** Sessions over the app's engine with a container lookup (the store's current snapshot). */
-    public static SessionFactory sessions(io.colimaservices.domain.ContainerEngine engine,
-                                          Function<String, Optional<String>> containerIdOf) {
-        return (services, request) -> new LogSession(engine, containerIdOf, services, request,
-                LogBuffer.DEFAULT_CAPACITY).start();
-    }
 }

@@ -59,4 +59,9 @@ public final class PreferencesSection implements Section {
     public PreferencesViewModel model() {
         return model;
     }
+
+    @Override
+    public java.util.Optional<io.colimaservices.ui.common.ActionState> actionState() {
+        return java.util.Optional.of(model.action());
+    }
 }

@@ -91,26 +91,25 @@ public final class PreferencesView {
         title.getStyleClass().add(Styles.TITLE_3);
         Label file = new Label();
         file.setId("prefs-file");
-        file.textProperty().bind(Bindings.concat("Saved in ", model.settingsFileProperty()));
+        file.textProperty().bind(Bindings.concat("Saved in ", model.file().settingsFileProperty()));
         file.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        Pages.showWhen(file, model.settingsFileProperty().isNotEmpty());
+        Pages.showWhen(file, model.file().settingsFileProperty().isNotEmpty());
         HBox header = new HBox(12, title, file);
         header.setAlignment(Pos.BASELINE_LEFT);
         return header;
     }
 
     private Node failureMessage() {
-        return Pages.failure("prefs-failure", model.failureTitleProperty(), model.failureProperty(),
-                model.failureHintProperty());
+        return Pages.message("prefs-failure", model.action().failureProperty());
     }
 
     private Node movedAsideMessage() {
         return Pages.message("prefs-moved-aside", Notice.Tone.INFO, "Saved; the old file was kept",
-                model.movedAsideProperty());
+                model.file().movedAsideProperty());
     }
 
     private Node problemsMessage() {
-        ObservableList<String> problems = model.problems();
+        ObservableList<String> problems = model.file().problems();
         return Pages.message("prefs-problems", Bindings.createObjectBinding(() -> problems.isEmpty() ? null
                 : Notice.warning("The settings file has " + problems.size()
                         + (problems.size() == 1 ? " problem" : " problems"), String.join("\n", problems)
@@ -121,37 +120,37 @@ public final class PreferencesView {
     private Node general() {
         ToggleSwitch launch = new ToggleSwitch();
         launch.setId("prefs-launch-at-login");
-        launch.selectedProperty().bindBidirectional(model.launchAtLoginProperty());
-        launch.disableProperty().bind(model.busyProperty());
-        Label loginNote = note(model.loginNoteProperty());
+        launch.selectedProperty().bindBidirectional(model.login().launchAtLoginProperty());
+        launch.disableProperty().bind(model.action().busyProperty());
+        Label loginNote = note(model.login().loginNoteProperty());
         loginNote.setId("prefs-login-note");
 
         ToggleSwitch startVm = new ToggleSwitch();
         startVm.setId("prefs-start-vm");
-        startVm.selectedProperty().bindBidirectional(model.startVmOnLaunchProperty());
+        startVm.selectedProperty().bindBidirectional(model.app().startVmOnLaunchProperty());
 
         ToggleSwitch unseal = new ToggleSwitch();
         unseal.setId("prefs-unseal-automatically");
-        unseal.selectedProperty().bindBidirectional(model.unsealAutomaticallyProperty());
+        unseal.selectedProperty().bindBidirectional(model.app().unsealAutomaticallyProperty());
 
-        TextField seconds = field("prefs-clipboard", model.clipboardSecondsProperty(), 4);
-        Label clipboardError = error("prefs-clipboard-error", model.clipboardErrorProperty());
+        TextField seconds = field("prefs-clipboard", model.app().clipboardSecondsProperty(), 4);
+        Label clipboardError = error("prefs-clipboard-error", model.app().clipboardErrorProperty());
 
         Label file = new Label();
         file.setId("prefs-compose-file");
-        file.textProperty().bind(model.composeFileTextProperty());
+        file.textProperty().bind(model.app().composeFileTextProperty());
         file.getStyleClass().add("mono");
         file.setTooltip(new Tooltip());
-        file.getTooltip().textProperty().bind(model.composeFileTextProperty());
+        file.getTooltip().textProperty().bind(model.app().composeFileTextProperty());
         Button choose = new Button("Choose\u2026", new FontIcon(Feather.FOLDER));
         choose.setId("prefs-compose-choose");
         choose.setOnAction(e -> chooser.choose(root.getScene() == null ? null : root.getScene().getWindow(),
-                model.composeFileProperty().get()).ifPresent(model::chooseComposeFile));
+                model.app().composeFileProperty().get()).ifPresent(model.app()::chooseComposeFile));
         Button bundled = new Button("Use the bundled stack");
         bundled.setId("prefs-compose-bundled");
-        bundled.disableProperty().bind(Bindings.createBooleanBinding(() -> model.composeFileProperty().get()
-                .isEmpty(), model.composeFileProperty()));
-        bundled.setOnAction(e -> model.useBundledStack());
+        bundled.disableProperty().bind(Bindings.createBooleanBinding(() -> model.app().composeFileProperty().get()
+                .isEmpty(), model.app().composeFileProperty()));
+        bundled.setOnAction(e -> model.app().useBundledStack());
 
         GridPane grid = grid(2);
         int row = 0;
@@ -179,35 +178,35 @@ public final class PreferencesView {
     private Node vm() {
         GridPane grid = grid(4);
         grid.add(topLabel("Profile"), 0, 0);
-        grid.add(checked(field("prefs-profile", model.profileProperty(), 12),
-                error("prefs-profile-error", model.profileErrorProperty())), 1, 0);
+        grid.add(checked(field("prefs-profile", model.vm().profileProperty(), 12),
+                error("prefs-profile-error", model.vm().profileErrorProperty())), 1, 0);
         grid.add(topLabel("CPUs"), 0, 1);
-        grid.add(checked(field("prefs-cpus", model.cpusProperty(), 4),
-                error("prefs-cpus-error", model.cpusErrorProperty())), 1, 1);
+        grid.add(checked(field("prefs-cpus", model.vm().cpusProperty(), 4),
+                error("prefs-cpus-error", model.vm().cpusErrorProperty())), 1, 1);
         grid.add(topLabel("Memory (GiB)"), 0, 2);
-        grid.add(checked(field("prefs-memory", model.memoryProperty(), 4),
-                error("prefs-memory-error", model.memoryErrorProperty())), 1, 2);
+        grid.add(checked(field("prefs-memory", model.vm().memoryProperty(), 4),
+                error("prefs-memory-error", model.vm().memoryErrorProperty())), 1, 2);
         grid.add(topLabel("Disk (GiB)"), 0, 3);
-        grid.add(checked(field("prefs-disk", model.diskProperty(), 4),
-                error("prefs-disk-error", model.diskErrorProperty())), 1, 3);
+        grid.add(checked(field("prefs-disk", model.vm().diskProperty(), 4),
+                error("prefs-disk-error", model.vm().diskErrorProperty())), 1, 3);
 
         grid.add(topLabel("Architecture"), 2, 0);
-        grid.add(choice("prefs-arch", PreferencesViewModel.ARCHES, model.archProperty()), 3, 0);
+        grid.add(choice("prefs-arch", PreferencesViewModel.ARCHES, model.vm().archProperty()), 3, 0);
         grid.add(topLabel("VM type"), 2, 1);
-        grid.add(choice("prefs-vm-type", PreferencesViewModel.VM_TYPES, model.vmTypeProperty()), 3, 1);
-        CheckBox rosetta = check("prefs-rosetta", "Rosetta for x86_64 programs", model.rosettaProperty());
+        grid.add(choice("prefs-vm-type", PreferencesViewModel.VM_TYPES, model.vm().vmTypeProperty()), 3, 1);
+        CheckBox rosetta = check("prefs-rosetta", "Rosetta for x86_64 programs", model.vm().rosettaProperty());
         rosetta.setTooltip(new Tooltip("Runs amd64 binaries in the aarch64 VM (Apple Silicon, vz)"));
-        CheckBox address = check("prefs-network-address", "Reachable address", model.networkAddressProperty());
+        CheckBox address = check("prefs-network-address", "Reachable address", model.vm().networkAddressProperty());
         address.setTooltip(new Tooltip("Gives the VM an address the Mac can reach (--network-address)"));
-        CheckBox k8s = check("prefs-kubernetes", "Kubernetes", model.kubernetesProperty());
+        CheckBox k8s = check("prefs-kubernetes", "Kubernetes", model.vm().kubernetesProperty());
         VBox options = new VBox(8, rosetta, address, k8s);
         options.setPadding(new Insets(7, 0, 0, 0));
         GridPane.setValignment(options, VPos.TOP);
         grid.add(topLabel("Options"), 2, 2);
         grid.add(options, 3, 2, 1, 2);
 
-        Node warnings = Pages.message("prefs-warnings", Bindings.createObjectBinding(() -> model.warnings().isEmpty()
-                ? null : Notice.warning("Worth a second look", String.join("\n", model.warnings())), model.warnings()));
+        Node warnings = Pages.message("prefs-warnings", Bindings.createObjectBinding(() -> model.vm().warnings().isEmpty()
+                ? null : Notice.warning("Worth a second look", String.join("\n", model.vm().warnings())), model.vm().warnings()));
         VBox body = new VBox(12, grid, warnings, note("Resources apply the next time the VM starts or restarts. "
                 + "Architecture and VM type are fixed when the VM is created; a disk can grow, never shrink."));
         return card(Feather.BOX, "Colima VM", body);
@@ -216,7 +215,7 @@ public final class PreferencesView {
     private Node buttons() {
         Label status = new Label();
         status.setId("prefs-status");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(model.file().statusProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
         Label invalid = new Label("Fix the marked fields to save");
         invalid.setId("prefs-invalid");
@@ -227,7 +226,7 @@ public final class PreferencesView {
         Button revert = new Button("Revert", new FontIcon(Feather.ROTATE_CCW));
         revert.setId("prefs-revert");
         revert.setTooltip(new Tooltip("Forget the changes: read the settings file again"));
-        revert.disableProperty().bind(model.dirtyProperty().not().or(model.busyProperty()));
+        revert.disableProperty().bind(model.dirtyProperty().not().or(model.action().busyProperty()));
         revert.setOnAction(e -> model.revert());
         Button save = new Button("Save", new FontIcon(Feather.CHECK));
         save.setId("prefs-save");
@@ -345,7 +344,7 @@ public final class PreferencesView {
                         .findFirst().orElse(TerminalApp.DEFAULT);
             }
         });
-        box.valueProperty().bindBidirectional(model.terminalProperty());
+        box.valueProperty().bindBidirectional(model.app().terminalProperty());
         return box;
     }
 

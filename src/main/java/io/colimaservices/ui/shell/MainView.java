@@ -70,6 +70,11 @@ public final class MainView {
                 .ifPresent(s -> sidebar.getSelectionModel().select(s));
     }
 
+    /** The section with this id ("vault", "credentials", ...), if the window has it. */
+    public java.util.Optional<Section> section(String id) {
+        return sidebar.getItems().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
     public Section current() {
         return current;
     }

@@ -1,9 +1,9 @@
 package io.colimaservices.ui.vault;
 
 import io.colimaservices.domain.StackStore;
-import io.colimaservices.domain.VaultOperations;
 import io.colimaservices.ui.common.FileChoices;
 import io.colimaservices.ui.common.Section;
+import io.colimaservices.usecase.VaultUseCase;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -40,13 +40,13 @@ public final class VaultSection implements Section {
      * @param uiExecutor   the FX thread ({@code UiExecutors.fx()})
      * @param background   runs blocking calls (a virtual-thread-per-task executor)
      */
-    public VaultSection(VaultOperations operations, StackStore store, Runnable refreshVault, Executor uiExecutor,
+    public VaultSection(VaultUseCase operations, StackStore store, Runnable refreshVault, Executor uiExecutor,
                         Executor background) {
         this(operations, store, refreshVault, uiExecutor, background, FileChoices.system());
     }
 
     /** As above, with the file choosers to use (tests answer them without native dialogs). */
-    public VaultSection(VaultOperations operations, StackStore store, Runnable refreshVault, Executor uiExecutor,
+    public VaultSection(VaultUseCase operations, StackStore store, Runnable refreshVault, Executor uiExecutor,
                         Executor background, FileChoices files) {
         this.store = store;
         this.refreshVault = refreshVault;
@@ -107,5 +107,10 @@ public final class VaultSection implements Section {
     /** The page's ViewModel (tests, and the app's "unseal" menu item could reuse it). */
     public VaultViewModel model() {
         return model;
+    }
+
+    @Override
+    public java.util.Optional<io.colimaservices.ui.common.ActionState> actionState() {
+        return java.util.Optional.of(model.action());
     }
 }

@@ -72,15 +72,15 @@ class ColimaViewModelTest {
         assertThat(model.toneProperty().get()).isEqualTo(StatusText.Tone.OK);
         assertThat(facts()).containsExactly("Architecture: aarch64", "CPUs: 4", "Memory: 8 GiB", "Disk: 60 GiB",
                 "Runtime: docker", "Address: 192.168.106.2", "Kubernetes: off");
-        assertThat(model.socketPathProperty().get()).isEqualTo(FakeVm.SOCKET);
-        assertThat(model.socketConditionProperty().get()).isEqualTo("Answering");
-        assertThat(model.socketToneProperty().get()).isEqualTo(StatusText.Tone.OK);
-        assertThat(model.fixKindProperty().get()).isEqualTo(ColimaViewModel.FixKind.NONE);
-        assertThat(model.canFixProperty().get()).isFalse();
-        assertThat(model.canStartProperty().get()).isFalse();
-        assertThat(model.canStopProperty().get()).isTrue();
-        assertThat(model.canRestartProperty().get()).isTrue();
-        assertThat(model.canDeleteProperty().get()).isTrue();
+        assertThat(model.socket().socketPathProperty().get()).isEqualTo(FakeVm.SOCKET);
+        assertThat(model.socket().socketConditionProperty().get()).isEqualTo("Answering");
+        assertThat(model.socket().socketToneProperty().get()).isEqualTo(StatusText.Tone.OK);
+        assertThat(model.socket().fixKindProperty().get()).isEqualTo(ColimaSocketViewModel.FixKind.NONE);
+        assertThat(model.actions().canFixProperty().get()).isFalse();
+        assertThat(model.actions().canStartProperty().get()).isFalse();
+        assertThat(model.actions().canStopProperty().get()).isTrue();
+        assertThat(model.actions().canRestartProperty().get()).isTrue();
+        assertThat(model.deletion().canDeleteProperty().get()).isTrue();
         assertThat(model.notInstalledProperty().get()).isFalse();
         assertThat(model.stateErrorProperty().get()).isEmpty();
     }
@@ -91,18 +91,18 @@ class ColimaViewModelTest {
 
         store.update(s -> s.withVm(FakeVm.running("default").withPhase(VmPhase.STOPPING)));
         assertThat(model.phaseTextProperty().get()).isEqualTo("Stopping\u2026");
-        assertThat(model.changingProperty().get()).as("spinner for a change the menu started").isTrue();
-        assertThat(model.canStartProperty().get()).isFalse();
-        assertThat(model.canStopProperty().get()).isFalse();
-        assertThat(model.canDeleteProperty().get()).isFalse();
+        assertThat(model.actions().changingProperty().get()).as("spinner for a change the menu started").isTrue();
+        assertThat(model.actions().canStartProperty().get()).isFalse();
+        assertThat(model.actions().canStopProperty().get()).isFalse();
+        assertThat(model.deletion().canDeleteProperty().get()).isFalse();
 
         store.update(s -> s.withVm(FakeVm.stopped("default")));
         assertThat(model.phaseTextProperty().get()).isEqualTo("Stopped");
-        assertThat(model.changingProperty().get()).isFalse();
-        assertThat(model.canStartProperty().get()).isTrue();
-        assertThat(model.canStopProperty().get()).isFalse();
-        assertThat(model.canRestartProperty().get()).isFalse();
-        assertThat(model.canDeleteProperty().get()).isTrue();
+        assertThat(model.actions().changingProperty().get()).isFalse();
+        assertThat(model.actions().canStartProperty().get()).isTrue();
+        assertThat(model.actions().canStopProperty().get()).isFalse();
+        assertThat(model.actions().canRestartProperty().get()).isFalse();
+        assertThat(model.deletion().canDeleteProperty().get()).isTrue();
     }
 
     @Test
@@ -113,7 +113,7 @@ class ColimaViewModelTest {
         assertThat(model.toneProperty().get()).isEqualTo(StatusText.Tone.OFF);
         assertThat(facts()).containsExactly("Architecture: aarch64", "CPUs: 4", "Memory: 8 GiB", "Disk: 60 GiB",
                 "Runtime: \u2014", "Address: \u2014", "Kubernetes: \u2014");
-        assertThat(model.socketToneProperty().get()).as("no socket is expected of a stopped VM")
+        assertThat(model.socket().socketToneProperty().get()).as("no socket is expected of a stopped VM")
                 .isEqualTo(StatusText.Tone.OFF);
     }
 
@@ -125,10 +125,10 @@ class ColimaViewModelTest {
 
         assertThat(model.phaseTextProperty().get()).isEqualTo("Not created yet");
         assertThat(facts()).allMatch(f -> f.endsWith("\u2014"));
-        assertThat(model.canStartProperty().get()).isTrue();
-        assertThat(model.canDeleteProperty().get()).isFalse();
-        model.requestDelete();
-        assertThat(model.confirmingDeleteProperty().get()).isFalse();
+        assertThat(model.actions().canStartProperty().get()).isTrue();
+        assertThat(model.deletion().canDeleteProperty().get()).isFalse();
+        model.deletion().requestDelete();
+        assertThat(model.deletion().confirmingDeleteProperty().get()).isFalse();
     }
 
     @Test
@@ -141,10 +141,10 @@ class ColimaViewModelTest {
         assertThat(model.phaseTextProperty().get()).isEqualTo("State unknown");
         assertThat(model.toneProperty().get()).isEqualTo(StatusText.Tone.BAD);
         assertThat(model.stateErrorProperty().get()).contains("did not finish within 30s");
-        assertThat(model.canStartProperty().get()).isTrue();
-        assertThat(model.canStopProperty().get()).isTrue();
-        assertThat(model.canRestartProperty().get()).isTrue();
-        assertThat(model.canDeleteProperty().get()).isTrue();
+        assertThat(model.actions().canStartProperty().get()).isTrue();
+        assertThat(model.actions().canStopProperty().get()).isTrue();
+        assertThat(model.actions().canRestartProperty().get()).isTrue();
+        assertThat(model.deletion().canDeleteProperty().get()).isTrue();
     }
 
     @Test
@@ -156,16 +156,16 @@ class ColimaViewModelTest {
         assertThat(model.notInstalledProperty().get()).isTrue();
         assertThat(model.phaseTextProperty().get()).isEqualTo("Colima is not installed");
         assertThat(model.toolDescriptionProperty().get()).startsWith("colima not found on PATH");
-        assertThat(model.canStartProperty().get()).isFalse();
-        assertThat(model.canStopProperty().get()).isFalse();
-        assertThat(model.canDeleteProperty().get()).isFalse();
-        assertThat(model.fixKindProperty().get()).isEqualTo(ColimaViewModel.FixKind.COMMAND);
+        assertThat(model.actions().canStartProperty().get()).isFalse();
+        assertThat(model.actions().canStopProperty().get()).isFalse();
+        assertThat(model.deletion().canDeleteProperty().get()).isFalse();
+        assertThat(model.socket().fixKindProperty().get()).isEqualTo(ColimaSocketViewModel.FixKind.COMMAND);
 
-        model.copyInstallCommand();
-        model.start();
+        model.socket().copyInstallCommand();
+        model.actions().start();
 
         assertThat(copied).containsExactly("brew install colima");
-        assertThat(model.noticeProperty().get()).isEqualTo("Copied: brew install colima");
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Copied: brew install colima");
         assertThat(vm.calls).noneMatch(c -> c.startsWith("start"));
     }
 
@@ -176,21 +176,21 @@ class ColimaViewModelTest {
         vm.during = () -> {
             seenDuring.add(store.current().vm().phase().label());
             seenDuring.add(model.phaseTextProperty().get());
-            seenDuring.add("changing=" + model.changingProperty().get());
-            seenDuring.add("canStop=" + model.canStopProperty().get());
+            seenDuring.add("changing=" + model.actions().changingProperty().get());
+            seenDuring.add("canStop=" + model.actions().canStopProperty().get());
         };
         spec.set(VmSpec.defaults().withCpus(6));
 
-        model.start();
+        model.actions().start();
 
         assertThat(seenDuring).containsExactly("starting", "Starting\u2026", "changing=true", "canStop=false");
         assertThat(vm.calls).contains("start default cpus=6 memory=8 in PT15M");
-        assertThat(model.lines()).containsExactly("INFO starting colima", "INFO runtime: docker", "INFO done");
+        assertThat(model.actions().lines()).containsExactly("INFO starting colima", "INFO runtime: docker", "INFO done");
         assertThat(model.phaseTextProperty().get()).isEqualTo("Running");
-        assertThat(model.activityProperty().get()).isEqualTo("VM default started");
-        assertThat(model.busyProperty().get()).isFalse();
-        assertThat(model.changingProperty().get()).isFalse();
-        assertThat(model.failureProperty().get()).isEmpty();
+        assertThat(model.actions().statusLineProperty().get()).isEqualTo("VM default started");
+        assertThat(model.action().busyProperty().get()).isFalse();
+        assertThat(model.actions().changingProperty().get()).isFalse();
+        assertThat(failure().message()).isEmpty();
     }
 
     @Test
@@ -198,19 +198,19 @@ class ColimaViewModelTest {
         model.shown();
         hold = true;
 
-        model.start();
-        model.start();
-        model.restart();
+        model.actions().start();
+        model.actions().start();
+        model.actions().restart();
 
-        assertThat(model.busyProperty().get()).isTrue();
-        assertThat(model.changingProperty().get()).isTrue();
-        assertThat(model.activityProperty().get()).isEqualTo("Starting VM default\u2026");
-        assertThat(model.canStartProperty().get()).isFalse();
-        assertThat(model.canDeleteProperty().get()).isFalse();
+        assertThat(model.action().busyProperty().get()).isTrue();
+        assertThat(model.actions().changingProperty().get()).isTrue();
+        assertThat(model.actions().statusLineProperty().get()).isEqualTo("Starting VM default\u2026");
+        assertThat(model.actions().canStartProperty().get()).isFalse();
+        assertThat(model.deletion().canDeleteProperty().get()).isFalse();
         assertThat(held).hasSize(1);
         runHeld();
         assertThat(vm.calls).filteredOn(c -> !c.startsWith("status")).hasSize(1);
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.action().busyProperty().get()).isFalse();
     }
 
     @Test
@@ -218,21 +218,21 @@ class ColimaViewModelTest {
         model.shown();
         vm.failNext = FakeVm.startFailed();
 
-        model.start();
+        model.actions().start();
 
-        assertThat(model.failureTitleProperty().get()).isEqualTo("Starting failed");
-        assertThat(model.failureProperty().get()).isEqualTo("colima start --profile default failed (exit 1): "
+        assertThat(failure().title()).isEqualTo("Starting failed");
+        assertThat(failure().message()).isEqualTo("colima start --profile default failed (exit 1): "
                 + "error starting vm: exiting, status={Running:false Degraded:false Exiting:true}");
-        assertThat(model.failureHintProperty().get()).startsWith("the lines above are Colima's own");
-        assertThat(model.activityProperty().get()).isEqualTo("Starting failed");
-        assertThat(model.lines()).containsExactly("INFO starting colima", "INFO runtime: docker", "INFO done");
+        assertThat(failure().hint()).startsWith("the lines above are Colima's own");
+        assertThat(model.actions().statusLineProperty().get()).isEqualTo("Starting failed");
+        assertThat(model.actions().lines()).containsExactly("INFO starting colima", "INFO runtime: docker", "INFO done");
         assertThat(model.phaseTextProperty().get()).as("read again after the failure").isEqualTo("Stopped");
-        assertThat(model.busyProperty().get()).isFalse();
-        assertThat(model.canStartProperty().get()).isTrue();
+        assertThat(model.action().busyProperty().get()).isFalse();
+        assertThat(model.actions().canStartProperty().get()).isTrue();
 
-        model.start();
-        assertThat(model.failureProperty().get()).as("cleared by the next action").isEmpty();
-        assertThat(model.failureTitleProperty().get()).isEmpty();
+        model.actions().start();
+        assertThat(failure().message()).as("cleared by the next action").isEmpty();
+        assertThat(failure().title()).isEmpty();
         assertThat(model.phaseTextProperty().get()).isEqualTo("Running");
     }
 
@@ -241,11 +241,11 @@ class ColimaViewModelTest {
         model.shown();
         vm.failNext = new IllegalStateException("pipe closed");
 
-        model.start();
+        model.actions().start();
 
-        assertThat(model.failureProperty().get()).isEqualTo("Starting VM default failed: pipe closed");
-        assertThat(model.failureProperty().get()).doesNotContain("Exception", "\tat ");
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(failure().message()).isEqualTo("Starting VM default failed: pipe closed");
+        assertThat(failure().message()).doesNotContain("Exception", "\tat ");
+        assertThat(model.action().busyProperty().get()).isFalse();
     }
 
     @Test
@@ -253,16 +253,16 @@ class ColimaViewModelTest {
         model.shown();
         vm.output = IntStream.range(0, 1000).mapToObj(i -> "line " + i).toList();
 
-        model.start();
+        model.actions().start();
 
-        assertThat(model.lines()).hasSize(ColimaViewModel.MAX_LINES);
-        assertThat(model.lines().getFirst()).isEqualTo("line 700");
-        assertThat(model.lines().getLast()).isEqualTo("line 999");
+        assertThat(model.actions().lines()).hasSize(ColimaViewModel.MAX_LINES);
+        assertThat(model.actions().lines().getFirst()).isEqualTo("line 700");
+        assertThat(model.actions().lines().getLast()).isEqualTo("line 999");
 
         vm.output = List.of("x".repeat(5000));
-        model.restart();
-        assertThat(model.lines()).as("a new action starts a fresh list").hasSize(1);
-        assertThat(model.lines().getFirst()).hasSize(ColimaViewModel.MAX_LINE_LENGTH + 1).endsWith("\u2026");
+        model.actions().restart();
+        assertThat(model.actions().lines()).as("a new action starts a fresh list").hasSize(1);
+        assertThat(model.actions().lines().getFirst()).hasSize(ColimaActionsViewModel.MAX_LINE_LENGTH + 1).endsWith("\u2026");
     }
 
     @Test
@@ -273,14 +273,14 @@ class ColimaViewModelTest {
         uiQueue.clear();
         vm.output = IntStream.range(0, 50).mapToObj(i -> "line " + i).toList();
 
-        queued.start();
+        queued.actions().start();
         // The background ran at once; what it handed to the UI waits in the queue: the output as one batch.
         assertThat(uiQueue.size()).isLessThan(10);
         while (!uiQueue.isEmpty()) {
             uiQueue.removeFirst().run();
         }
 
-        assertThat(queued.lines()).hasSize(50).startsWith("line 0").endsWith("line 49");
+        assertThat(queued.actions().lines()).hasSize(50).startsWith("line 0").endsWith("line 49");
     }
 
     @Test
@@ -290,12 +290,12 @@ class ColimaViewModelTest {
         List<String> seen = new ArrayList<>();
         vm.during = () -> seen.add(model.phaseTextProperty().get());
 
-        model.stop();
+        model.actions().stop();
 
         assertThat(seen).containsExactly("Stopping\u2026");
         assertThat(vm.calls).contains("stop default in PT2M");
         assertThat(model.phaseTextProperty().get()).isEqualTo("Stopped");
-        assertThat(model.activityProperty().get()).isEqualTo("VM default stopped");
+        assertThat(model.actions().statusLineProperty().get()).isEqualTo("VM default stopped");
     }
 
     @Test
@@ -304,64 +304,64 @@ class ColimaViewModelTest {
         model.shown();
         spec.set(VmSpec.defaults().withCpus(8));
 
-        model.restart();
+        model.actions().restart();
 
         assertThat(vm.calls).contains("restart default cpus=8 in PT15M");
-        assertThat(model.activityProperty().get()).isEqualTo("VM default restarted");
+        assertThat(model.actions().statusLineProperty().get()).isEqualTo("VM default restarted");
     }
 
     @Test
     void deleteNeedsTheProfileTypedOut() {
         model.shown();
 
-        model.requestDelete();
-        assertThat(model.confirmingDeleteProperty().get()).isTrue();
-        assertThat(model.deleteAllowedProperty().get()).isFalse();
+        model.deletion().requestDelete();
+        assertThat(model.deletion().confirmingDeleteProperty().get()).isTrue();
+        assertThat(model.deletion().deleteAllowedProperty().get()).isFalse();
 
-        model.deleteConfirmationProperty().set("defaul");
-        assertThat(model.deleteAllowedProperty().get()).isFalse();
-        model.confirmDelete();
+        model.deletion().deleteConfirmationProperty().set("defaul");
+        assertThat(model.deletion().deleteAllowedProperty().get()).isFalse();
+        model.deletion().confirmDelete();
         assertThat(vm.calls).noneMatch(c -> c.startsWith("delete"));
-        assertThat(model.failureProperty().get()).isEqualTo("not deleting VM 'default': the confirmation typed was "
+        assertThat(failure().message()).isEqualTo("not deleting VM 'default': the confirmation typed was "
                 + "'defaul', not the profile's name");
-        assertThat(model.failureHintProperty().get()).isEqualTo("type the profile name exactly: default");
-        assertThat(model.failureTitleProperty().get()).isEqualTo("VM not deleted");
-        assertThat(model.confirmingDeleteProperty().get()).as("still asking").isTrue();
+        assertThat(failure().hint()).isEqualTo("type the profile name exactly: default");
+        assertThat(failure().title()).isEqualTo("VM not deleted");
+        assertThat(model.deletion().confirmingDeleteProperty().get()).as("still asking").isTrue();
 
-        model.deleteConfirmationProperty().set(" default ");
-        assertThat(model.deleteAllowedProperty().get()).isTrue();
-        model.confirmDelete();
+        model.deletion().deleteConfirmationProperty().set(" default ");
+        assertThat(model.deletion().deleteAllowedProperty().get()).isTrue();
+        model.deletion().confirmDelete();
 
         assertThat(vm.calls).contains("delete default in PT5M");
-        assertThat(model.confirmingDeleteProperty().get()).isFalse();
-        assertThat(model.deleteConfirmationProperty().get()).isEmpty();
+        assertThat(model.deletion().confirmingDeleteProperty().get()).isFalse();
+        assertThat(model.deletion().deleteConfirmationProperty().get()).isEmpty();
         assertThat(model.phaseTextProperty().get()).isEqualTo("Not created yet");
-        assertThat(model.activityProperty().get()).isEqualTo("VM default deleted");
-        assertThat(model.failureProperty().get()).isEmpty();
+        assertThat(model.actions().statusLineProperty().get()).isEqualTo("VM default deleted");
+        assertThat(failure().message()).isEmpty();
     }
 
     @Test
     void cancellingTheDeleteForgetsWhatWasTyped() {
         model.shown();
-        model.requestDelete();
-        model.deleteConfirmationProperty().set("default");
+        model.deletion().requestDelete();
+        model.deletion().deleteConfirmationProperty().set("default");
 
-        model.cancelDelete();
-        model.confirmDelete();
+        model.deletion().cancelDelete();
+        model.deletion().confirmDelete();
 
-        assertThat(model.confirmingDeleteProperty().get()).isFalse();
-        assertThat(model.deleteConfirmationProperty().get()).isEmpty();
+        assertThat(model.deletion().confirmingDeleteProperty().get()).isFalse();
+        assertThat(model.deletion().deleteConfirmationProperty().get()).isEmpty();
         assertThat(vm.calls).noneMatch(c -> c.startsWith("delete"));
     }
 
     @Test
     void aChangeThatBeginsElsewhereClosesAnOpenDeleteConfirmation() {
         model.shown();
-        model.requestDelete();
+        model.deletion().requestDelete();
 
         store.update(s -> s.withVm(s.vm().withPhase(VmPhase.STARTING)));
 
-        assertThat(model.confirmingDeleteProperty().get()).isFalse();
+        assertThat(model.deletion().confirmingDeleteProperty().get()).isFalse();
     }
 
     @ParameterizedTest
@@ -377,7 +377,7 @@ class ColimaViewModelTest {
 
         model.shown();
 
-        assertThat(model.socketConditionProperty().get()).isEqualTo(switch (condition) {
+        assertThat(model.socket().socketConditionProperty().get()).isEqualTo(switch (condition) {
             case ANSWERING -> "Answering";
             case MISSING -> "Missing";
             case DANGLING_LINK -> "Dangling link";
@@ -387,43 +387,43 @@ class ColimaViewModelTest {
             case DOCKER_HOST_ELSEWHERE -> "DOCKER_HOST points elsewhere";
             case CONTEXT_ELSEWHERE -> "Docker context points elsewhere";
         });
-        assertThat(model.socketDetailProperty().get()).isEqualTo(d.detail());
-        assertThat(model.fixProperty().get()).isEqualTo(d.fix());
-        assertThat(model.socketToneProperty().get()).isEqualTo(switch (condition) {
+        assertThat(model.socket().socketDetailProperty().get()).isEqualTo(d.detail());
+        assertThat(model.socket().fixProperty().get()).isEqualTo(d.fix());
+        assertThat(model.socket().socketToneProperty().get()).isEqualTo(switch (condition) {
             case ANSWERING -> StatusText.Tone.OK;
             case DOCKER_HOST_ELSEWHERE, CONTEXT_ELSEWHERE -> StatusText.Tone.WARN;
             case REFUSING, NOT_ANSWERING -> StatusText.Tone.BAD;
             default -> StatusText.Tone.OFF;
         });
 
-        model.applyFix();
+        model.socket().applyFix();
 
         switch (d.fix()) {
             case NONE -> {
-                assertThat(model.fixKindProperty().get()).isEqualTo(ColimaViewModel.FixKind.NONE);
+                assertThat(model.socket().fixKindProperty().get()).isEqualTo(ColimaSocketViewModel.FixKind.NONE);
                 assertThat(vm.calls).filteredOn(c -> !c.startsWith("status")).isEmpty();
                 assertThat(copied).isEmpty();
             }
             case START_VM -> {
-                assertThat(model.fixKindProperty().get()).isEqualTo(ColimaViewModel.FixKind.ACTION);
-                assertThat(model.fixLabelProperty().get()).isEqualTo("Start VM");
+                assertThat(model.socket().fixKindProperty().get()).isEqualTo(ColimaSocketViewModel.FixKind.ACTION);
+                assertThat(model.socket().fixLabelProperty().get()).isEqualTo("Start VM");
                 assertThat(vm.calls).contains("start default cpus=4 memory=8 in PT15M");
                 assertThat(copied).isEmpty();
             }
             case RESTART_VM -> {
-                assertThat(model.fixKindProperty().get()).isEqualTo(ColimaViewModel.FixKind.ACTION);
-                assertThat(model.fixLabelProperty().get()).isEqualTo("Restart VM");
+                assertThat(model.socket().fixKindProperty().get()).isEqualTo(ColimaSocketViewModel.FixKind.ACTION);
+                assertThat(model.socket().fixLabelProperty().get()).isEqualTo("Restart VM");
                 assertThat(vm.calls).contains("restart default cpus=4 in PT15M");
                 assertThat(copied).isEmpty();
             }
             case FIX_DOCKER_HOST -> {
-                assertThat(model.fixKindProperty().get()).isEqualTo(ColimaViewModel.FixKind.COMMAND);
-                assertThat(model.fixTextProperty().get()).endsWith("(or unset DOCKER_HOST to use the docker context)");
+                assertThat(model.socket().fixKindProperty().get()).isEqualTo(ColimaSocketViewModel.FixKind.COMMAND);
+                assertThat(model.socket().fixTextProperty().get()).endsWith("(or unset DOCKER_HOST to use the docker context)");
                 assertThat(copied).containsExactly("export DOCKER_HOST=unix://" + FakeVm.SOCKET);
                 assertThat(vm.calls).filteredOn(c -> !c.startsWith("status")).isEmpty();
             }
             case USE_COLIMA_CONTEXT -> {
-                assertThat(model.fixKindProperty().get()).isEqualTo(ColimaViewModel.FixKind.COMMAND);
+                assertThat(model.socket().fixKindProperty().get()).isEqualTo(ColimaSocketViewModel.FixKind.COMMAND);
                 assertThat(copied).containsExactly("docker context use colima");
                 assertThat(vm.calls).filteredOn(c -> !c.startsWith("status")).isEmpty();
             }
@@ -436,9 +436,9 @@ class ColimaViewModelTest {
         vm.state.set(VmState.of("default", VmPhase.NOT_INSTALLED));
         model.shown();
 
-        model.applyFix();
+        model.socket().applyFix();
 
-        assertThat(model.fixProperty().get()).isEqualTo(SocketFix.INSTALL_COLIMA);
+        assertThat(model.socket().fixProperty().get()).isEqualTo(SocketFix.INSTALL_COLIMA);
         assertThat(copied).containsExactly("brew install colima");
     }
 
@@ -447,12 +447,12 @@ class ColimaViewModelTest {
         vm.state.set(FakeVm.running("default"));
         vm.diagnosis.set(state -> diagnosis(SocketCondition.REFUSING, VmPhase.RUNNING));
         model.shown();
-        assertThat(model.canFixProperty().get()).isTrue();
+        assertThat(model.actions().canFixProperty().get()).isTrue();
 
         store.update(s -> s.withVm(s.vm().withPhase(VmPhase.STOPPING)));
-        model.applyFix();
+        model.socket().applyFix();
 
-        assertThat(model.canFixProperty().get()).isFalse();
+        assertThat(model.actions().canFixProperty().get()).isFalse();
         assertThat(vm.calls).noneMatch(c -> c.startsWith("restart"));
     }
 
@@ -469,11 +469,11 @@ class ColimaViewModelTest {
 
     @Test
     void commandOfKeepsOnlyWhatRunsInATerminal() {
-        assertThat(ColimaViewModel.commandOf("export DOCKER_HOST=unix:///s.sock   (or unset DOCKER_HOST to use the "
+        assertThat(ColimaSocketViewModel.commandOf("export DOCKER_HOST=unix:///s.sock   (or unset DOCKER_HOST to use the "
                 + "docker context)")).isEqualTo("export DOCKER_HOST=unix:///s.sock");
-        assertThat(ColimaViewModel.commandOf("docker context use colima-work"))
+        assertThat(ColimaSocketViewModel.commandOf("docker context use colima-work"))
                 .isEqualTo("docker context use colima-work");
-        assertThat(ColimaViewModel.commandOf("")).isEmpty();
+        assertThat(ColimaSocketViewModel.commandOf("")).isEmpty();
         assertThat(ColimaViewModel.gib(7.5)).isEqualTo("7.50 GiB");
     }
 
@@ -484,11 +484,11 @@ class ColimaViewModelTest {
         vm.failNext = new UserError(UserError.Kind.VM, "colima stop --profile default --force did not finish within "
                 + "2m; it was killed", "the VM's processes may be stuck: 'limactl list' shows them");
 
-        model.stop();
+        model.actions().stop();
 
-        assertThat(model.failureProperty().get()).contains("did not finish within 2m");
-        assertThat(model.failureHintProperty().get()).contains("limactl list");
-        assertThat(model.activityProperty().get()).isEqualTo("Stopping failed");
+        assertThat(failure().message()).contains("did not finish within 2m");
+        assertThat(failure().hint()).contains("limactl list");
+        assertThat(model.actions().statusLineProperty().get()).isEqualTo("Stopping failed");
     }
 
     private static SocketDiagnosis diagnosis(SocketCondition condition, VmPhase phase) {
@@ -506,5 +506,10 @@ class ColimaViewModelTest {
                     : new SocketDiagnosis(condition, s, condition.label() + " at " + s + " (VM 'default' stopped)",
                     SocketFix.START_VM, "colima start --profile default");
         };
+    }
+
+    /** The page's failure in its parts: title, message, hint. */
+    private io.colimaservices.ui.common.FailureParts failure() {
+        return io.colimaservices.ui.common.FailureParts.of(model.action());
     }
 }

@@ -63,23 +63,23 @@ class CredentialsViewModelTest {
         assertThat(model.services()).extracting(CredentialEntry::service)
                 .containsExactly("postgres", "redis-1", "forgejo", "grafana");
         assertThat(model.selectedProperty().get().service()).isEqualTo("postgres");
-        assertThat(model.titleProperty().get()).isEqualTo("postgres");
-        assertThat(model.subtitleProperty().get()).isEqualTo("secret/postgresql · postgresql");
-        assertThat(model.fields()).containsExactly(
-                new CredentialsViewModel.FieldRow("username", CredentialService.MASK),
-                new CredentialsViewModel.FieldRow("database", CredentialService.MASK),
-                new CredentialsViewModel.FieldRow("password", CredentialService.MASK));
-        assertThat(model.formats()).containsExactly(ConnectionFormat.values());
-        assertThat(model.formatProperty().get()).isEqualTo(ConnectionFormat.URL);
-        assertThat(model.connectionProperty().get())
+        assertThat(model.details().titleProperty().get()).isEqualTo("postgres");
+        assertThat(model.details().subtitleProperty().get()).isEqualTo("secret/postgresql · postgresql");
+        assertThat(model.details().fields()).containsExactly(
+                new CredentialsDetailViewModel.FieldRow("username", CredentialService.MASK),
+                new CredentialsDetailViewModel.FieldRow("database", CredentialService.MASK),
+                new CredentialsDetailViewModel.FieldRow("password", CredentialService.MASK));
+        assertThat(model.details().formats()).containsExactly(ConnectionFormat.values());
+        assertThat(model.details().formatProperty().get()).isEqualTo(ConnectionFormat.URL);
+        assertThat(model.details().connectionProperty().get())
                 .isEqualTo("postgresql://dev_admin:" + CredentialService.MASK + "@localhost:5432/dev_database"
                         + "?sslmode=require");
         assertThat(fake.calls).as("values are read when copying, not on selection")
                 .noneMatch(c -> c.startsWith("field ") || c.startsWith("connection ") || c.startsWith("token "));
-        assertThat(model.canCopyProperty().get()).isTrue();
-        assertThat(model.canCopyConnectionProperty().get()).isTrue();
+        assertThat(model.details().canCopyProperty().get()).isTrue();
+        assertThat(model.details().canCopyConnectionProperty().get()).isTrue();
         assertThat(model.vaultNoticeProperty().get()).isNull();
-        assertThat(model.rootTokenStoredProperty().get()).isTrue();
+        assertThat(model.copying().rootTokenStoredProperty().get()).isTrue();
         assertThatNoPropertyHolds(FakeCredentialService.PG_PASSWORD);
     }
 
@@ -87,15 +87,15 @@ class CredentialsViewModelTest {
     void copyingAFieldCountsDownAndClearsTheClipboardByTheWallClock() {
         open(VaultPhase.UNSEALED);
 
-        model.copyField("password");
+        model.copying().copyField("password");
         background.runAll();
         assertThat(clipboard.text()).isEqualTo(FakeCredentialService.PG_PASSWORD);
-        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the password of postgres: clears in 30 s");
+        assertThat(model.copying().copyStatusProperty().get()).isEqualTo("Copied the password of postgres: clears in 30 s");
         assertThatNoPropertyHolds(FakeCredentialService.PG_PASSWORD);
 
         clock.advance(Duration.ofMillis(10_400));
         keeper.check();
-        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the password of postgres: clears in 20 s");
+        assertThat(model.copying().copyStatusProperty().get()).isEqualTo("Copied the password of postgres: clears in 20 s");
         assertThat(clipboard.text()).isEqualTo(FakeCredentialService.PG_PASSWORD);
 
         // A check that comes late (App Nap, sleep) still clears: the deadline is wall-clock time.
@@ -103,7 +103,7 @@ class CredentialsViewModelTest {
         keeper.check();
         assertThat(clipboard.text()).isEmpty();
         assertThat(clipboard.clears()).isEqualTo(1);
-        assertThat(model.copyStatusProperty().get()).isEqualTo("Cleared the clipboard (it held the password of "
+        assertThat(model.copying().copyStatusProperty().get()).isEqualTo("Cleared the clipboard (it held the password of "
                 + "postgres).");
     }
 
@@ -112,15 +112,15 @@ class CredentialsViewModelTest {
         open(VaultPhase.UNSEALED);
         clearDelay = Duration.ofSeconds(5);
 
-        model.copyField("username");
+        model.copying().copyField("username");
         background.runAll();
-        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the username of postgres: clears in 5 s");
+        assertThat(model.copying().copyStatusProperty().get()).isEqualTo("Copied the username of postgres: clears in 5 s");
 
         clipboard.put("something the user copied");
         clock.advance(Duration.ofSeconds(6));
         keeper.check();
         assertThat(clipboard.text()).isEqualTo("something the user copied");
-        assertThat(model.copyStatusProperty().get()).isEqualTo("Left the clipboard alone: it holds something else "
+        assertThat(model.copying().copyStatusProperty().get()).isEqualTo("Left the clipboard alone: it holds something else "
                 + "now.");
     }
 
@@ -128,23 +128,23 @@ class CredentialsViewModelTest {
     void formatSelectorShowsTheMaskedStringAndCopiesTheRealOne() {
         open(VaultPhase.UNSEALED);
 
-        model.formatProperty().set(ConnectionFormat.JDBC);
+        model.details().formatProperty().set(ConnectionFormat.JDBC);
         background.runAll();
-        assertThat(model.connectionProperty().get()).isEqualTo("jdbc:postgresql://localhost:5432/dev_database"
+        assertThat(model.details().connectionProperty().get()).isEqualTo("jdbc:postgresql://localhost:5432/dev_database"
                 + "?user=dev_admin&password=" + CredentialService.MASK + "&sslmode=require");
 
-        model.copyConnection();
+        model.copying().copyConnection();
         background.runAll();
         assertThat(clipboard.text()).isEqualTo("jdbc:postgresql://localhost:5432/dev_database?user=dev_admin"
                 + "&password=" + FakeCredentialService.PG_PASSWORD + "&sslmode=require");
-        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the jdbc connection string of postgres: "
+        assertThat(model.copying().copyStatusProperty().get()).isEqualTo("Copied the jdbc connection string of postgres: "
                 + "clears in 30 s");
 
         // redis has no JDBC: the selector falls back to its first format.
         select("redis-1");
-        assertThat(model.formats()).containsExactly(ConnectionFormat.URL, ConnectionFormat.ENV, ConnectionFormat.JSON);
-        assertThat(model.formatProperty().get()).isEqualTo(ConnectionFormat.URL);
-        assertThat(model.connectionProperty().get()).isEqualTo("rediss://:" + CredentialService.MASK
+        assertThat(model.details().formats()).containsExactly(ConnectionFormat.URL, ConnectionFormat.ENV, ConnectionFormat.JSON);
+        assertThat(model.details().formatProperty().get()).isEqualTo(ConnectionFormat.URL);
+        assertThat(model.details().connectionProperty().get()).isEqualTo("rediss://:" + CredentialService.MASK
                 + "@localhost:6390");
         assertThat(fake.calls.stream().filter(c -> c.startsWith("masked redis-1")).count())
                 .as("one render per selection").isEqualTo(1);
@@ -155,46 +155,46 @@ class CredentialsViewModelTest {
         open(VaultPhase.UNSEALED);
         select("forgejo");
 
-        assertThat(model.formats()).isEmpty();
-        assertThat(model.hasFormatsProperty().get()).isFalse();
-        assertThat(model.connectionNoteProperty().get()).isEqualTo("forgejo has no connection string (git).");
-        assertThat(model.fields()).isEmpty();
-        assertThat(model.fieldsNoteProperty().get()).isEqualTo("No fields besides the TLS flag.");
-        assertThat(model.canCopyConnectionProperty().get()).isFalse();
-        assertThat(model.tlsCapableProperty().get()).isTrue();
+        assertThat(model.details().formats()).isEmpty();
+        assertThat(model.details().hasFormatsProperty().get()).isFalse();
+        assertThat(model.details().connectionNoteProperty().get()).isEqualTo("forgejo has no connection string (git).");
+        assertThat(model.details().fields()).isEmpty();
+        assertThat(model.details().fieldsNoteProperty().get()).isEqualTo("No fields besides the TLS flag.");
+        assertThat(model.details().canCopyConnectionProperty().get()).isFalse();
+        assertThat(model.tls().tlsCapableProperty().get()).isTrue();
 
         select("grafana");
-        assertThat(model.tlsCapableProperty().get()).isFalse();
-        assertThat(model.canToggleTlsProperty().get()).isFalse();
-        assertThat(model.fields()).extracting(CredentialsViewModel.FieldRow::name).containsExactly("username",
+        assertThat(model.tls().tlsCapableProperty().get()).isFalse();
+        assertThat(model.tls().canToggleTlsProperty().get()).isFalse();
+        assertThat(model.details().fields()).extracting(CredentialsDetailViewModel.FieldRow::name).containsExactly("username",
                 "password");
     }
 
     @Test
     void tlsSwitchRunsWithProgressAndUpdatesTheString() {
         open(VaultPhase.UNSEALED);
-        assertThat(model.tlsEnabledProperty().get()).isTrue();
-        assertThat(model.canToggleTlsProperty().get()).isTrue();
+        assertThat(model.tls().tlsEnabledProperty().get()).isTrue();
+        assertThat(model.tls().canToggleTlsProperty().get()).isTrue();
 
-        model.setTls(false);
-        assertThat(model.tlsBusyProperty().get()).isTrue();
-        assertThat(model.canToggleTlsProperty().get()).as("disabled while it runs").isFalse();
-        assertThat(model.tlsEnabledProperty().get()).isFalse();
-        assertThat(model.tlsActivityProperty().get()).isEqualTo("Turning TLS off for postgres: this restarts "
+        model.tls().setTls(false);
+        assertThat(model.action().busyProperty().get()).isTrue();
+        assertThat(model.tls().canToggleTlsProperty().get()).as("disabled while it runs").isFalse();
+        assertThat(model.tls().tlsEnabledProperty().get()).isFalse();
+        assertThat(model.action().activityProperty().get()).isEqualTo("Turning TLS off for postgres: this restarts "
                 + "vault-agent and postgres and can take a minute…");
         background.runAll();
 
-        assertThat(model.tlsLines()).containsExactly("secret/postgres: tls_enabled=false", "re-armed vault-agent",
+        assertThat(model.tls().tlsLines()).containsExactly("secret/postgres: tls_enabled=false", "re-armed vault-agent",
                 "restarting vault-agent and waiting until it is healthy",
                 "restarting postgres and waiting until it is healthy");
-        assertThat(model.tlsBusyProperty().get()).isFalse();
-        assertThat(model.tlsEnabledProperty().get()).isFalse();
-        assertThat(model.noticeProperty().get()).isEqualTo(Notice.success("TLS is off for postgres",
+        assertThat(model.action().busyProperty().get()).isFalse();
+        assertThat(model.tls().tlsEnabledProperty().get()).isFalse();
+        assertThat(model.action().noticeProperty().get()).isEqualTo(Notice.success("TLS is off for postgres",
                 "Restarted vault-agent and postgres: healthy."));
-        assertThat(model.connectionProperty().get()).doesNotContain("sslmode");
+        assertThat(model.details().connectionProperty().get()).doesNotContain("sslmode");
         assertThat(fake.calls).contains("tls postgres false");
 
-        model.setTls(false);
+        model.tls().setTls(false);
         assertThat(background.pending()).as("already off: nothing to do").isZero();
     }
 
@@ -202,9 +202,9 @@ class CredentialsViewModelTest {
     void tlsSwitchWithoutARestarterSaysWhatToRestart() {
         fake.restarter = false;
         open(VaultPhase.UNSEALED);
-        model.setTls(false);
+        model.tls().setTls(false);
         background.runAll();
-        assertThat(model.noticeProperty().get()).isEqualTo(Notice.warning("TLS is off for postgres in Vault",
+        assertThat(model.action().noticeProperty().get()).isEqualTo(Notice.warning("TLS is off for postgres in Vault",
                 "To apply it, restart them: docker compose restart vault-agent postgres"));
     }
 
@@ -212,29 +212,29 @@ class CredentialsViewModelTest {
     void failedTlsSwitchShowsTheErrorAndTheStateVaultReallyHas() {
         open(VaultPhase.UNSEALED);
         fake.failTlsBeforeChange = true;
-        model.setTls(false);
+        model.tls().setTls(false);
         background.runAll();
-        assertThat(model.tlsEnabledProperty().get()).as("back on").isTrue();
-        assertThat(model.noticeProperty().get().title()).isEqualTo("Switching TLS off for postgres failed");
-        assertThat(model.noticeProperty().get().detail()).contains("nothing was overwritten", "Hint: try again");
+        assertThat(model.tls().tlsEnabledProperty().get()).as("back on").isTrue();
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Switching TLS off for postgres failed");
+        assertThat(model.action().noticeProperty().get().detail()).contains("nothing was overwritten", "Hint: try again");
 
         // The flag changed, then the restart did not complete: the switch shows what Vault holds, the notice says
         // what postgres still runs with, and the page offers the restart again.
         fake.failTlsRestart = true;
-        model.setTls(false);
+        model.tls().setTls(false);
         background.runAll();
-        assertThat(model.tlsEnabledProperty().get()).isFalse();
-        assertThat(model.noticeProperty().get().title())
+        assertThat(model.tls().tlsEnabledProperty().get()).isFalse();
+        assertThat(model.action().noticeProperty().get().title())
                 .isEqualTo("TLS is off in Vault; postgres still runs with TLS on");
-        assertThat(model.noticeProperty().get().detail()).contains("did not become healthy", "Restart again");
-        assertThat(model.tlsRestartPendingProperty().get()).isEqualTo("postgres");
-        assertThat(model.tlsBusyProperty().get()).isFalse();
+        assertThat(model.action().noticeProperty().get().detail()).contains("did not become healthy", "Restart again");
+        assertThat(model.tls().tlsRestartPendingProperty().get()).isEqualTo("postgres");
+        assertThat(model.action().busyProperty().get()).isFalse();
 
-        model.retryTlsRestart();
+        model.tls().retryTlsRestart();
         background.runAll();
         assertThat(fake.calls).contains("tls apply postgres");
-        assertThat(model.tlsRestartPendingProperty().get()).isEmpty();
-        assertThat(model.noticeProperty().get().tone()).isEqualTo(Notice.Tone.SUCCESS);
+        assertThat(model.tls().tlsRestartPendingProperty().get()).isEmpty();
+        assertThat(model.action().noticeProperty().get().tone()).isEqualTo(Notice.Tone.SUCCESS);
     }
 
     @Test
@@ -242,23 +242,23 @@ class CredentialsViewModelTest {
         fake.certificates.put("postgres", CertificateExpiry.of(FakeCredentialService.NOW.plus(Duration.ofDays(5))
                 .plusSeconds(60), FakeCredentialService.NOW));
         open(VaultPhase.UNSEALED);
-        assertThat(model.expiryLevelProperty().get()).isEqualTo(CertificateExpiry.Level.CRITICAL);
-        assertThat(model.expiryTextProperty().get()).isEqualTo("Certificate expires in 5 days (critical).");
+        assertThat(model.tls().expiryLevelProperty().get()).isEqualTo(CertificateExpiry.Level.CRITICAL);
+        assertThat(model.tls().expiryTextProperty().get()).isEqualTo("Certificate expires in 5 days (critical).");
 
         select("redis-1");
-        assertThat(model.expiryLevelProperty().get()).isEqualTo(CertificateExpiry.Level.WARN);
-        assertThat(model.expiryTextProperty().get()).isEqualTo("Certificate expires in 20 days (renew soon).");
+        assertThat(model.tls().expiryLevelProperty().get()).isEqualTo(CertificateExpiry.Level.WARN);
+        assertThat(model.tls().expiryTextProperty().get()).isEqualTo("Certificate expires in 20 days (renew soon).");
 
         fake.certificates.put("redis-1", CertificateExpiry.of(FakeCredentialService.NOW.plus(Duration.ofDays(300)),
                 FakeCredentialService.NOW));
         select("postgres");
         select("redis-1");
-        assertThat(model.expiryLevelProperty().get()).isEqualTo(CertificateExpiry.Level.OK);
-        assertThat(model.expiryTextProperty().get()).isEqualTo("Certificate valid for 300 more days.");
+        assertThat(model.tls().expiryLevelProperty().get()).isEqualTo(CertificateExpiry.Level.OK);
+        assertThat(model.tls().expiryTextProperty().get()).isEqualTo("Certificate valid for 300 more days.");
 
         select("forgejo");
-        assertThat(model.expiryLevelProperty().get()).isNull();
-        assertThat(model.expiryTextProperty().get()).startsWith("No certificate stored yet");
+        assertThat(model.tls().expiryLevelProperty().get()).isNull();
+        assertThat(model.tls().expiryTextProperty().get()).startsWith("No certificate stored yet");
     }
 
     @Test
@@ -269,28 +269,28 @@ class CredentialsViewModelTest {
         assertThat(model.vaultAvailableProperty().get()).isFalse();
         assertThat(model.vaultNoticeProperty().get().title()).isEqualTo("Vault is sealed");
         assertThat(model.services()).hasSize(4);
-        assertThat(model.fields()).isEmpty();
-        assertThat(model.fieldsNoteProperty().get()).isEqualTo("The fields show once Vault is unsealed.");
-        assertThat(model.canCopyProperty().get()).isFalse();
-        assertThat(model.canCopyConnectionProperty().get()).isFalse();
-        assertThat(model.canToggleTlsProperty().get()).isFalse();
+        assertThat(model.details().fields()).isEmpty();
+        assertThat(model.details().fieldsNoteProperty().get()).isEqualTo("The fields show once Vault is unsealed.");
+        assertThat(model.details().canCopyProperty().get()).isFalse();
+        assertThat(model.details().canCopyConnectionProperty().get()).isFalse();
+        assertThat(model.tls().canToggleTlsProperty().get()).isFalse();
         assertThat(fake.calls).noneMatch(c -> c.startsWith("overview") || c.startsWith("masked"));
-        model.copyField("password");
-        model.setTls(false);
+        model.copying().copyField("password");
+        model.tls().setTls(false);
         assertThat(background.pending()).isZero();
 
-        model.copyToken(VaultToken.ROOT);
+        model.copying().copyToken(VaultToken.ROOT);
         background.runAll();
         assertThat(clipboard.text()).isEqualTo(FakeCredentialService.ROOT_TOKEN);
-        assertThat(model.copyStatusProperty().get()).isEqualTo("Copied the root token: clears in 30 s");
+        assertThat(model.copying().copyStatusProperty().get()).isEqualTo("Copied the root token: clears in 30 s");
         assertThatNoPropertyHolds(FakeCredentialService.ROOT_TOKEN);
 
         // Unsealed meanwhile: the selection loads.
         fake.sealed = false;
         model.showVault(vault(VaultPhase.UNSEALED));
         background.runAll();
-        assertThat(model.fields()).hasSize(3);
-        assertThat(model.canCopyProperty().get()).isTrue();
+        assertThat(model.details().fields()).hasSize(3);
+        assertThat(model.details().canCopyProperty().get()).isTrue();
     }
 
     @Test
@@ -299,15 +299,15 @@ class CredentialsViewModelTest {
         Notice notice = model.vaultNoticeProperty().get();
         assertThat(notice.tone()).isEqualTo(Notice.Tone.DANGER);
         assertThat(notice.detail()).contains(ADDRESS, "Connection refused");
-        assertThat(model.canCopyProperty().get()).isFalse();
+        assertThat(model.details().canCopyProperty().get()).isFalse();
     }
 
     @Test
     void missingTokenCannotBeCopied() {
         fake.appStored = false;
         open(VaultPhase.UNSEALED);
-        assertThat(model.appTokenStoredProperty().get()).isFalse();
-        model.copyToken(VaultToken.APP);
+        assertThat(model.copying().appTokenStoredProperty().get()).isFalse();
+        model.copying().copyToken(VaultToken.APP);
         assertThat(background.pending()).isZero();
     }
 
@@ -317,8 +317,8 @@ class CredentialsViewModelTest {
         model.selectedProperty().set(model.services().get(1));
         model.selectedProperty().set(model.services().get(3));
         background.runAll();
-        assertThat(model.titleProperty().get()).isEqualTo("grafana");
-        assertThat(model.fields()).extracting(CredentialsViewModel.FieldRow::name).containsExactly("username",
+        assertThat(model.details().titleProperty().get()).isEqualTo("grafana");
+        assertThat(model.details().fields()).extracting(CredentialsDetailViewModel.FieldRow::name).containsExactly("username",
                 "password");
     }
 
@@ -326,10 +326,10 @@ class CredentialsViewModelTest {
     void sealedWhileCopyingShowsVaultsMessage() {
         open(VaultPhase.UNSEALED);
         fake.sealed = true;
-        model.copyField("password");
+        model.copying().copyField("password");
         background.runAll();
-        assertThat(model.noticeProperty().get().title()).isEqualTo("Could not copy the password of postgres");
-        assertThat(model.noticeProperty().get().detail()).contains("is sealed", "Hint: run");
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Could not copy the password of postgres");
+        assertThat(model.action().noticeProperty().get().detail()).contains("is sealed", "Hint: run");
         assertThat(clipboard.puts()).isEmpty();
     }
 
@@ -345,8 +345,8 @@ class CredentialsViewModelTest {
                 }
             }
         }
-        values.add(model.fields().toString());
-        values.add(model.tlsLines().toString());
+        values.add(model.details().fields().toString());
+        values.add(model.tls().tlsLines().toString());
         assertThat(values).isNotEmpty().noneMatch(v -> v.contains(secret));
     }
 }

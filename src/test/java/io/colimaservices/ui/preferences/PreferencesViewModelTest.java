@@ -58,25 +58,25 @@ class PreferencesViewModelTest {
         loadWith(CUSTOM);
 
         assertThat(model.loadedProperty().get()).isTrue();
-        assertThat(model.settingsFileProperty().get()).isEqualTo(FakeSettings.FILE.toString());
-        assertThat(model.profileProperty().get()).isEqualTo("work");
-        assertThat(model.cpusProperty().get()).isEqualTo("6");
-        assertThat(model.memoryProperty().get()).isEqualTo("12");
-        assertThat(model.diskProperty().get()).isEqualTo("100");
-        assertThat(model.archProperty().get()).isEqualTo("aarch64");
-        assertThat(model.vmTypeProperty().get()).isEqualTo("vz");
-        assertThat(model.rosettaProperty().get()).isTrue();
-        assertThat(model.networkAddressProperty().get()).isFalse();
-        assertThat(model.kubernetesProperty().get()).isTrue();
-        assertThat(model.startVmOnLaunchProperty().get()).isTrue();
-        assertThat(model.clipboardSecondsProperty().get()).isEqualTo("45");
-        assertThat(model.composeFileTextProperty().get()).isEqualTo("/Users/me/stack/docker-compose.yml");
-        assertThat(model.problems()).isEmpty();
+        assertThat(model.file().settingsFileProperty().get()).isEqualTo(FakeSettings.FILE.toString());
+        assertThat(model.vm().profileProperty().get()).isEqualTo("work");
+        assertThat(model.vm().cpusProperty().get()).isEqualTo("6");
+        assertThat(model.vm().memoryProperty().get()).isEqualTo("12");
+        assertThat(model.vm().diskProperty().get()).isEqualTo("100");
+        assertThat(model.vm().archProperty().get()).isEqualTo("aarch64");
+        assertThat(model.vm().vmTypeProperty().get()).isEqualTo("vz");
+        assertThat(model.vm().rosettaProperty().get()).isTrue();
+        assertThat(model.vm().networkAddressProperty().get()).isFalse();
+        assertThat(model.vm().kubernetesProperty().get()).isTrue();
+        assertThat(model.app().startVmOnLaunchProperty().get()).isTrue();
+        assertThat(model.app().clipboardSecondsProperty().get()).isEqualTo("45");
+        assertThat(model.app().composeFileTextProperty().get()).isEqualTo("/Users/me/stack/docker-compose.yml");
+        assertThat(model.file().problems()).isEmpty();
         assertThat(model.dirtyProperty().get()).isFalse();
         assertThat(model.canSaveProperty().get()).isFalse();
         assertThat(model.validProperty().get()).isTrue();
-        assertThat(model.launchAtLoginProperty().get()).isFalse();
-        assertThat(model.loginNoteProperty().get()).isEqualTo("Not registered (" + FakeSettings.Login.AGENT + ")");
+        assertThat(model.login().launchAtLoginProperty().get()).isFalse();
+        assertThat(model.login().loginNoteProperty().get()).isEqualTo("Not registered (" + FakeSettings.Login.AGENT + ")");
         assertThat(login.calls).as("loading changes nothing").isEmpty();
         assertThat(settings.saves).isEmpty();
     }
@@ -85,10 +85,10 @@ class PreferencesViewModelTest {
     void loadShowsTheFilesProblemsWithFileAndLine() {
         loadWith(AppSettings.defaults(), PROBLEM, FakeSettings.FILE + ": unknown setting 'colour' (ignored)");
 
-        assertThat(model.problems()).containsExactly(PROBLEM, FakeSettings.FILE + ": unknown setting 'colour' "
+        assertThat(model.file().problems()).containsExactly(PROBLEM, FakeSettings.FILE + ": unknown setting 'colour' "
                 + "(ignored)");
-        assertThat(model.cpusProperty().get()).as("the default in place of the bad value").isEqualTo("4");
-        assertThat(model.movedAsideProperty().get()).isEmpty();
+        assertThat(model.vm().cpusProperty().get()).as("the default in place of the bad value").isEqualTo("4");
+        assertThat(model.file().movedAsideProperty().get()).isEmpty();
     }
 
     @Test
@@ -96,14 +96,14 @@ class PreferencesViewModelTest {
         login.installed = false;
         loadWith(AppSettings.defaults().withLaunchAtLogin(true));
 
-        assertThat(model.launchAtLoginProperty().get()).isFalse();
-        assertThat(model.loginNoteProperty().get()).isEqualTo("The settings say on, but nothing is registered at "
+        assertThat(model.login().launchAtLoginProperty().get()).isFalse();
+        assertThat(model.login().loginNoteProperty().get()).isEqualTo("The settings say on, but nothing is registered at "
                 + FakeSettings.Login.AGENT + ": turn it on to register it");
 
         login.installed = true;
         model.load();
-        assertThat(model.launchAtLoginProperty().get()).isTrue();
-        assertThat(model.loginNoteProperty().get()).isEqualTo("Registered: " + FakeSettings.Login.AGENT);
+        assertThat(model.login().launchAtLoginProperty().get()).isTrue();
+        assertThat(model.login().loginNoteProperty().get()).isEqualTo("Registered: " + FakeSettings.Login.AGENT);
         assertThat(login.calls).isEmpty();
     }
 
@@ -111,21 +111,21 @@ class PreferencesViewModelTest {
     void editsAreValidatedWithTheDomainsRules() {
         loadWith(AppSettings.defaults());
 
-        model.cpusProperty().set("0");
-        assertThat(model.cpusErrorProperty().get()).isEqualTo("cpus must be from 1 to 256, not 0");
-        model.cpusProperty().set("four");
-        assertThat(model.cpusErrorProperty().get()).isEqualTo("CPUs must be a whole number, not 'four'");
-        model.cpusProperty().set(" ");
-        assertThat(model.cpusErrorProperty().get()).isEqualTo("CPUs must be a whole number");
-        model.memoryProperty().set("2048");
-        assertThat(model.memoryErrorProperty().get()).isEqualTo("memory (GiB) must be from 1 to 1024, not 2048");
-        model.diskProperty().set("5");
-        assertThat(model.diskErrorProperty().get()).isEqualTo("disk (GiB) must be from 10 to 8192, not 5");
-        model.clipboardSecondsProperty().set("601");
-        assertThat(model.clipboardErrorProperty().get())
+        model.vm().cpusProperty().set("0");
+        assertThat(model.vm().cpusErrorProperty().get()).isEqualTo("cpus must be from 1 to 256, not 0");
+        model.vm().cpusProperty().set("four");
+        assertThat(model.vm().cpusErrorProperty().get()).isEqualTo("CPUs must be a whole number, not 'four'");
+        model.vm().cpusProperty().set(" ");
+        assertThat(model.vm().cpusErrorProperty().get()).isEqualTo("CPUs must be a whole number");
+        model.vm().memoryProperty().set("2048");
+        assertThat(model.vm().memoryErrorProperty().get()).isEqualTo("memory (GiB) must be from 1 to 1024, not 2048");
+        model.vm().diskProperty().set("5");
+        assertThat(model.vm().diskErrorProperty().get()).isEqualTo("disk (GiB) must be from 10 to 8192, not 5");
+        model.app().clipboardSecondsProperty().set("601");
+        assertThat(model.app().clipboardErrorProperty().get())
                 .isEqualTo("clipboard clear delay must be from 1 to 600 seconds, not 601");
-        model.profileProperty().set("-rm");
-        assertThat(model.profileErrorProperty().get()).startsWith("profile '-rm' is not a valid Colima profile name");
+        model.vm().profileProperty().set("-rm");
+        assertThat(model.vm().profileErrorProperty().get()).startsWith("profile '-rm' is not a valid Colima profile name");
 
         assertThat(model.validProperty().get()).isFalse();
         assertThat(model.dirtyProperty().get()).isTrue();
@@ -133,14 +133,14 @@ class PreferencesViewModelTest {
         model.save();
         assertThat(settings.saves).isEmpty();
 
-        model.cpusProperty().set("8");
-        model.memoryProperty().set("16");
-        model.diskProperty().set("10");
-        model.clipboardSecondsProperty().set("600");
-        model.profileProperty().set("work.2");
-        assertThat(List.of(model.cpusErrorProperty().get(), model.memoryErrorProperty().get(),
-                model.diskErrorProperty().get(), model.clipboardErrorProperty().get(),
-                model.profileErrorProperty().get())).allMatch(String::isEmpty);
+        model.vm().cpusProperty().set("8");
+        model.vm().memoryProperty().set("16");
+        model.vm().diskProperty().set("10");
+        model.app().clipboardSecondsProperty().set("600");
+        model.vm().profileProperty().set("work.2");
+        assertThat(List.of(model.vm().cpusErrorProperty().get(), model.vm().memoryErrorProperty().get(),
+                model.vm().diskErrorProperty().get(), model.app().clipboardErrorProperty().get(),
+                model.vm().profileErrorProperty().get())).allMatch(String::isEmpty);
         assertThat(model.validProperty().get()).isTrue();
         assertThat(model.canSaveProperty().get()).isTrue();
     }
@@ -149,19 +149,19 @@ class PreferencesViewModelTest {
     void saveWritesTheFormThenTellsTheApp() {
         loadWith(AppSettings.defaults());
 
-        model.profileProperty().set(" work ");
-        model.cpusProperty().set("6");
-        model.memoryProperty().set("12");
-        model.diskProperty().set("100");
-        model.archProperty().set("x86_64");
-        model.vmTypeProperty().set("qemu");
-        model.rosettaProperty().set(false);
-        model.networkAddressProperty().set(false);
-        model.kubernetesProperty().set(true);
-        model.startVmOnLaunchProperty().set(true);
-        model.unsealAutomaticallyProperty().set(false);
-        model.clipboardSecondsProperty().set("90");
-        model.chooseComposeFile(Path.of("/Users/me/stack/../stack/docker-compose.yml"));
+        model.vm().profileProperty().set(" work ");
+        model.vm().cpusProperty().set("6");
+        model.vm().memoryProperty().set("12");
+        model.vm().diskProperty().set("100");
+        model.vm().archProperty().set("x86_64");
+        model.vm().vmTypeProperty().set("qemu");
+        model.vm().rosettaProperty().set(false);
+        model.vm().networkAddressProperty().set(false);
+        model.vm().kubernetesProperty().set(true);
+        model.app().startVmOnLaunchProperty().set(true);
+        model.app().unsealAutomaticallyProperty().set(false);
+        model.app().clipboardSecondsProperty().set("90");
+        model.app().chooseComposeFile(Path.of("/Users/me/stack/../stack/docker-compose.yml"));
         assertThat(model.dirtyProperty().get()).isTrue();
         assertThat(changed.get()).isZero();
 
@@ -171,67 +171,67 @@ class PreferencesViewModelTest {
                 new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true),
                 Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, false, 90, false));
         assertThat(changed.get()).isEqualTo(1);
-        assertThat(model.statusProperty().get()).isEqualTo("Saved to " + FakeSettings.FILE);
+        assertThat(model.file().statusProperty().get()).isEqualTo("Saved to " + FakeSettings.FILE);
         assertThat(model.dirtyProperty().get()).isFalse();
         assertThat(model.canSaveProperty().get()).isFalse();
-        assertThat(model.movedAsideProperty().get()).isEmpty();
-        assertThat(model.failureProperty().get()).isEmpty();
+        assertThat(model.file().movedAsideProperty().get()).isEmpty();
+        assertThat(failure().message()).isEmpty();
 
-        model.cpusProperty().set("7");
-        assertThat(model.statusProperty().get()).as("an edit after saving is not saved").isEmpty();
+        model.vm().cpusProperty().set("7");
+        assertThat(model.file().statusProperty().get()).as("an edit after saving is not saved").isEmpty();
     }
 
     @Test
     void aSaveThatReplacedABadFileSaysWhereItWent() {
         loadWith(AppSettings.defaults(), PROBLEM);
-        model.cpusProperty().set("6");
+        model.vm().cpusProperty().set("6");
 
         model.save();
 
-        assertThat(model.movedAsideProperty().get()).isEqualTo("The settings file had problems, so it was kept as "
+        assertThat(model.file().movedAsideProperty().get()).isEqualTo("The settings file had problems, so it was kept as "
                 + FakeSettings.ASIDE + " and replaced.");
-        assertThat(model.problems()).as("the file on disk is now the clean one").isEmpty();
+        assertThat(model.file().problems()).as("the file on disk is now the clean one").isEmpty();
 
         model.load();
-        assertThat(model.movedAsideProperty().get()).as("said once").isEmpty();
+        assertThat(model.file().movedAsideProperty().get()).as("said once").isEmpty();
     }
 
     @Test
     void aFailedSaveShowsWhyAndKeepsTheEdits() {
         loadWith(AppSettings.defaults());
-        model.cpusProperty().set("6");
+        model.vm().cpusProperty().set("6");
         settings.failNextSave = new UserError(UserError.Kind.CONFIGURATION, "cannot write " + FakeSettings.FILE
                 + ": Permission denied", "check the folder's permissions");
 
         model.save();
 
-        assertThat(model.failureTitleProperty().get()).isEqualTo("Settings not saved");
-        assertThat(model.failureProperty().get())
+        assertThat(failure().title()).isEqualTo("Settings not saved");
+        assertThat(failure().message())
                 .isEqualTo("cannot write " + FakeSettings.FILE + ": Permission denied");
-        assertThat(model.failureHintProperty().get()).isEqualTo("check the folder's permissions");
+        assertThat(failure().hint()).isEqualTo("check the folder's permissions");
         assertThat(model.dirtyProperty().get()).isTrue();
         assertThat(model.canSaveProperty().get()).isTrue();
-        assertThat(model.cpusProperty().get()).isEqualTo("6");
+        assertThat(model.vm().cpusProperty().get()).isEqualTo("6");
         assertThat(changed.get()).isZero();
 
         model.save();
-        assertThat(model.failureProperty().get()).isEmpty();
+        assertThat(failure().message()).isEmpty();
         assertThat(settings.saves).hasSize(1);
     }
 
     @Test
     void revertReadsTheFileAgain() {
         loadWith(CUSTOM);
-        model.cpusProperty().set("0");
-        model.useBundledStack();
-        assertThat(model.composeFileTextProperty().get()).isEqualTo("The bundled stack");
+        model.vm().cpusProperty().set("0");
+        model.app().useBundledStack();
+        assertThat(model.app().composeFileTextProperty().get()).isEqualTo("The bundled stack");
         assertThat(model.dirtyProperty().get()).isTrue();
 
         model.revert();
 
-        assertThat(model.cpusProperty().get()).isEqualTo("6");
-        assertThat(model.cpusErrorProperty().get()).isEmpty();
-        assertThat(model.composeFileTextProperty().get()).isEqualTo("/Users/me/stack/docker-compose.yml");
+        assertThat(model.vm().cpusProperty().get()).isEqualTo("6");
+        assertThat(model.vm().cpusErrorProperty().get()).isEmpty();
+        assertThat(model.app().composeFileTextProperty().get()).isEqualTo("/Users/me/stack/docker-compose.yml");
         assertThat(model.dirtyProperty().get()).isFalse();
         assertThat(settings.saves).isEmpty();
     }
@@ -239,41 +239,41 @@ class PreferencesViewModelTest {
     @Test
     void composeFileCanBeChosenAndResetToTheBundledStack() {
         loadWith(AppSettings.defaults());
-        assertThat(model.composeFileTextProperty().get()).isEqualTo("The bundled stack");
+        assertThat(model.app().composeFileTextProperty().get()).isEqualTo("The bundled stack");
 
-        model.chooseComposeFile(Path.of("/Users/me/other/compose.yaml"));
-        assertThat(model.composeFileProperty().get()).contains(Path.of("/Users/me/other/compose.yaml"));
+        model.app().chooseComposeFile(Path.of("/Users/me/other/compose.yaml"));
+        assertThat(model.app().composeFileProperty().get()).contains(Path.of("/Users/me/other/compose.yaml"));
         assertThat(model.dirtyProperty().get()).isTrue();
 
-        model.useBundledStack();
-        assertThat(model.composeFileProperty().get()).isEmpty();
+        model.app().useBundledStack();
+        assertThat(model.app().composeFileProperty().get()).isEmpty();
         assertThat(model.dirtyProperty().get()).as("back to what the file says").isFalse();
     }
 
     @Test
     void launchAtLoginInstallsThenSavesOnlyThatChoice() {
         loadWith(AppSettings.defaults());
-        model.cpusProperty().set("6"); // an edit not yet saved
+        model.vm().cpusProperty().set("6"); // an edit not yet saved
 
-        model.launchAtLoginProperty().set(true);
+        model.login().launchAtLoginProperty().set(true);
 
         assertThat(login.calls).containsExactly("install");
         assertThat(settings.saves).containsExactly(AppSettings.defaults().withLaunchAtLogin(true));
         assertThat(changed.get()).isEqualTo(1);
-        assertThat(model.loginNoteProperty().get()).isEqualTo("Registered: " + FakeSettings.Login.AGENT);
-        assertThat(model.statusProperty().get()).isEqualTo("Launch at login on");
+        assertThat(model.login().loginNoteProperty().get()).isEqualTo("Registered: " + FakeSettings.Login.AGENT);
+        assertThat(model.file().statusProperty().get()).isEqualTo("Launch at login on");
         assertThat(model.dirtyProperty().get()).as("the CPUs edit still waits for Save").isTrue();
 
         model.save();
         assertThat(settings.saves.getLast()).isEqualTo(AppSettings.defaults().withLaunchAtLogin(true)
                 .withVm(VmSpec.defaults().withCpus(6)));
 
-        model.launchAtLoginProperty().set(false);
+        model.login().launchAtLoginProperty().set(false);
         assertThat(login.calls).containsExactly("install", "remove");
         assertThat(settings.saves.getLast().launchAtLogin()).isFalse();
         assertThat(settings.saves.getLast().vm().cpus()).isEqualTo(6);
-        assertThat(model.loginNoteProperty().get()).isEqualTo("Not registered (" + FakeSettings.Login.AGENT + ")");
-        assertThat(model.statusProperty().get()).isEqualTo("Launch at login off");
+        assertThat(model.login().loginNoteProperty().get()).isEqualTo("Not registered (" + FakeSettings.Login.AGENT + ")");
+        assertThat(model.file().statusProperty().get()).isEqualTo("Launch at login off");
     }
 
     @Test
@@ -281,15 +281,15 @@ class PreferencesViewModelTest {
         loadWith(AppSettings.defaults());
         login.failNext = FakeSettings.noLaunchCommand();
 
-        model.launchAtLoginProperty().set(true);
+        model.login().launchAtLoginProperty().set(true);
 
-        assertThat(model.launchAtLoginProperty().get()).isFalse();
-        assertThat(model.failureTitleProperty().get()).isEqualTo("Launch at login not turned on");
-        assertThat(model.failureProperty().get()).startsWith("launch at login needs the packaged app");
-        assertThat(model.failureHintProperty().get()).startsWith("install the app from its package");
+        assertThat(model.login().launchAtLoginProperty().get()).isFalse();
+        assertThat(failure().title()).isEqualTo("Launch at login not turned on");
+        assertThat(failure().message()).startsWith("launch at login needs the packaged app");
+        assertThat(failure().hint()).startsWith("install the app from its package");
         assertThat(settings.saves).isEmpty();
         assertThat(changed.get()).isZero();
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.action().busyProperty().get()).isFalse();
         assertThat(login.calls).containsExactly("install");
     }
 
@@ -300,11 +300,11 @@ class PreferencesViewModelTest {
         login.failNext = new UserError(UserError.Kind.CONFIGURATION, "cannot delete " + FakeSettings.Login.AGENT
                 + ": Operation not permitted");
 
-        model.launchAtLoginProperty().set(false);
+        model.login().launchAtLoginProperty().set(false);
 
-        assertThat(model.launchAtLoginProperty().get()).isTrue();
-        assertThat(model.failureTitleProperty().get()).isEqualTo("Launch at login not turned off");
-        assertThat(model.failureProperty().get()).endsWith("Operation not permitted");
+        assertThat(model.login().launchAtLoginProperty().get()).isTrue();
+        assertThat(failure().title()).isEqualTo("Launch at login not turned off");
+        assertThat(failure().message()).endsWith("Operation not permitted");
         assertThat(settings.saves).isEmpty();
     }
 
@@ -313,11 +313,11 @@ class PreferencesViewModelTest {
         loadWith(AppSettings.defaults());
         settings.failNextSave = new UserError(UserError.Kind.CONFIGURATION, "cannot write " + FakeSettings.FILE);
 
-        model.launchAtLoginProperty().set(true);
+        model.login().launchAtLoginProperty().set(true);
 
-        assertThat(model.launchAtLoginProperty().get()).as("it is registered").isTrue();
-        assertThat(model.loginNoteProperty().get()).isEqualTo("Registered: " + FakeSettings.Login.AGENT);
-        assertThat(model.failureTitleProperty().get()).isEqualTo("Launch at login is on, but the settings were not "
+        assertThat(model.login().launchAtLoginProperty().get()).as("it is registered").isTrue();
+        assertThat(model.login().loginNoteProperty().get()).isEqualTo("Registered: " + FakeSettings.Login.AGENT);
+        assertThat(failure().title()).isEqualTo("Launch at login is on, but the settings were not "
                 + "saved");
         assertThat(changed.get()).isZero();
     }
@@ -326,54 +326,54 @@ class PreferencesViewModelTest {
     void turningLaunchAtLoginOnReplacesABadFileAndSaysWhereItWent() {
         loadWith(AppSettings.defaults(), PROBLEM);
 
-        model.launchAtLoginProperty().set(true);
+        model.login().launchAtLoginProperty().set(true);
 
-        assertThat(model.movedAsideProperty().get()).contains(FakeSettings.ASIDE.toString());
-        assertThat(model.problems()).isEmpty();
+        assertThat(model.file().movedAsideProperty().get()).contains(FakeSettings.ASIDE.toString());
+        assertThat(model.file().problems()).isEmpty();
     }
 
     @Test
     void theSwitchWaitsForTheFileToBeRead() {
-        model.launchAtLoginProperty().set(true);
+        model.login().launchAtLoginProperty().set(true);
 
-        assertThat(model.launchAtLoginProperty().get()).isFalse();
+        assertThat(model.login().launchAtLoginProperty().get()).isFalse();
         assertThat(login.calls).isEmpty();
     }
 
     @Test
     void whileSavingTheFormCannotBeSavedTwiceNorTheSwitchFlipped() {
         loadWith(AppSettings.defaults());
-        model.cpusProperty().set("6");
+        model.vm().cpusProperty().set("6");
         hold = true;
 
         model.save();
         model.save();
-        model.launchAtLoginProperty().set(true);
+        model.login().launchAtLoginProperty().set(true);
 
-        assertThat(model.busyProperty().get()).isTrue();
-        assertThat(model.statusProperty().get()).isEqualTo("Saving\u2026");
-        assertThat(model.launchAtLoginProperty().get()).isFalse();
+        assertThat(model.action().busyProperty().get()).isTrue();
+        assertThat(model.file().statusProperty().get()).isEqualTo("Saving\u2026");
+        assertThat(model.login().launchAtLoginProperty().get()).isFalse();
         assertThat(held).hasSize(1);
         hold = false;
         held.poll().run();
         assertThat(settings.saves).hasSize(1);
         assertThat(login.calls).isEmpty();
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.action().busyProperty().get()).isFalse();
     }
 
     @Test
     void shownReadsTheFileUnlessTheFormHoldsEdits() {
         model.shown();
-        assertThat(model.cpusProperty().get()).isEqualTo("4");
+        assertThat(model.vm().cpusProperty().get()).isEqualTo("4");
 
         settings.onDisk.set(new LoadedSettings(CUSTOM, List.of()));
         model.shown();
-        assertThat(model.cpusProperty().get()).as("changed on disk meanwhile (vm settings, by hand)").isEqualTo("6");
+        assertThat(model.vm().cpusProperty().get()).as("changed on disk meanwhile (vm settings, by hand)").isEqualTo("6");
 
-        model.cpusProperty().set("7");
+        model.vm().cpusProperty().set("7");
         settings.onDisk.set(new LoadedSettings(AppSettings.defaults(), List.of()));
         model.shown();
-        assertThat(model.cpusProperty().get()).as("edits are kept").isEqualTo("7");
+        assertThat(model.vm().cpusProperty().get()).as("edits are kept").isEqualTo("7");
     }
 
     @Test
@@ -382,21 +382,21 @@ class PreferencesViewModelTest {
         model = model();
         loadWith(AppSettings.defaults());
 
-        assertThat(model.warnings()).containsExactly(
+        assertThat(model.vm().warnings()).containsExactly(
                 "the VM is set to aarch64 on an Intel Mac, which Colima can only emulate (slowly): set colima.arch "
                         + "to x86_64 in the settings",
                 "the VM is given 8 GiB of memory but this machine has 8 GiB",
                 "Rosetta works only on an Apple Silicon Mac with VM type vz and arch aarch64: Colima is started "
                         + "without it");
 
-        model.archProperty().set("x86_64");
-        model.memoryProperty().set("4");
-        model.rosettaProperty().set(false);
-        model.cpusProperty().set("5");
-        assertThat(model.warnings()).containsExactly("the VM is given 5 CPUs but this machine has 4");
+        model.vm().archProperty().set("x86_64");
+        model.vm().memoryProperty().set("4");
+        model.vm().rosettaProperty().set(false);
+        model.vm().cpusProperty().set("5");
+        assertThat(model.vm().warnings()).containsExactly("the VM is given 5 CPUs but this machine has 4");
 
-        model.cpusProperty().set("x");
-        assertThat(model.warnings()).as("no advice on an invalid form").isEmpty();
+        model.vm().cpusProperty().set("x");
+        assertThat(model.vm().warnings()).as("no advice on an invalid form").isEmpty();
     }
 
     @Test
@@ -405,7 +405,7 @@ class PreferencesViewModelTest {
         model = model();
         loadWith(AppSettings.defaults().withVm(VmSpec.defaults().withCpus(2)));
 
-        assertThat(model.warnings()).containsExactly("the VM type, Rosetta and the network address are macOS "
+        assertThat(model.vm().warnings()).containsExactly("the VM type, Rosetta and the network address are macOS "
                 + "options: on Linux Colima is started without them");
     }
 
@@ -421,13 +421,18 @@ class PreferencesViewModelTest {
             throw new IllegalStateException("the watcher is closed");
         });
         loadWith(AppSettings.defaults());
-        model.cpusProperty().set("6");
+        model.vm().cpusProperty().set("6");
 
         model.save();
 
         assertThat(settings.saves).hasSize(1);
         assertThat(model.dirtyProperty().get()).isFalse();
-        assertThat(model.failureTitleProperty().get()).isEqualTo("Saved, but the app did not take the new settings");
-        assertThat(model.failureProperty().get()).isEqualTo("the watcher is closed");
+        assertThat(failure().title()).isEqualTo("Saved, but the app did not take the new settings");
+        assertThat(failure().message()).isEqualTo("the watcher is closed");
+    }
+
+    /** The page's failure in its parts: title, message, hint. */
+    private io.colimaservices.ui.common.FailureParts failure() {
+        return io.colimaservices.ui.common.FailureParts.of(model.action());
     }
 }

@@ -67,7 +67,7 @@ class PreferencesViewTest extends ApplicationTest {
     }
 
     private void loaded() throws Exception {
-        waitFor(() -> model.loadedProperty().get() && !model.busyProperty().get());
+        waitFor(() -> model.loadedProperty().get() && !model.action().busyProperty().get());
     }
 
     private void reload(LoadedSettings onDisk) throws Exception {
@@ -134,7 +134,7 @@ class PreferencesViewTest extends ApplicationTest {
         assertThat(button("#prefs-save").isDisabled()).isFalse();
 
         clickOn("#prefs-save");
-        waitFor(() -> !settings.saves.isEmpty() && !model.busyProperty().get());
+        waitFor(() -> !settings.saves.isEmpty() && !model.action().busyProperty().get());
 
         assertThat(settings.saves).containsExactly(AppSettings.defaults().withVm(VmSpec.defaults().withCpus(6)));
         assertThat(changed.get()).isEqualTo(1);
@@ -154,7 +154,7 @@ class PreferencesViewTest extends ApplicationTest {
         clickOn("#prefs-start-vm");
         clickOn("#prefs-unseal-automatically");
         clickOn("#prefs-save");
-        waitFor(() -> !settings.saves.isEmpty() && !model.busyProperty().get());
+        waitFor(() -> !settings.saves.isEmpty() && !model.action().busyProperty().get());
 
         AppSettings saved = settings.saves.getFirst();
         assertThat(saved.vm().arch()).isEqualTo("x86_64");
@@ -196,7 +196,7 @@ class PreferencesViewTest extends ApplicationTest {
         loaded();
 
         clickOn("#prefs-launch-at-login");
-        waitFor(() -> !settings.saves.isEmpty() && !model.busyProperty().get());
+        waitFor(() -> !settings.saves.isEmpty() && !model.action().busyProperty().get());
 
         assertThat(settings.login.calls).containsExactly("install");
         assertThat(settings.saves).containsExactly(AppSettings.defaults().withLaunchAtLogin(true));

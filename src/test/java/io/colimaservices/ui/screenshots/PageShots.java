@@ -86,13 +86,13 @@ public final class PageShots {
     private static void shoot(Path out) throws Exception {
         fx(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         vault(out.resolve("vault-sealed.png"), fake -> fake.progress = 1, model -> {
-            model.shareInputProperty().set("share-2");
-            model.submitShare();
-            model.shareInputProperty().set("typed, never shown");
+            model.unsealing().shareInputProperty().set("share-2");
+            model.unsealing().submitShare();
+            model.unsealing().shareInputProperty().set("typed, never shown");
         });
         vault(out.resolve("vault-wrong-share.png"), fake -> fake.progress = 2, model -> {
-            model.shareInputProperty().set("wrong");
-            model.submitShare();
+            model.unsealing().shareInputProperty().set("wrong");
+            model.unsealing().submitShare();
         });
         vault(out.resolve("vault-wizard.png"), fake -> {
             fake.phase = VaultPhase.UNINITIALIZED;
@@ -103,26 +103,26 @@ public final class PageShots {
             fake.phase = VaultPhase.UNINITIALIZED;
             fake.storedShares = 0;
             fake.rootToken = false;
-        }, VaultViewModel::initialize);
-        vault(out.resolve("vault-bootstrap.png"), fake -> fake.phase = VaultPhase.UNSEALED, VaultViewModel::bootstrap);
+        }, m -> m.wizard().initialize());
+        vault(out.resolve("vault-bootstrap.png"), fake -> fake.phase = VaultPhase.UNSEALED, m -> m.bootstrapping().bootstrap());
         vault(out.resolve("vault-down.png"), fake -> fake.phase = VaultPhase.DOWN, model -> { });
         vault(out.resolve("vault-import.png"), fake -> fake.storedShares = 0,
-                model -> model.importFrom(model.defaultImportDirectory()));
+                model -> model.imports().importFrom(model.imports().defaultImportDirectory()));
         credentials(out.resolve("credentials.png"), fake -> { }, VaultPhase.UNSEALED, model -> {
-            model.copyField("password");
+            model.copying().copyField("password");
         });
         credentials(out.resolve("credentials-sealed.png"), fake -> fake.sealed = true, VaultPhase.SEALED,
                 model -> { });
         credentials(out.resolve("credentials-tls.png"), fake -> { }, VaultPhase.UNSEALED, model -> {
             select(model, "redis-1");
-            model.formatProperty().set(ConnectionFormat.ENV);
-            model.setTls(false);
+            model.details().formatProperty().set(ConnectionFormat.ENV);
+            model.tls().setTls(false);
         });
         fx(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
         vault(out.resolve("vault-dark.png"), fake -> fake.progress = 2, model -> { });
         credentials(out.resolve("credentials-dark.png"), fake -> { }, VaultPhase.UNSEALED, model -> {
             select(model, "redis-1");
-            model.copyConnection();
+            model.copying().copyConnection();
         });
     }
 
@@ -143,7 +143,7 @@ public final class PageShots {
         ClipboardKeeper keeper = new ClipboardKeeper(new MemoryClipboard(), Clock.systemUTC());
         CredentialsSection credentials = new CredentialsSection(fake, store, keeper, () -> Duration.ofSeconds(30),
                 UiExecutors.direct(), Runnable::run);
-        VaultSection vaultSection = new VaultSection(vault, store, () -> { }, UiExecutors.direct(), Runnable::run);
+        VaultSection vaultSection = new VaultSection(vault.useCase(), store, () -> { }, UiExecutors.direct(), Runnable::run);
         render(file, List.of(vaultSection, credentials), CredentialsSection.ID, () -> act.accept(credentials.model()));
     }
 
@@ -154,7 +154,7 @@ public final class PageShots {
         StackStore store = new StackStore(StackSnapshot.initial("colima-services",
                 io.colimaservices.domain.Fixtures.smallStack(), java.util.Optional.empty(),
                 "unix:///var/run/docker.sock", FakeVaultOperations.ADDRESS, "default").withVault(fake.state()));
-        VaultSection section = new VaultSection(fake, store, () -> store.update(s -> s.withVault(fake.state())),
+        VaultSection section = new VaultSection(fake.useCase(), store, () -> store.update(s -> s.withVault(fake.state())),
                 UiExecutors.direct(), Runnable::run);
         CredentialsSection credentials = new CredentialsSection(new FakeCredentialService(), store,
                 new ClipboardKeeper(new MemoryClipboard(), Clock.systemUTC()), () -> Duration.ofSeconds(30),

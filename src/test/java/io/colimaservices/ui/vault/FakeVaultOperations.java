@@ -243,4 +243,9 @@ public class FakeVaultOperations implements VaultOperations {
             throw e;
         }
     }
+
+    /** The use case the Vault page calls, over this fake. */
+    public io.colimaservices.usecase.VaultUseCase useCase() {
+        return new io.colimaservices.usecase.VaultUseCase(() -> this, io.colimaservices.usecase.ActionTrace.NONE);
+    }
 }

@@ -6,7 +6,7 @@ import io.colimaservices.domain.VaultState;
 import io.colimaservices.ui.common.ManualExecutor;
 import io.colimaservices.ui.common.Notice;
 import io.colimaservices.ui.common.UiExecutors;
-import io.colimaservices.ui.vault.VaultViewModel.WizardStep;
+import io.colimaservices.ui.vault.VaultWizardViewModel.WizardStep;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class VaultViewModelTest {
     /** The page as the app runs it: refresh asks the watcher, whose state comes back through the store. */
     private VaultViewModel model(FakeVaultOperations operations) {
         fake = operations;
-        model = new VaultViewModel(fake, UiExecutors.direct(), background, () -> {
+        model = new VaultViewModel(fake.useCase(), UiExecutors.direct(), background, () -> {
             refreshes++;
             model.showState(fake.state());
         });
@@ -40,7 +40,7 @@ class VaultViewModelTest {
         model(new FakeVaultOperations());
         assertThat(model.headlineProperty().get()).isEqualTo("Vault is not initialized");
         assertThat(model.toneProperty().get()).isEqualTo(Notice.Tone.WARNING);
-        assertThat(model.wizardVisibleProperty().get()).isTrue();
+        assertThat(model.wizard().wizardVisibleProperty().get()).isTrue();
 
         model.showState(VaultState.unknown("http://127.0.0.1:8200"));
         assertThat(model.headlineProperty().get()).isEqualTo("Checking Vault…");
@@ -49,7 +49,7 @@ class VaultViewModelTest {
         assertThat(model.headlineProperty().get()).isEqualTo("Vault is down");
         assertThat(model.toneProperty().get()).isEqualTo(Notice.Tone.DANGER);
         assertThat(model.detailProperty().get()).contains("http://127.0.0.1:8200: Connection refused");
-        assertThat(model.wizardVisibleProperty().get()).isFalse();
+        assertThat(model.wizard().wizardVisibleProperty().get()).isFalse();
 
         fake.phase = VaultPhase.SEALED;
         fake.threshold = 3;
@@ -82,25 +82,25 @@ class VaultViewModelTest {
     void unsealWithStoredSharesShowsEachShareAndDisablesItselfWhileRunning() {
         model(FakeVaultOperations.sealedWithStoredShares());
         List<String> lines = new ArrayList<>();
-        model.unsealLineProperty().addListener((o, a, now) -> lines.add(now));
-        assertThat(model.canUnsealProperty().get()).isTrue();
+        model.unsealing().unsealLineProperty().addListener((o, a, now) -> lines.add(now));
+        assertThat(model.unsealing().canUnsealProperty().get()).isTrue();
 
-        model.unseal();
-        assertThat(model.busyProperty().get()).isTrue();
-        assertThat(model.canUnsealProperty().get()).isFalse();
-        assertThat(model.canSubmitShareProperty().get()).isFalse();
-        assertThat(model.activityProperty().get()).isEqualTo("Unsealing with the stored shares…");
+        model.unsealing().unseal();
+        assertThat(model.action().busyProperty().get()).isTrue();
+        assertThat(model.unsealing().canUnsealProperty().get()).isFalse();
+        assertThat(model.unsealing().canSubmitShareProperty().get()).isFalse();
+        assertThat(model.action().activityProperty().get()).isEqualTo("Unsealing with the stored shares…");
         background.runAll();
 
         assertThat(lines).containsSubsequence("Submitted 1 share: 1/3.", "Submitted 2 shares: 2/3.",
                 "Submitted 3 shares: unsealed.");
         assertThat(fake.submittedValid).containsExactly("share-1", "share-2", "share-3");
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.action().busyProperty().get()).isFalse();
         assertThat(model.headlineProperty().get()).isEqualTo("Vault is unsealed (active)");
-        assertThat(model.noticeProperty().get()).isEqualTo(Notice.success("Vault is unsealed",
+        assertThat(model.action().noticeProperty().get()).isEqualTo(Notice.success("Vault is unsealed",
                 "3 stored shares submitted."));
-        assertThat(model.canUnsealProperty().get()).isFalse();
-        assertThat(model.canBootstrapProperty().get()).isTrue();
+        assertThat(model.unsealing().canUnsealProperty().get()).isFalse();
+        assertThat(model.bootstrapping().canBootstrapProperty().get()).isTrue();
     }
 
     @Test
@@ -108,8 +108,8 @@ class VaultViewModelTest {
         FakeVaultOperations none = FakeVaultOperations.sealedWithStoredShares();
         none.storedShares = 0;
         model(none);
-        assertThat(model.canUnsealProperty().get()).isFalse();
-        model.unseal();
+        assertThat(model.unsealing().canUnsealProperty().get()).isFalse();
+        model.unsealing().unseal();
         assertThat(background.pending()).isZero();
         assertThat(fake.calls).doesNotContain("unseal-stored");
     }
@@ -117,17 +117,17 @@ class VaultViewModelTest {
     @Test
     void typedShareIsClearedAtOnceAndItsProgressShown() {
         model(FakeVaultOperations.sealedWithStoredShares());
-        assertThat(model.canSubmitShareProperty().get()).isFalse();
-        model.shareInputProperty().set("share-2");
-        assertThat(model.canSubmitShareProperty().get()).isTrue();
+        assertThat(model.unsealing().canSubmitShareProperty().get()).isFalse();
+        model.unsealing().shareInputProperty().set("share-2");
+        assertThat(model.unsealing().canSubmitShareProperty().get()).isTrue();
 
-        model.submitShare();
-        assertThat(model.shareInputProperty().get()).isEmpty();
-        assertThat(model.busyProperty().get()).isTrue();
+        model.unsealing().submitShare();
+        assertThat(model.unsealing().shareInputProperty().get()).isEmpty();
+        assertThat(model.action().busyProperty().get()).isTrue();
         background.runAll();
 
         assertThat(model.stateProperty().get().progress()).isEqualTo(1);
-        assertThat(model.noticeProperty().get())
+        assertThat(model.action().noticeProperty().get())
                 .isEqualTo(Notice.info("Share accepted", "Progress 1/3: 2 more needed."));
         assertThat(model.sealProgressTextProperty().get()).isEqualTo("1/3 shares submitted (5 exist)");
     }
@@ -139,73 +139,73 @@ class VaultViewModelTest {
         model(sealed);
         assertThat(model.sealProgressTextProperty().get()).startsWith("2/3");
         String wrong = "not-a-share-" + "x".repeat(40);
-        model.shareInputProperty().set(wrong);
+        model.unsealing().shareInputProperty().set(wrong);
 
-        model.submitShare();
-        assertThat(model.shareInputProperty().get()).isEmpty();
+        model.unsealing().submitShare();
+        assertThat(model.unsealing().shareInputProperty().get()).isEmpty();
         background.runAll();
 
-        Notice notice = model.noticeProperty().get();
+        Notice notice = model.action().noticeProperty().get();
         assertThat(notice.tone()).isEqualTo(Notice.Tone.DANGER);
         assertThat(notice.title()).isEqualTo("The share was not accepted");
         assertThat(notice.detail()).contains("Vault refused the share", "progress reset to 0/3",
                 "Hint: check the share").doesNotContain(wrong);
         assertThat(model.stateProperty().get().progress()).isZero();
         assertThat(model.sealProgressTextProperty().get()).startsWith("0/3");
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.action().busyProperty().get()).isFalse();
     }
 
     @Test
     void initWizardStepsFromChoiceToBootstrap() {
         model(new FakeVaultOperations());
-        assertThat(model.sharesProperty().get()).isEqualTo(5);
-        assertThat(model.thresholdProperty().get()).isEqualTo(3);
-        assertThat(model.wizardStepProperty().get()).isEqualTo(WizardStep.CHOOSE);
-        assertThat(model.canInitializeProperty().get()).isTrue();
+        assertThat(model.wizard().sharesProperty().get()).isEqualTo(5);
+        assertThat(model.wizard().thresholdProperty().get()).isEqualTo(3);
+        assertThat(model.wizard().wizardStepProperty().get()).isEqualTo(WizardStep.CHOOSE);
+        assertThat(model.wizard().canInitializeProperty().get()).isTrue();
 
-        model.thresholdProperty().set(6);
-        assertThat(model.canInitializeProperty().get()).isFalse();
-        model.thresholdProperty().set(1);
-        assertThat(model.canInitializeProperty().get()).as("threshold 1 of 5 shares").isFalse();
-        model.thresholdProperty().set(3);
+        model.wizard().thresholdProperty().set(6);
+        assertThat(model.wizard().canInitializeProperty().get()).isFalse();
+        model.wizard().thresholdProperty().set(1);
+        assertThat(model.wizard().canInitializeProperty().get()).as("threshold 1 of 5 shares").isFalse();
+        model.wizard().thresholdProperty().set(3);
 
-        model.initialize();
-        assertThat(model.busyProperty().get()).isTrue();
-        assertThat(model.canInitializeProperty().get()).isFalse();
+        model.wizard().initialize();
+        assertThat(model.action().busyProperty().get()).isTrue();
+        assertThat(model.wizard().canInitializeProperty().get()).isFalse();
         background.runAll();
 
         assertThat(fake.calls).contains("init 5/3");
-        assertThat(model.wizardStepProperty().get()).isEqualTo(WizardStep.STORED);
-        assertThat(model.wizardStoredProperty().get()).isEqualTo("5 unseal key shares (3 needed to unseal) and the "
+        assertThat(model.wizard().wizardStepProperty().get()).isEqualTo(WizardStep.STORED);
+        assertThat(model.wizard().wizardStoredProperty().get()).isEqualTo("5 unseal key shares (3 needed to unseal) and the "
                 + "root token are stored in " + FakeVaultOperations.STORE + ".");
-        assertThat(model.storeWarningProperty().get()).contains("weaker than a keychain");
+        assertThat(model.wizard().storeWarningProperty().get()).contains("weaker than a keychain");
         assertThat(model.headlineProperty().get()).isEqualTo("Vault is sealed");
-        assertThat(model.wizardVisibleProperty().get()).as("the wizard stays until it is done").isTrue();
-        assertThat(model.canExportProperty().get()).isTrue();
+        assertThat(model.wizard().wizardVisibleProperty().get()).as("the wizard stays until it is done").isTrue();
+        assertThat(model.wizard().canExportProperty().get()).isTrue();
 
         Path backup = Path.of("/media/usb/vault-shares.txt");
-        model.exportShares(backup);
+        model.wizard().exportShares(backup);
         background.runAll();
         assertThat(fake.exported).containsExactly(backup);
-        assertThat(model.noticeProperty().get().title()).isEqualTo("Exported 5 shares to " + backup);
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Exported 5 shares to " + backup);
 
-        model.runWizardBootstrap();
-        assertThat(model.wizardStepProperty().get()).isEqualTo(WizardStep.BOOTSTRAP);
-        assertThat(model.canRunWizardBootstrapProperty().get()).isFalse();
+        model.wizard().runWizardBootstrap();
+        assertThat(model.wizard().wizardStepProperty().get()).isEqualTo(WizardStep.BOOTSTRAP);
+        assertThat(model.wizard().canRunWizardBootstrapProperty().get()).isFalse();
         background.runAll();
 
-        assertThat(model.progressLines()).startsWith("unsealing with the stored shares", "share accepted: 1/3",
+        assertThat(model.bootstrapping().progressLines()).startsWith("unsealing with the stored shares", "share accepted: 1/3",
                 "share accepted: 2/3", "unsealed", "enabled KV v2 at secret/");
-        assertThat(model.progressLines()).last().asString().startsWith("armed vault-agent");
-        assertThat(model.wizardStepProperty().get()).isEqualTo(WizardStep.DONE);
-        assertThat(model.noticeProperty().get().title()).isEqualTo("Bootstrap done");
-        assertThat(model.noticeProperty().get().tone()).as("new app token in the weaker store")
+        assertThat(model.bootstrapping().progressLines()).last().asString().startsWith("armed vault-agent");
+        assertThat(model.wizard().wizardStepProperty().get()).isEqualTo(WizardStep.DONE);
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Bootstrap done");
+        assertThat(model.action().noticeProperty().get().tone()).as("new app token in the weaker store")
                 .isEqualTo(Notice.Tone.WARNING);
         assertThat(model.storedKeysProperty().get().appToken()).isTrue();
 
-        model.finishWizard();
-        assertThat(model.wizardStepProperty().get()).isEqualTo(WizardStep.CHOOSE);
-        assertThat(model.wizardVisibleProperty().get()).isFalse();
+        model.wizard().finishWizard();
+        assertThat(model.wizard().wizardStepProperty().get()).isEqualTo(WizardStep.CHOOSE);
+        assertThat(model.wizard().wizardVisibleProperty().get()).isFalse();
         assertThat(model.headlineProperty().get()).isEqualTo("Vault is unsealed (active)");
     }
 
@@ -214,9 +214,9 @@ class VaultViewModelTest {
         FakeVaultOperations keychain = new FakeVaultOperations();
         keychain.weak = false;
         model(keychain);
-        model.initialize();
+        model.wizard().initialize();
         background.runAll();
-        assertThat(model.storeWarningProperty().get()).isEmpty();
+        assertThat(model.wizard().storeWarningProperty().get()).isEmpty();
     }
 
     @Test
@@ -224,19 +224,19 @@ class VaultViewModelTest {
         FakeVaultOperations first = new FakeVaultOperations();
         first.failBootstrapAfter = 2;
         model(first);
-        model.initialize();
+        model.wizard().initialize();
         background.runAll();
-        model.runWizardBootstrap();
+        model.wizard().runWizardBootstrap();
         background.runAll();
 
-        assertThat(model.wizardStepProperty().get()).isEqualTo(WizardStep.BOOTSTRAP);
-        assertThat(model.noticeProperty().get().detail()).contains("answered 500", "Hint: look at Vault's log");
-        assertThat(model.canRunWizardBootstrapProperty().get()).isTrue();
+        assertThat(model.wizard().wizardStepProperty().get()).isEqualTo(WizardStep.BOOTSTRAP);
+        assertThat(model.action().noticeProperty().get().detail()).contains("answered 500", "Hint: look at Vault's log");
+        assertThat(model.wizard().canRunWizardBootstrapProperty().get()).isTrue();
 
         fake.failBootstrapAfter = null;
-        model.runWizardBootstrap();
+        model.wizard().runWizardBootstrap();
         background.runAll();
-        assertThat(model.wizardStepProperty().get()).isEqualTo(WizardStep.DONE);
+        assertThat(model.wizard().wizardStepProperty().get()).isEqualTo(WizardStep.DONE);
     }
 
     @Test
@@ -245,20 +245,20 @@ class VaultViewModelTest {
         unsealed.phase = VaultPhase.UNSEALED;
         unsealed.weak = false;
         model(unsealed);
-        assertThat(model.canBootstrapProperty().get()).isTrue();
+        assertThat(model.bootstrapping().canBootstrapProperty().get()).isTrue();
 
-        model.bootstrap();
-        assertThat(model.canBootstrapProperty().get()).isFalse();
+        model.bootstrapping().bootstrap();
+        assertThat(model.bootstrapping().canBootstrapProperty().get()).isFalse();
         background.runAll();
-        assertThat(model.progressLines()).hasSize(5).contains("wrote secret/postgresql");
-        assertThat(model.noticeProperty().get()).isEqualTo(Notice.success("Bootstrap done", "9 secrets, CA chain at "
+        assertThat(model.bootstrapping().progressLines()).hasSize(5).contains("wrote secret/postgresql");
+        assertThat(model.action().noticeProperty().get()).isEqualTo(Notice.success("Bootstrap done", "9 secrets, CA chain at "
                 + "/runtime/ca/ca-chain.pem, app token in " + FakeVaultOperations.STORE
                 + ", vault-agent armed for 13 services."));
 
-        model.bootstrap();
+        model.bootstrapping().bootstrap();
         background.runAll();
-        assertThat(model.progressLines()).hasSize(1);
-        assertThat(model.noticeProperty().get().title()).isEqualTo("Vault already had everything; nothing was changed");
+        assertThat(model.bootstrapping().progressLines()).hasSize(1);
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Vault already had everything; nothing was changed");
     }
 
     @Test
@@ -268,14 +268,14 @@ class VaultViewModelTest {
         unsealed.failBootstrapAfter = 2;
         model(unsealed);
 
-        model.bootstrap();
+        model.bootstrapping().bootstrap();
         background.runAll();
-        assertThat(model.progressLines()).containsExactly("enabled KV v2 at secret/", "created PKI root CA at pki/");
-        assertThat(model.noticeProperty().get()).isEqualTo(Notice.danger("Bootstrap failed",
+        assertThat(model.bootstrapping().progressLines()).containsExactly("enabled KV v2 at secret/", "created PKI root CA at pki/");
+        assertThat(model.action().noticeProperty().get()).isEqualTo(Notice.danger("Bootstrap failed",
                 "Vault answered 500 on pki_int/intermediate/set-signed\nHint: look at Vault's log: docker compose logs "
                         + "vault"));
-        assertThat(model.busyProperty().get()).isFalse();
-        assertThat(model.canBootstrapProperty().get()).isTrue();
+        assertThat(model.action().busyProperty().get()).isFalse();
+        assertThat(model.bootstrapping().canBootstrapProperty().get()).isTrue();
     }
 
     @Test
@@ -284,7 +284,7 @@ class VaultViewModelTest {
         noRoot.phase = VaultPhase.UNSEALED;
         noRoot.rootToken = false;
         model(noRoot);
-        assertThat(model.canBootstrapProperty().get()).isFalse();
+        assertThat(model.bootstrapping().canBootstrapProperty().get()).isFalse();
     }
 
     @Test
@@ -293,35 +293,35 @@ class VaultViewModelTest {
         empty.storedShares = 0;
         empty.rootToken = false;
         model(empty);
-        assertThat(model.defaultImportDirectory()).isEqualTo(Path.of("/home/dev/.config/vault"));
+        assertThat(model.imports().defaultImportDirectory()).isEqualTo(Path.of("/home/dev/.config/vault"));
 
-        model.importFrom(Path.of("/tmp/elsewhere"));
+        model.imports().importFrom(Path.of("/tmp/elsewhere"));
         background.runAll();
-        assertThat(model.noticeProperty().get().tone()).isEqualTo(Notice.Tone.DANGER);
-        assertThat(model.noticeProperty().get().detail()).contains("nothing to import", "Hint: choose the directory");
-        assertThat(model.importedFiles()).isEmpty();
+        assertThat(model.action().noticeProperty().get().tone()).isEqualTo(Notice.Tone.DANGER);
+        assertThat(model.action().noticeProperty().get().detail()).contains("nothing to import", "Hint: choose the directory");
+        assertThat(model.imports().importedFiles()).isEmpty();
 
-        model.importFrom(model.defaultImportDirectory());
+        model.imports().importFrom(model.imports().defaultImportDirectory());
         background.runAll();
-        assertThat(model.noticeProperty().get().title()).isEqualTo("Imported 5 unseal key shares and the root token");
-        assertThat(model.noticeProperty().get().detail()).contains("Stored in " + FakeVaultOperations.STORE,
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Imported 5 unseal key shares and the root token");
+        assertThat(model.action().noticeProperty().get().detail()).contains("Stored in " + FakeVaultOperations.STORE,
                 "weaker than a keychain");
-        assertThat(model.importedFiles()).containsExactly(Path.of("/home/dev/.config/vault/keys.json"),
+        assertThat(model.imports().importedFiles()).containsExactly(Path.of("/home/dev/.config/vault/keys.json"),
                 Path.of("/home/dev/.config/vault/root-token"));
-        assertThat(model.canUnsealProperty().get()).as("the imported shares can unseal").isTrue();
+        assertThat(model.unsealing().canUnsealProperty().get()).as("the imported shares can unseal").isTrue();
 
-        model.deleteImportedFiles();
+        model.imports().deleteImportedFiles();
         background.runAll();
         assertThat(fake.deleted).hasSize(2);
-        assertThat(model.importedFiles()).isEmpty();
-        assertThat(model.noticeProperty().get().title()).isEqualTo("Deleted the original files");
+        assertThat(model.imports().importedFiles()).isEmpty();
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Deleted the original files");
 
-        model.importFrom(model.defaultImportDirectory());
+        model.imports().importFrom(model.imports().defaultImportDirectory());
         background.runAll();
-        model.keepImportedFiles();
+        model.imports().keepImportedFiles();
         assertThat(fake.deleted).hasSize(2);
-        assertThat(model.noticeProperty().get().tone()).isEqualTo(Notice.Tone.WARNING);
-        assertThat(model.noticeProperty().get().detail()).contains("plain text");
+        assertThat(model.action().noticeProperty().get().tone()).isEqualTo(Notice.Tone.WARNING);
+        assertThat(model.action().noticeProperty().get().detail()).contains("plain text");
     }
 
     @Test
@@ -329,13 +329,13 @@ class VaultViewModelTest {
         FakeVaultOperations down = FakeVaultOperations.sealedWithStoredShares();
         down.phase = VaultPhase.DOWN;
         model(down);
-        assertThat(model.canUnsealProperty().get()).isFalse();
-        assertThat(model.canSubmitShareProperty().get()).isFalse();
-        assertThat(model.canBootstrapProperty().get()).isFalse();
-        assertThat(model.canInitializeProperty().get()).isFalse();
-        model.unseal();
-        model.bootstrap();
-        model.initialize();
+        assertThat(model.unsealing().canUnsealProperty().get()).isFalse();
+        assertThat(model.unsealing().canSubmitShareProperty().get()).isFalse();
+        assertThat(model.bootstrapping().canBootstrapProperty().get()).isFalse();
+        assertThat(model.wizard().canInitializeProperty().get()).isFalse();
+        model.unsealing().unseal();
+        model.bootstrapping().bootstrap();
+        model.wizard().initialize();
         assertThat(background.pending()).isZero();
     }
 
@@ -344,11 +344,11 @@ class VaultViewModelTest {
         model(FakeVaultOperations.sealedWithStoredShares());
         fake.failNext = new IllegalStateException("hvs.secret-root-token-value");
 
-        model.unseal();
+        model.unsealing().unseal();
         background.runAll();
-        Notice notice = model.noticeProperty().get();
+        Notice notice = model.action().noticeProperty().get();
         assertThat(notice.title()).isEqualTo("Unseal failed");
         assertThat(notice.detail()).isEqualTo("Unexpected IllegalStateException; the app log has the details.");
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.action().busyProperty().get()).isFalse();
     }
 }

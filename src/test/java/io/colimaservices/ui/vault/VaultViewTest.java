@@ -60,7 +60,7 @@ class VaultViewTest extends ApplicationTest {
                 return Optional.of(exportFile);
             }
         };
-        section = new VaultSection(fake, store, () -> store.update(s -> s.withVault(fake.state())), UiExecutors.fx(),
+        section = new VaultSection(fake.useCase(), store, () -> store.update(s -> s.withVault(fake.state())), UiExecutors.fx(),
                 background, files);
         interact(() -> {
             stage.setScene(new Scene((javafx.scene.Parent) section.build(), 1000, 760));

@@ -13,15 +13,15 @@ import java.util.regex.Pattern;
  * {@code 10m}, {@code 1h30m}, {@code 2d}), an RFC 3339 time ({@code 2025-01-02T13:23:37Z}), or, as docker reads a
  * bare number there, a Unix timestamp in seconds ({@code 1735824217}, fractions allowed).
  */
-final class Durations implements CommandLine.ITypeConverter<Instant> {
+final class SinceConverter implements CommandLine.ITypeConverter<Instant> {
     private static final Pattern UNIX_TIME = Pattern.compile("\\d+(\\.\\d{1,9})?");
     private final Clock clock;
 
-    Durations() {
+    SinceConverter() {
         this(Clock.systemUTC());
     }
 
-    Durations(Clock clock) {
+    SinceConverter(Clock clock) {
         this.clock = clock;
     }
 

@@ -1,0 +1,49 @@
+package io.colimaservices.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * View models stay small (issue 16): a page's view model and its panels' are at most 250 lines each. A page that
+ * grows gets another panel view model rather than a longer one.
+ */
+class ViewModelSizeTest {
+    private static final int MAX_LINES = 250;
+
+    @Test
+    void noViewModelIsOver250Lines() throws IOException {
+        Path ui = Path.of("src/main/java/io/colimaservices/ui");
+        List<String> tooLong;
+        try (Stream<Path> files = Files.walk(ui)) {
+            tooLong = files.filter(f -> f.getFileName().toString().endsWith("ViewModel.java"))
+                    .filter(f -> lines(f) > MAX_LINES)
+                    .map(f -> ui.relativize(f) + " (" + lines(f) + " lines)")
+                    .toList();
+        }
+        assertThat(tooLong).isEmpty();
+    }
+
+    @Test
+    void theRuleSeesTheViewModels() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/colimaservices/ui"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith("ViewModel.java")).count())
+                    .isGreaterThanOrEqualTo(20);
+        }
+    }
+
+    private static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
