@@ -12,6 +12,7 @@ import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StaleDefinitions;
+import io.colimaservices.domain.Tiers;
 import io.colimaservices.domain.UserError;
 
 import java.time.Duration;
@@ -93,9 +94,37 @@ public final class StackUseCase implements StackOperations {
 
     @Override
     public ActionResult up(List<String> targets, Duration timeout, Consumer<StackProgress> progress) {
+        return up(targets, List.of(), timeout, progress);
+    }
+
+    /**
+     * Starts the targets and the services of the tiers (docs/stack.md, "Tiers": a service without a profile is in
+     * every tier), with what they depend on.
+     *
+     * @throws UserError of kind CONFIGURATION for an unknown tier or target, or when nothing is named
+     */
+    public ActionResult up(List<String> targets, List<String> tiers, Duration timeout,
+                           Consumer<StackProgress> progress) {
+        List<String> names = Tiers.targets(catalog(), targets, tiers);
+        if (names.isEmpty()) {
+            throw new UserError(UserError.Kind.CONFIGURATION, "nothing to start: name a group, a service or a tier",
+                    "tiers: " + String.join(", ", Tiers.all(catalog())));
+        }
         live.prepareToCreate();
-        return traced("up " + String.join(" ", targets), progress,
-                p -> live.actions().up(targets, timeout, p));
+        return traced(label("up", targets, tiers), progress, p -> live.actions().up(names, timeout, p));
+    }
+
+    /** Stops every service of the stack that runs (containers kept). */
+    public ActionResult downAll(Consumer<StackProgress> progress) {
+        List<String> names = catalog().serviceNames();
+        return traced("down --all", progress, p -> names.isEmpty() ? ActionResult.OK : live.actions().down(names, p));
+    }
+
+    private static String label(String action, List<String> targets, List<String> tiers) {
+        StringBuilder label = new StringBuilder(action);
+        targets.forEach(t -> label.append(' ').append(t));
+        tiers.forEach(t -> label.append(" --tier ").append(t));
+        return label.toString();
     }
 
     @Override
