@@ -80,12 +80,14 @@ final class PullCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static boolean onTerminal() {
+    /** Standard output is a terminal that can redraw lines. */
+    static boolean onTerminal() {
         Console console = System.console();
         return console != null && console.isTerminal() && !"dumb".equals(System.getenv("TERM"));
     }
 
-    private static int width() {
+    /** The terminal's width ({@code COLUMNS}), 100 when unknown. */
+    static int width() {
         try {
             return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").strip()));
         } catch (NumberFormatException e) {

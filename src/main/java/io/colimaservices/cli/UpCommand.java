@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "up", description = "Starts groups, services or tiers and what they depend on, in dependency order, "
-        + "waiting for each depends_on condition. Exit 4 when a service fails or times out.")
+        + "waiting for each depends_on condition. First pulls the images that are missing, showing their progress as "
+        + "pull does (services built from source are skipped with a note). Exit 4 when an image cannot be pulled "
+        + "(naming it) or a service fails or times out.",
+        footer = {"", "JSON (--json): one object per line: the pulls' events as pull --json prints them, then "
+                + "{service, status, message} per step of the start."})
 final class UpCommand implements Callable<Integer> {
     @ParentCommand
     CliRoot root;
@@ -36,10 +40,13 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     Options.Verbose verbose;
 
+    @Mixin
+    Options.Json json;
+
     @Override
     public Integer call() {
         ActionResult result = root.useCases().stack().up(targets, tiers, timeout.timeout,
-                new ProgressPrinter(spec.commandLine().getOut(), verbose.verbose));
+                new UpOutput(spec.commandLine().getOut(), json.json, verbose.verbose));
         return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
     }
 }

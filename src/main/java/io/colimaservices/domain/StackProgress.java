@@ -102,6 +102,33 @@ public sealed interface StackProgress {
         }
     }
 
+    /**
+     * {@code up} pulls the images its services miss before it creates anything: the run, for a face that draws its
+     * progress (per image, totals, estimate) and offers Cancel. Its steps follow as {@link Pulling}, its end as
+     * {@link PullEnded}.
+     */
+    record PullStarted(String service, PullRun run, int images) implements StackProgress {
+        public String describe() {
+            return "checking " + images + " image" + (images == 1 ? "" : "s") + ", pulling what is missing";
+        }
+    }
+
+    /** One step of the pull run {@code up} started (an engine message, an image present, pulled, failed...). */
+    record Pulling(String service, PullProgress step) implements StackProgress {
+        public String describe() {
+            return step.describe();
+        }
+    }
+
+    /** The pull run {@code up} started is over; a failed image ends {@code up} with a {@link Failed} naming it. */
+    record PullEnded(String service, PullResult result) implements StackProgress {
+        public String describe() {
+            return "images: " + result.count(ImagePullState.PULLED) + " pulled, "
+                    + result.count(ImagePullState.PRESENT) + " present"
+                    + (result.failed().isEmpty() ? "" : ", " + result.failed().size() + " failed");
+        }
+    }
+
     record Finished(String service, String summary, Duration after) implements StackProgress {
         public String describe() {
             return summary + " in " + seconds(after);

@@ -2,7 +2,12 @@ package io.colimaservices.usecase;
 
 import io.colimaservices.domain.ActionResult;
 import io.colimaservices.domain.Catalog;
+import io.colimaservices.domain.ImagePullView;
 import io.colimaservices.domain.LiveStack;
+import io.colimaservices.domain.PullFailure;
+import io.colimaservices.domain.PullPlan;
+import io.colimaservices.domain.PullPolicy;
+import io.colimaservices.domain.PullResult;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.ServiceProvisioner;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -36,6 +42,7 @@ public final class StackUseCase implements StackOperations {
     private final StackListing listing;
     private final Supplier<ServiceProvisioner> provisioner;
     private final ActionTrace trace;
+    private final Optional<PullUseCase> pulls;
 
     /**
      * @param stale          running services whose definition changed since their container was made
@@ -49,11 +56,18 @@ public final class StackUseCase implements StackOperations {
 
     public StackUseCase(Supplier<Catalog> catalog, LiveStack live, StackListing listing,
                         Supplier<ServiceProvisioner> provisioner, ActionTrace trace) {
+        this(catalog, live, listing, provisioner, trace, Optional.empty());
+    }
+
+    /** @param pulls how {@code up} pulls the images its services miss before it creates anything (none: compose does) */
+    public StackUseCase(Supplier<Catalog> catalog, LiveStack live, StackListing listing,
+                        Supplier<ServiceProvisioner> provisioner, ActionTrace trace, Optional<PullUseCase> pulls) {
         this.catalog = catalog;
         this.live = live;
         this.listing = listing;
         this.provisioner = provisioner;
         this.trace = trace;
+        this.pulls = pulls;
     }
 
     /** The stack as the compose file defines it (Docker is not asked). */
@@ -110,14 +124,70 @@ public final class StackUseCase implements StackOperations {
             throw new UserError(UserError.Kind.CONFIGURATION, "nothing to start: name a group, a service or a tier",
                     "tiers: " + String.join(", ", Tiers.all(catalog())));
         }
-        live.prepareToCreate();
-        return traced(label("up", targets, tiers), progress, p -> live.actions().up(names, timeout, p));
+        String label = label("up", targets, tiers);
+        return traced(label, progress, p -> {
+            Optional<ActionResult> pullFailed = pullFirst(label, names, p);
+            if (pullFailed.isPresent()) {
+                return pullFailed.get();
+            }
+            live.prepareToCreate();
+            return live.actions().up(names, timeout, p);
+        });
     }
 
     /** Stops every service of the stack that runs (containers kept). */
     public ActionResult downAll(Consumer<StackProgress> progress) {
         List<String> names = catalog().serviceNames();
         return traced("down --all", progress, p -> names.isEmpty() ? ActionResult.OK : live.actions().down(names, p));
+    }
+
+    /**
+     * Pulls what the services (and what they depend on) miss, with the pull's own progress; a failed image ends
+     * {@code up} before anything is created, naming the image (as {@code pull} does).
+     */
+    private Optional<ActionResult> pullFirst(String label, List<String> names, Consumer<StackProgress> progress) {
+        if (pulls.isEmpty()) {
+            return Optional.empty();
+        }
+        PullPlan plan = PullPlan.of(catalog(), names);
+        if (plan.images().isEmpty() && plan.skipped().isEmpty()) {
+            return Optional.empty();
+        }
+        PullResult result;
+        try (PullUseCase.Session session = pulls.get().start("for " + label, plan, PullPolicy.DEFAULT,
+                step -> progress.accept(new StackProgress.Pulling("", step)))) {
+            progress.accept(new StackProgress.PullStarted("", session.run(), plan.images().size()));
+            try {
+                result = session.await();
+            } catch (InterruptedException e) {
+                session.run().cancel();
+                Thread.currentThread().interrupt();
+                return Optional.of(ActionResult.CANCELLED);
+            }
+        }
+        progress.accept(new StackProgress.PullEnded("", result));
+        Optional<PullFailure> unreachable = result.engineUnreachable();
+        if (unreachable.isPresent()) {
+            throw new UserError(UserError.Kind.DOCKER_UNREACHABLE, unreachable.get().message(),
+                    unreachable.get().hint());
+        }
+        if (result.succeeded()) {
+            return Optional.empty();
+        }
+        List<ImagePullView> failed = result.failed();
+        if (failed.isEmpty()) {
+            return Optional.of(ActionResult.CANCELLED);
+        }
+        ImagePullView first = failed.getFirst();
+        StackProgress.Failed failure = new StackProgress.Failed(String.join(", ", first.services()),
+                "cannot pull " + first.failure().map(f -> f.describe(first.image())).orElse(first.image().toString())
+                        + first.failure().map(PullFailure::hint).filter(h -> !h.isEmpty()).map(h -> " (" + h + ")")
+                        .orElse("")
+                        + (failed.size() > 1 ? "; " + (failed.size() - 1) + " more image"
+                        + (failed.size() > 2 ? "s" : "") + " failed" : ""),
+                Optional.empty(), OptionalInt.empty(), List.of());
+        progress.accept(failure);
+        return Optional.of(new ActionResult(Optional.of(failure)));
     }
 
     private static String label(String action, List<String> targets, List<String> tiers) {
