@@ -346,7 +346,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     private void installTray() {
         tray = new AwtTrayAdapter();
-        TrayMenuBuilder menu = new TrayMenuBuilder(this);
+        TrayMenuBuilder menu = new TrayMenuBuilder(this, () -> context.settings().settings().defaultTier());
         StackSnapshot first = store.current();
         tray.install(first.health(), menu.build(first), this::openDashboard);
         Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
@@ -371,6 +371,11 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     public void startTarget(String target) {
         // Through the services page's model, so its progress line and failure report show the outcome.
         Platform.runLater(() -> dashboard.start(target));
+    }
+
+    @Override
+    public void startTier(String tier) {
+        Platform.runLater(() -> dashboard.startTier(tier));
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "up", description = "Starts groups, services or tiers and what they depend on, in dependency order, "
-        + "waiting for each depends_on condition. First pulls the images that are missing, showing their progress as "
+@Command(name = "up", description = "Starts groups, services or tiers (none: the default tier of the settings) and what they "
+        + "depend on, in dependency order, waiting for each depends_on condition. First pulls the images that are missing, showing their progress as "
         + "pull does (services built from source are skipped with a note). Exit 4 when an image cannot be pulled "
         + "(naming it) or a service fails or times out.",
         footer = {"", "JSON (--json): one object per line: the pulls' events as pull --json prints them, then "

@@ -125,7 +125,9 @@ public sealed interface StackProgress {
         public String describe() {
             return "images: " + result.count(ImagePullState.PULLED) + " pulled, "
                     + result.count(ImagePullState.PRESENT) + " present"
-                    + (result.failed().isEmpty() ? "" : ", " + result.failed().size() + " failed");
+                    + (result.failed().isEmpty() ? "" : ", " + result.failed().size() + " failed")
+                    + (result.count(ImagePullState.CANCELLED) == 0 ? ""
+                    : ", " + result.count(ImagePullState.CANCELLED) + " cancelled");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.colimaservices.usecase;
 
 import io.colimaservices.domain.ActionResult;
+import io.colimaservices.domain.AppSettings;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ImagePullView;
 import io.colimaservices.domain.LiveStack;
@@ -42,7 +43,10 @@ public final class StackUseCase implements StackOperations {
     private final StackListing listing;
     private final Supplier<ServiceProvisioner> provisioner;
     private final ActionTrace trace;
+    /** What the tray shows while {@code up} pulls images. */
+    public static final String PULL_BUSY_LABEL = "Pulling images";
     private final Optional<PullUseCase> pulls;
+    private final Supplier<String> defaultTier;
 
     /**
      * @param stale          running services whose definition changed since their container was made
@@ -56,18 +60,34 @@ public final class StackUseCase implements StackOperations {
 
     public StackUseCase(Supplier<Catalog> catalog, LiveStack live, StackListing listing,
                         Supplier<ServiceProvisioner> provisioner, ActionTrace trace) {
-        this(catalog, live, listing, provisioner, trace, Optional.empty());
+        this(catalog, live, listing, provisioner, trace, Optional.empty(), () -> AppSettings.DEFAULT_TIER);
     }
 
-    /** @param pulls how {@code up} pulls the images its services miss before it creates anything (none: compose does) */
+    /**
+     * @param pulls       how {@code up} pulls the images its services miss before it creates anything (none: compose
+     *                    does)
+     * @param defaultTier the tier {@code up} starts when it is given no target and no tier (the settings')
+     */
     public StackUseCase(Supplier<Catalog> catalog, LiveStack live, StackListing listing,
-                        Supplier<ServiceProvisioner> provisioner, ActionTrace trace, Optional<PullUseCase> pulls) {
+                        Supplier<ServiceProvisioner> provisioner, ActionTrace trace, Optional<PullUseCase> pulls,
+                        Supplier<String> defaultTier) {
         this.catalog = catalog;
         this.live = live;
         this.listing = listing;
         this.provisioner = provisioner;
         this.trace = trace;
         this.pulls = pulls;
+        this.defaultTier = defaultTier;
+    }
+
+    /** Every tier of the stack (docs/stack.md, "Tiers"), the known ones first. */
+    public List<String> tiers() {
+        return Tiers.all(catalog());
+    }
+
+    /** The tier {@code up} starts when given nothing, from the settings. */
+    public String defaultTier() {
+        return defaultTier.get();
     }
 
     /** The stack as the compose file defines it (Docker is not asked). */
@@ -115,13 +135,18 @@ public final class StackUseCase implements StackOperations {
      * Starts the targets and the services of the tiers (docs/stack.md, "Tiers": a service without a profile is in
      * every tier), with what they depend on.
      *
-     * @throws UserError of kind CONFIGURATION for an unknown tier or target, or when nothing is named
+     * With neither targets nor tiers it starts the default tier ({@link #defaultTier()}).
+     *
+     * @throws UserError of kind CONFIGURATION for an unknown tier or target
      */
     public ActionResult up(List<String> targets, List<String> tiers, Duration timeout,
                            Consumer<StackProgress> progress) {
+        if (targets.isEmpty() && tiers.isEmpty()) {
+            tiers = List.of(defaultTier());
+        }
         List<String> names = Tiers.targets(catalog(), targets, tiers);
         if (names.isEmpty()) {
-            throw new UserError(UserError.Kind.CONFIGURATION, "nothing to start: name a group, a service or a tier",
+            throw new UserError(UserError.Kind.CONFIGURATION, "nothing to start: no service in " + String.join(", ", tiers),
                     "tiers: " + String.join(", ", Tiers.all(catalog())));
         }
         String label = label("up", targets, tiers);
@@ -133,6 +158,11 @@ public final class StackUseCase implements StackOperations {
             live.prepareToCreate();
             return live.actions().up(names, timeout, p);
         });
+    }
+
+    @Override
+    public ActionResult upTiers(List<String> tiers, Duration timeout, Consumer<StackProgress> progress) {
+        return up(List.of(), tiers, timeout, progress);
     }
 
     /** Stops every service of the stack that runs (containers kept). */
@@ -153,6 +183,10 @@ public final class StackUseCase implements StackOperations {
         if (plan.images().isEmpty() && plan.skipped().isEmpty()) {
             return Optional.empty();
         }
+        return live.actions().whileBusy(PULL_BUSY_LABEL, () -> pull(label, plan, progress));
+    }
+
+    private Optional<ActionResult> pull(String label, PullPlan plan, Consumer<StackProgress> progress) {
         PullResult result;
         try (PullUseCase.Session session = pulls.get().start("for " + label, plan, PullPolicy.DEFAULT,
                 step -> progress.accept(new StackProgress.Pulling("", step)))) {

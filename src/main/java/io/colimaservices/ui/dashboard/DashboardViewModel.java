@@ -11,6 +11,7 @@ import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StatusText;
+import io.colimaservices.domain.Tiers;
 import io.colimaservices.domain.UserError;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,6 +47,12 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
+    /** The tier the table shows (its services and those without a profile); {@link #ALL_TIERS} for all. */
+    private final javafx.beans.property.StringProperty tierFilter =
+            new javafx.beans.property.SimpleStringProperty(this, "tierFilter", ALL_TIERS);
+    private final ObservableList<String> tierChoices = FXCollections.observableArrayList(ALL_TIERS);
+    public static final String ALL_TIERS = "All tiers";
+    private final PullProgressViewModel pulls;
     private StackSnapshot snapshot;
     private Map<String, ServiceUsage> usage = Map.of();
 
@@ -57,6 +64,8 @@ public final class DashboardViewModel {
         this.commands = commands;
         this.clock = clock;
         this.timeout = timeout;
+        this.pulls = new PullProgressViewModel(uiExecutor);
+        tierFilter.addListener(o -> refresh());
     }
 
     /** Takes a snapshot from any thread. */
@@ -84,14 +93,25 @@ public final class DashboardViewModel {
         if (snapshot == null) {
             return;
         }
+        List<String> choices = new ArrayList<>(List.of(ALL_TIERS));
+        choices.addAll(Tiers.all(snapshot.catalog()));
+        if (!choices.equals(tierChoices)) {
+            tierChoices.setAll(choices);
+        }
+        String tier = tierFilter.get();
         List<ServiceRow> next = new ArrayList<>();
         for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {
+            List<ServiceDefinition> shown = group.getValue().stream()
+                    .filter(d -> tier == null || ALL_TIERS.equals(tier) || Tiers.contains(List.of(tier), d)).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
             GroupSummary summary = snapshot.summary(group.getKey());
             StatusText.Tone tone = summary.failing() > 0 ? StatusText.Tone.BAD
                     : summary.noneRunning() ? StatusText.Tone.OFF
                     : summary.allReady() ? StatusText.Tone.OK : StatusText.Tone.WARN;
             next.add(ServiceRow.group(group.getKey(), summary.describe(), tone, !summary.noneRunning()));
-            for (ServiceDefinition d : group.getValue()) {
+            for (ServiceDefinition d : shown) {
                 next.add(row(d, snapshot.status(d.name())));
             }
         }
@@ -118,6 +138,11 @@ public final class DashboardViewModel {
     /** Starts a group or a service (and what it depends on). */
     public void start(String target) {
         run("Starting " + target, p -> operations.up(List.of(target), timeout.get(), p));
+    }
+
+    /** Starts a tier's services and those without a profile (and what they depend on). */
+    public void startTier(String tier) {
+        run("Starting tier " + tier, p -> operations.upTiers(List.of(tier), timeout.get(), p));
     }
 
     /** Stops a group or a service (and what depends on it). */
@@ -157,9 +182,15 @@ public final class DashboardViewModel {
         background.execute(() -> {
             ActionResult result;
             try {
-                result = operation.run(p -> uiExecutor.execute(() -> progress.set(p.describe())));
+                result = operation.run(p -> {
+                    pulls.accept(p);
+                    if (!(p instanceof StackProgress.Pulling pulling
+                            && pulling.step() instanceof io.colimaservices.domain.PullProgress.Progress)) {
+                        uiExecutor.execute(() -> progress.set(p.describe()));
+                    }
+                });
             } catch (UserError e) {
-                uiExecutor.execute(() -> finish(label, e.describe()));
+                uiExecutor.execute(() -> finish(label, e.describe(), false));
                 return;
             }
             String failed = result.failure().map(f -> f.describe()
@@ -167,14 +198,16 @@ public final class DashboardViewModel {
                     + (f.lastLogLines().isEmpty() ? "" : "\nlast lines:\n  " + String.join("\n  ",
                     f.lastLogLines().subList(Math.max(0, f.lastLogLines().size() - 5), f.lastLogLines().size()))))
                     .orElse("");
-            uiExecutor.execute(() -> finish(label, failed));
+            uiExecutor.execute(() -> finish(label, failed, result.cancelled()));
         });
     }
 
-    private void finish(String label, String failed) {
+    private void finish(String label, String failed, boolean cancelled) {
         working.set(false);
         failure.set(failed);
-        if (failed.isEmpty() && progress.get().endsWith("...")) {
+        if (cancelled) {
+            progress.set(label + ": cancelled");
+        } else if (failed.isEmpty() && progress.get().endsWith("...")) {
             progress.set(label + ": done");
         }
     }
@@ -200,6 +233,21 @@ public final class DashboardViewModel {
     /** Why the last action failed, with health output and last log lines; empty when it did not. */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /** The images an action pulls before it starts anything: lines, total, Cancel. */
+    public PullProgressViewModel pulls() {
+        return pulls;
+    }
+
+    /** The tier whose services the table shows ({@link #ALL_TIERS}: every service); groups left empty are hidden. */
+    public javafx.beans.property.StringProperty tierFilterProperty() {
+        return tierFilter;
+    }
+
+    /** {@link #ALL_TIERS}, then the stack's tiers. */
+    public ObservableList<String> tierChoices() {
+        return FXCollections.unmodifiableObservableList(tierChoices);
     }
 
     public ReadOnlyBooleanProperty workingProperty() {

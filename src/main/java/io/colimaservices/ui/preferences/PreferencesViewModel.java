@@ -5,6 +5,7 @@ import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.SavedSettings;
 import io.colimaservices.domain.TerminalApp;
+import io.colimaservices.domain.Tiers;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmAdvice;
 import io.colimaservices.domain.VmSpec;
@@ -54,6 +55,8 @@ public final class PreferencesViewModel {
     private final BooleanProperty startVmOnLaunch = new SimpleBooleanProperty(this, "startVmOnLaunch");
     private final BooleanProperty unsealAutomatically = new SimpleBooleanProperty(this, "unsealAutomatically", true);
     private final StringProperty clipboardSeconds = new SimpleStringProperty(this, "clipboardSeconds", "");
+    private final javafx.beans.property.StringProperty defaultTier =
+            new javafx.beans.property.SimpleStringProperty(this, "defaultTier", AppSettings.DEFAULT_TIER);
     private final javafx.beans.property.ObjectProperty<TerminalApp> terminal =
             new javafx.beans.property.SimpleObjectProperty<>(this, "terminal", TerminalApp.DEFAULT);
     private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
@@ -109,7 +112,7 @@ public final class PreferencesViewModel {
         this.settings = Objects.requireNonNull(settings);
         this.platform = Objects.requireNonNull(platform);
         this.settingsChanged = Objects.requireNonNull(settingsChanged);
-        Observable[] form = {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, profile, cpus, memory,
+        Observable[] form = {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, defaultTier, profile, cpus, memory,
                 disk, arch, vmType, rosetta, networkAddress, kubernetes, composeFile};
         for (Observable field : form) {
             field.addListener(o -> edited());
@@ -191,6 +194,7 @@ public final class PreferencesViewModel {
             unsealAutomatically.set(s.unsealAutomatically());
             clipboardSeconds.set(String.valueOf(s.clipboardClearSeconds()));
             terminal.set(s.terminal());
+            defaultTier.set(s.defaultTier());
             VmSpec vm = s.vm();
             profile.set(vm.profile());
             cpus.set(String.valueOf(vm.cpus()));
@@ -303,7 +307,8 @@ public final class PreferencesViewModel {
                 "the VM settings are not valid"));
         return new AppSettings(spec, composeFile.get(), startVmOnLaunch.get(), launch,
                 Integer.parseInt(clipboardSeconds.get().strip()), unsealAutomatically.get(),
-                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get());
+                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get())
+                .withDefaultTier(defaultTier.get() == null ? AppSettings.DEFAULT_TIER : defaultTier.get());
     }
 
     private void updateDirty() {
@@ -459,6 +464,11 @@ public final class PreferencesViewModel {
     }
 
     /** Seconds, as typed; 1 to {@link AppSettings#MAX_CLIPBOARD_CLEAR_SECONDS}. */
+    /** The tier "Start tier" marks and {@code up} without a target starts; one of {@link Tiers#KNOWN}. */
+    public javafx.beans.property.StringProperty defaultTierProperty() {
+        return defaultTier;
+    }
+
     /** The terminal "Open shell" opens (macOS). */
     public javafx.beans.property.ObjectProperty<TerminalApp> terminalProperty() {
         return terminal;
