@@ -52,12 +52,10 @@ class TiersIT {
     private final ObjectMapper json = new ObjectMapper();
 
     private CliRun cli(ComposeProject project, String... args) {
-        List<String> all = new ArrayList<>(List.of("--compose-file", project.file().toString(), "--project-name",
-                project.name()));
-        all.addAll(List.of(args));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.on(project, args);
     }
 
+    /** Each service's state, from {@code status --json}. */
     private Map<String, String> states(ComposeProject project) throws Exception {
         CliRun status = cli(project, "status", "--json");
         assertThat(status.exitCode()).as(status.err()).isZero();

@@ -1,7 +1,6 @@
 package io.colimaservices.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colimaservices.testing.ComposeProject;
 import io.colimaservices.testing.LoopbackRegistry;
 import io.colimaservices.testing.Processes;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +32,6 @@ class UpPullsIT {
     static Path shared;
     private static LoopbackRegistry registry;
     private static String image;
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void publishTheStandIn() {
@@ -76,20 +72,7 @@ class UpPullsIT {
     }
 
     private static CliRun cli(ComposeProject project, String... args) {
-        List<String> all = new ArrayList<>(List.of("--compose-file", project.file().toString(), "--project-name",
-                project.name()));
-        all.addAll(List.of(args));
-        return CliRun.of(all.toArray(String[]::new));
-    }
-
-    private List<JsonNode> lines(String out) {
-        return out.lines().map(line -> {
-            try {
-                return json.readTree(line);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + line, e);
-            }
-        }).toList();
+        return CliRun.on(project, args);
     }
 
     private static List<String> statuses(List<JsonNode> lines, String image) {
@@ -103,7 +86,7 @@ class UpPullsIT {
             try {
                 CliRun up = cli(project, "up", "--json", "--timeout", "2m", "built");
                 assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
-                List<JsonNode> lines = lines(up.out());
+                List<JsonNode> lines = up.jsonLines();
                 assertThat(statuses(lines, image)).startsWith("pulling").contains("Downloading")
                         .endsWith("pulled");
                 assertThat(lines).anySatisfy(l -> {

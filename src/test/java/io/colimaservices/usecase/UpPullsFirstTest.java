@@ -21,7 +21,6 @@ import io.colimaservices.domain.ServiceHooks;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackListing;
 import io.colimaservices.domain.StackProgress;
-import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.StopLedger;
@@ -145,30 +144,10 @@ class UpPullsFirstTest {
     }
 
     private static LiveStack live(StackActions actions) {
-        return new LiveStack() {
-            @Override
-            public StackActions actions() {
-                return actions;
-            }
-
-            @Override
-            public StackRecovery recovery() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return TestStacks.live(actions);
     }
 
     private static StackListing listing(StackStore store) {
-        return new StackListing() {
-            @Override
-            public StackSnapshot listNow() {
-                return store.current();
-            }
-
-            @Override
-            public String engineHost() {
-                return "fake://";
-            }
-        };
+        return TestStacks.listing(store);
     }
 }
