@@ -43,8 +43,8 @@ public final class StackUseCase implements StackOperations {
     private final StackListing listing;
     private final Supplier<ServiceProvisioner> provisioner;
     private final ActionTrace trace;
-    /** What the tray shows while {@code up} pulls images. */
-    public static final String PULL_BUSY_LABEL = "Pulling images";
+    /** What the tray shows while {@code up} pulls images, followed by the action ("Pulling images for up data"). */
+    public static final String PULL_BUSY_LABEL = "Pulling images for ";
     private final Optional<PullUseCase> pulls;
     private final Supplier<String> defaultTier;
 
@@ -183,7 +183,7 @@ public final class StackUseCase implements StackOperations {
         if (plan.images().isEmpty() && plan.skipped().isEmpty()) {
             return Optional.empty();
         }
-        return live.actions().whileBusy(PULL_BUSY_LABEL, () -> pull(label, plan, progress));
+        return live.actions().whileBusy(PULL_BUSY_LABEL + label, () -> pull(label, plan, progress));
     }
 
     private Optional<ActionResult> pull(String label, PullPlan plan, Consumer<StackProgress> progress) {

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code up} pulls what its services miss before anything is created, through the pull use case: a refused image ends
  * it naming the image (nothing created), a cancelled pull ends it as cancelled, a present image lets it go on; the
- * tray sees "Pulling images" as busy meanwhile.
+ * tray sees "Pulling images for up db" as busy meanwhile.
  */
 class UpPullsFirstTest {
     private final List<String> traced = new CopyOnWriteArrayList<>();
@@ -117,7 +117,7 @@ class UpPullsFirstTest {
         assertThat(result.succeeded()).isFalse();
         assertThat(result.failure().orElseThrow().describe()).startsWith("db failed: cannot pull example/db:1: ")
                 .contains("no such image or tag");
-        assertThat(busyDuringPull).containsExactly(Set.of(StackUseCase.PULL_BUSY_LABEL));
+        assertThat(busyDuringPull).containsExactly(Set.of("Pulling images for up db"));
         assertThat(traced).hasSize(2);
         assertThat(traced.get(0)).startsWith("pull for up db FAILED: example/db:1 failed (not_found)");
         assertThat(traced.get(1)).startsWith("up db FAILED: db failed: cannot pull example/db:1");
