@@ -344,7 +344,7 @@ public final class FxApp extends Application {
 
     private void installTray() {
         tray = new AwtTrayAdapter();
-        TrayMenuBuilder menu = new TrayMenuBuilder(router);
+        TrayMenuBuilder menu = new TrayMenuBuilder(router, () -> context.settings().settings().defaultTier());
         StackSnapshot first = store.current();
         tray.install(first.health(), menu.build(first), router::openDashboard);
         Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
@@ -396,6 +396,11 @@ public final class FxApp extends Application {
         public void startTarget(String target) {
             // Through the services page's model, so its progress line and failure report show the outcome.
             Platform.runLater(() -> dashboard.start(target));
+        }
+
+        @Override
+        public void startTier(String tier) {
+            Platform.runLater(() -> dashboard.startTier(tier));
         }
 
         @Override

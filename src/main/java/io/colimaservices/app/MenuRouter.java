@@ -36,6 +36,8 @@ final class MenuRouter implements MenuCommands, DashboardCommands {
 
         void startTarget(String target);
 
+        void startTier(String tier);
+
         void stopTarget(String target);
 
         void restartService(String service);
@@ -95,6 +97,11 @@ final class MenuRouter implements MenuCommands, DashboardCommands {
     @Override
     public void startTarget(String target) {
         desktop.startTarget(target);
+    }
+
+    @Override
+    public void startTier(String tier) {
+        desktop.startTier(tier);
     }
 
     @Override

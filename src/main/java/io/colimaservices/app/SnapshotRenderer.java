@@ -245,6 +245,9 @@ public final class SnapshotRenderer {
         public void openSection(String section) {
         }
 
+        public void startTier(String tier) {
+        }
+
         public void startTarget(String target) {
         }
 

@@ -42,7 +42,7 @@ public final class UseCases {
     /** Groups, status, up / down / restart / recreate / recover on the face's live stack. */
     public StackUseCase stack() {
         return new StackUseCase(context::catalog, context.liveStack(), context.listing(), context::provisioner,
-                trace);
+                trace, java.util.Optional.of(pulls()), () -> context.settings().settings().defaultTier());
     }
 
     /** Vault's lifecycle: status, init, import, unseal, bootstrap, arm, tokens, export of the shares. */

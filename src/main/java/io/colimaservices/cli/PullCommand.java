@@ -37,6 +37,10 @@ final class PullCommand implements Callable<Integer> {
             + "observability) or a service; none means every service.")
     List<String> targets = new ArrayList<>();
 
+    @Option(names = "--tier", paramLabel = "TIER", description = "The images of a tier's services (and of those "
+            + "without a profile). Repeatable.")
+    List<String> tiers = new ArrayList<>();
+
     @Mixin
     Options.Json json;
 
@@ -57,7 +61,7 @@ final class PullCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PullOutput output = json.json ? new PullJsonOutput(out) : new PullScreen(out, onTerminal(), width());
         PullResult result;
-        try (PullUseCase.Session pull = root.useCases().pulls().start(targets, PullPolicy.DEFAULT
+        try (PullUseCase.Session pull = root.useCases().pulls().start(targets, tiers, PullPolicy.DEFAULT
                 .withParallel(parallel).withStallTimeout(stallTimeout), output::accept)) {
             output.follow(pull.run());
             try {
@@ -76,12 +80,14 @@ final class PullCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static boolean onTerminal() {
+    /** Standard output is a terminal that can redraw lines. */
+    static boolean onTerminal() {
         Console console = System.console();
         return console != null && console.isTerminal() && !"dumb".equals(System.getenv("TERM"));
     }
 
-    private static int width() {
+    /** The terminal's width ({@code COLUMNS}), 100 when unknown. */
+    static int width() {
         try {
             return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").strip()));
         } catch (NumberFormatException e) {

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         subcommands = {SettingsCommand.LaunchAtLogin.class},
         footer = {"", "JSON (--json): file, problems, colima {profile, cpus, memoryGiB, diskGiB, arch, vmType, rosetta, "
                 + "networkAddress, kubernetes}, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, "
-                + "terminal, unsealAutomatically, loginItem {file, installed}."})
+                + "terminal, unsealAutomatically, defaultTier, loginItem {file, installed}."})
 final class SettingsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -60,6 +60,7 @@ final class SettingsCommand implements Callable<Integer> {
         out.println("Clear copied secrets after: " + s.clipboardClearSeconds() + " s");
         out.println("Terminal for shells: " + s.terminal().displayName());
         out.println("Unseal Vault automatically (recovery after a restart): " + (s.unsealAutomatically() ? "yes" : "no"));
+        out.println("Default tier (up without a target): " + s.defaultTier());
         return ExitCodes.OK;
     }
 
@@ -86,6 +87,7 @@ final class SettingsCommand implements Callable<Integer> {
         doc.put("clipboardClearSeconds", s.clipboardClearSeconds());
         doc.put("terminal", s.terminal().setting());
         doc.put("unsealAutomatically", s.unsealAutomatically());
+        doc.put("defaultTier", s.defaultTier());
         doc.put("loginItem", Map.of("file", current.loginItem().toString(), "installed",
                 current.loginItemInstalled()));
         return doc;

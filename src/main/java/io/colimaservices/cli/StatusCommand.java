@@ -6,6 +6,7 @@ import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.StackSnapshot;
+import io.colimaservices.domain.Tiers;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.usecase.StackUseCase;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "status", description = "Shows every service of the stack with its live state.",
         footer = {"", "JSON (--json): project, docker {host, reachable, version, error}, services [{name, group, "
-                + "state, health, exitCode, oomKilled, startedAt, stale, ports, publishedPorts}] (\"stale\": true "
+                + "tiers, state, health, exitCode, oomKilled, startedAt, stale, ports, publishedPorts}] (\"tiers\": the "
+                + "compose profiles, every tier for a service without one; \"stale\": true "
                 + "for a running service whose definition changed since its container was made)."})
 final class StatusCommand implements Callable<Integer> {
 
@@ -83,6 +85,7 @@ final class StatusCommand implements Callable<Integer> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", d.name());
             item.put("group", d.group().label());
+            item.put("tiers", Tiers.of(snapshot.catalog(), d));
             item.put("state", s.state().label());
             item.put("health", s.health().label());
             s.exitCode().ifPresent(code -> item.put("exitCode", code));

@@ -16,9 +16,12 @@ import java.util.Optional;
  *                            without asking (as the original project's container script did); off: it stops at a
  *                            sealed Vault and says so
  * @param terminal the terminal "Open shell" opens on macOS
+ * @param defaultTier the tier {@code up} without a target starts, and the menu marks (docs/stack.md, "Tiers")
  */
 public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                          int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal) {
+                          int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
+                          String defaultTier) {
+    public static final String DEFAULT_TIER = "standard";
     public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
     public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 600;
 
@@ -26,10 +29,20 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
         Objects.requireNonNull(vm, "vm");
         Objects.requireNonNull(composeFile, "composeFile");
         Objects.requireNonNull(terminal, "terminal");
+        if (defaultTier == null || defaultTier.isBlank()) {
+            throw new UserError(UserError.Kind.CONFIGURATION, "the default tier must be named");
+        }
         if (clipboardClearSeconds < 1 || clipboardClearSeconds > MAX_CLIPBOARD_CLEAR_SECONDS) {
             throw new UserError(UserError.Kind.CONFIGURATION, "clipboard clear delay must be from 1 to "
                     + MAX_CLIPBOARD_CLEAR_SECONDS + " seconds, not " + clipboardClearSeconds);
         }
+    }
+
+    /** Settings from before the default tier existed: {@value #DEFAULT_TIER}. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
+                DEFAULT_TIER);
     }
 
     /** Settings from before "unseal automatically" and the terminal existed: it is on, the terminal the default. */
@@ -58,21 +71,26 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
 
     public AppSettings withVm(VmSpec newVm) {
         return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, terminal);
+                unsealAutomatically, terminal, defaultTier);
     }
 
     public AppSettings withLaunchAtLogin(boolean enabled) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, unsealAutomatically,
-                terminal);
+                terminal, defaultTier);
     }
 
     public AppSettings withUnsealAutomatically(boolean enabled) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, enabled,
-                terminal);
+                terminal, defaultTier);
+    }
+
+    public AppSettings withDefaultTier(String tier) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
+                unsealAutomatically, terminal, tier);
     }
 
     public AppSettings withTerminal(TerminalApp chosen) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, chosen);
+                unsealAutomatically, chosen, defaultTier);
     }
 }

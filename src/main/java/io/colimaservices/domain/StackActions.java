@@ -67,6 +67,12 @@ public final class StackActions implements StackOperations {
                 RunKind.USER, Set.of(), Set.of(), progress).run());
     }
 
+    /** Starts the tiers' services (and those without a profile) with what they depend on. */
+    @Override
+    public ActionResult upTiers(List<String> tiers, Duration timeout, Consumer<StackProgress> progress) {
+        return up(Tiers.targets(parts.store().current().catalog(), List.of(), tiers), timeout, progress);
+    }
+
     /**
      * Stops the targets and, first, every running service that depends on them, in reverse dependency order
      * (in parallel where the graph allows). A recovery under way is cancelled first: the user's stop wins.
@@ -126,7 +132,15 @@ public final class StackActions implements StackOperations {
         return desired;
     }
 
-    private ActionResult busy(String label, Supplier<ActionResult> work) {
+    /**
+     * Runs work that belongs to an action but is not a start or a stop ({@code up}'s pulls) under a busy label, so the
+     * tray shows it as under way.
+     */
+    public <T> T whileBusy(String label, Supplier<T> work) {
+        return busy(label, work);
+    }
+
+    private <T> T busy(String label, Supplier<T> work) {
         parts.store().update(s -> {
             Set<String> next = new HashSet<>(s.busy());
             next.add(label);

@@ -74,6 +74,13 @@ public sealed interface StackProgress {
         public String describe() {
             return service + " failed: " + reason;
         }
+
+        /** {@link #describe()}, then the last health check's output and the last {@code lines} log lines. */
+        public String report(int lines) {
+            List<String> last = lastLogLines.subList(Math.max(0, lastLogLines.size() - lines), lastLogLines.size());
+            return describe() + healthOutput.map(h -> "\nlast health check: " + h.strip()).orElse("")
+                    + (last.isEmpty() ? "" : "\nlast lines:\n  " + String.join("\n  ", last));
+        }
     }
 
     /** Not started because another service failed first. */
@@ -99,6 +106,35 @@ public sealed interface StackProgress {
     record Cancelled(String service, String because) implements StackProgress {
         public String describe() {
             return "cancelled: " + because;
+        }
+    }
+
+    /**
+     * {@code up} pulls the images its services miss before it creates anything: the run, for a face that draws its
+     * progress (per image, totals, estimate) and offers Cancel. Its steps follow as {@link Pulling}, its end as
+     * {@link PullEnded}.
+     */
+    record PullStarted(String service, PullRun run, int images) implements StackProgress {
+        public String describe() {
+            return "checking " + images + " image" + (images == 1 ? "" : "s") + ", pulling what is missing";
+        }
+    }
+
+    /** One step of the pull run {@code up} started (an engine message, an image present, pulled, failed...). */
+    record Pulling(String service, PullProgress step) implements StackProgress {
+        public String describe() {
+            return step.describe();
+        }
+    }
+
+    /** The pull run {@code up} started is over; a failed image ends {@code up} with a {@link Failed} naming it. */
+    record PullEnded(String service, PullResult result) implements StackProgress {
+        public String describe() {
+            return "images: " + result.count(ImagePullState.PULLED) + " pulled, "
+                    + result.count(ImagePullState.PRESENT) + " present"
+                    + (result.failed().isEmpty() ? "" : ", " + result.failed().size() + " failed")
+                    + (result.count(ImagePullState.CANCELLED) == 0 ? ""
+                    : ", " + result.count(ImagePullState.CANCELLED) + " cancelled");
         }
     }
 

@@ -37,7 +37,7 @@ import java.util.Set;
  *             "vmType": "vz", "rosetta": true, "networkAddress": true, "kubernetes": false},
  *  "composeFile": null, "startVmOnLaunch": false, "launchAtLogin": false, "clipboardClearSeconds": 30,
  *  "unsealAutomatically": true,
- *  "terminal": "terminal"}
+ *  "terminal": "terminal", "defaultTier": "standard"}
  * </pre>
  */
 final class SettingsJson {
@@ -46,7 +46,7 @@ final class SettingsJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TOP = Set.of("version", "colima", "composeFile", "startVmOnLaunch",
-            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal");
+            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal", "defaultTier");
     private static final Set<String> COLIMA = Set.of("profile", "cpus", "memoryGiB", "diskGiB", "arch", "vmType",
             "rosetta", "networkAddress", "kubernetes");
 
@@ -101,6 +101,7 @@ final class SettingsJson {
         root.put("clipboardClearSeconds", settings.clipboardClearSeconds());
         root.put("unsealAutomatically", settings.unsealAutomatically());
         root.put("terminal", settings.terminal().setting());
+        root.put("defaultTier", settings.defaultTier());
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -150,8 +151,13 @@ final class SettingsJson {
                     AppSettings.MAX_CLIPBOARD_CLEAR_SECONDS);
             boolean unseal = bool(root, "", "unsealAutomatically", defaults.unsealAutomatically());
             TerminalApp terminal = terminal(root.get("terminal"), defaults.terminal());
+            String tier = text(root, "", "defaultTier", defaults.defaultTier()).strip();
+            if (tier.isEmpty()) {
+                problem("/defaultTier", "defaultTier must name a tier; using \"" + defaults.defaultTier() + "\"");
+                tier = defaults.defaultTier();
+            }
             return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, unseal,
-                    terminal), problems);
+                    terminal, tier), problems);
         }
 
         private TerminalApp terminal(JsonNode value, TerminalApp fallback) {

@@ -14,6 +14,9 @@ public interface MenuCommands {
 
     void stopTarget(String groupOrService);
 
+    /** Starts a tier: its services and those without a profile, with what they depend on. */
+    void startTier(String tier);
+
     void restartService(String service);
 
     void viewLogs(String service);

@@ -8,6 +8,7 @@ import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.StackHealth;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StatusText;
+import io.colimaservices.domain.Tiers;
 import io.colimaservices.domain.VaultPhase;
 import io.colimaservices.domain.VaultServices;
 import io.colimaservices.domain.VmPhase;
@@ -24,9 +25,16 @@ import java.util.Map;
  */
 public final class TrayMenuBuilder {
     private final MenuCommands commands;
+    private final java.util.function.Supplier<String> defaultTier;
 
     public TrayMenuBuilder(MenuCommands commands) {
+        this(commands, () -> io.colimaservices.domain.AppSettings.DEFAULT_TIER);
+    }
+
+    /** @param defaultTier the settings' default tier, marked in "Start Tier" */
+    public TrayMenuBuilder(MenuCommands commands, java.util.function.Supplier<String> defaultTier) {
         this.commands = commands;
+        this.defaultTier = defaultTier;
     }
 
     public List<MenuEntry> build(StackSnapshot snapshot) {
@@ -43,6 +51,7 @@ public final class TrayMenuBuilder {
         for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {
             menu.add(group(snapshot, group.getKey(), group.getValue(), canAct));
         }
+        menu.add(tiers(snapshot, canAct));
         menu.add(new MenuEntry.Separator());
         menu.add(new MenuEntry.Action("open-dashboard", "Open Dashboard", true, commands::openDashboard));
         menu.add(new MenuEntry.Action("preferences", "Preferences\u2026", true,
@@ -50,6 +59,19 @@ public final class TrayMenuBuilder {
         menu.add(new MenuEntry.Separator());
         menu.add(new MenuEntry.Action("quit", "Quit Colima Services", true, commands::quit));
         return menu;
+    }
+
+    /** "Start Tier": each tier with its count of services (those without a profile included), the default marked. */
+    private MenuEntry tiers(StackSnapshot snapshot, boolean canAct) {
+        List<MenuEntry> entries = new ArrayList<>();
+        String chosen = defaultTier.get();
+        for (String tier : Tiers.all(snapshot.catalog())) {
+            int count = Tiers.services(snapshot.catalog(), List.of(tier)).size();
+            String label = Character.toUpperCase(tier.charAt(0)) + tier.substring(1) + " (" + count + " service"
+                    + (count == 1 ? "" : "s") + ")" + (tier.equals(chosen) ? " \u2014 default" : "");
+            entries.add(new MenuEntry.Action("start-tier-" + tier, label, canAct, () -> commands.startTier(tier)));
+        }
+        return new MenuEntry.Submenu("Start Tier", entries);
     }
 
     private void addVm(List<MenuEntry> menu, VmState vm) {

@@ -9,6 +9,7 @@ import io.colimaservices.domain.PullPolicy;
 import io.colimaservices.domain.PullProgress;
 import io.colimaservices.domain.PullResult;
 import io.colimaservices.domain.PullRun;
+import io.colimaservices.domain.Tiers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,21 @@ public final class PullUseCase {
 
     /** What pulling {@code targets} (groups or services, with what they depend on; none: all) would do. */
     public PullPlan plan(List<String> targets) {
-        return PullPlan.of(catalog.get(), targets);
+        return plan(targets, List.of());
+    }
+
+    /**
+     * What pulling the targets and the tiers' services (with what they depend on) would do; neither: every service.
+     *
+     * @throws io.colimaservices.domain.UserError of kind CONFIGURATION for an unknown target or tier
+     */
+    public PullPlan plan(List<String> targets, List<String> tiers) {
+        Catalog stack = catalog.get();
+        List<String> names = Tiers.targets(stack, targets, tiers);
+        if (names.isEmpty() && !tiers.isEmpty()) {
+            return new PullPlan(List.of(), List.of());
+        }
+        return PullPlan.of(stack, names);
     }
 
     /**
@@ -43,13 +58,24 @@ public final class PullUseCase {
      * traces the outcome) and closes it.
      */
     public Session start(List<String> targets, PullPolicy policy, Consumer<PullProgress> steps) {
-        PullPlan plan = plan(targets);
+        return start(targets, List.of(), policy, steps);
+    }
+
+    /** Starts pulling the targets and the tiers' services (with what they depend on); neither: every service. */
+    public Session start(List<String> targets, List<String> tiers, PullPolicy policy, Consumer<PullProgress> steps) {
+        List<String> words = new ArrayList<>(targets);
+        tiers.forEach(t -> words.add("--tier " + t));
+        return start(String.join(" ", words), plan(targets, tiers), policy, steps);
+    }
+
+    /** Starts pulling a plan made by the caller ({@code up} pulls what its services need); traced as {@code label}. */
+    public Session start(String label, PullPlan plan, PullPolicy policy, Consumer<PullProgress> steps) {
         PullActions engine = actions.apply(policy);
         try {
-            return new Session(String.join(" ", targets), engine, engine.start(plan, steps::accept));
+            return new Session(label, engine, engine.start(plan, steps::accept));
         } catch (RuntimeException e) {
             engine.close();
-            trace.record(action(String.join(" ", targets)), false, ActionTrace.why(e));
+            trace.record(action(label), false, ActionTrace.why(e));
             throw e;
         }
     }

@@ -153,6 +153,10 @@ class MenuRouterTest {
         }
 
         @Override
+        public void startTier(String tier) {
+        }
+
+        @Override
         public void stopTarget(String target) {
         }
 

@@ -51,10 +51,7 @@ class AnyGroupIT {
     private final ObjectMapper json = new ObjectMapper();
 
     private CliRun cli(ComposeProject project, String... args) {
-        List<String> all = new ArrayList<>(List.of("--compose-file", project.file().toString(), "--project-name",
-                project.name()));
-        all.addAll(List.of(args));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.on(project, args);
     }
 
     private Map<String, String> states(ComposeProject project) throws Exception {

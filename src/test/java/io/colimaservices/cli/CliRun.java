@@ -26,4 +26,28 @@ public record CliRun(int exitCode, String out, String err) {
         });
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** A command on a compose project of a test ({@code --compose-file}, {@code --project-name} given first). */
+    public static CliRun on(io.colimaservices.testing.ComposeProject project, String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--compose-file",
+                project.file().toString(), "--project-name", project.name()));
+        all.addAll(java.util.List.of(args));
+        return of(all.toArray(String[]::new));
+    }
+
+    /** Standard output read as one JSON object per line ({@code --json} of pull and up). */
+    public java.util.List<com.fasterxml.jackson.databind.JsonNode> jsonLines() {
+        return jsonLines(out);
+    }
+
+    static java.util.List<com.fasterxml.jackson.databind.JsonNode> jsonLines(String text) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return text.lines().map(line -> {
+            try {
+                return json.readTree(line);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not JSON: " + line, e);
+            }
+        }).toList();
+    }
 }

@@ -6,7 +6,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colimaservices.app.AppContext;
 import io.colimaservices.app.LaunchOptions;
 import io.colimaservices.colima.ColimaPaths;
@@ -73,7 +72,6 @@ class PullCommandIT {
     Path dir;
     private final List<String> pulledNames = new ArrayList<>();
     private final List<AutoCloseable> closeAfter = new ArrayList<>();
-    private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void publishTheStandIn() throws IOException {
@@ -148,13 +146,7 @@ class PullCommandIT {
     }
 
     private List<JsonNode> lines(String out) {
-        return out.lines().map(line -> {
-            try {
-                return json.readTree(line);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + line, e);
-            }
-        }).toList();
+        return CliRun.jsonLines(out);
     }
 
     private static List<JsonNode> withStatus(List<JsonNode> lines, String status) {

@@ -18,6 +18,24 @@ public final class Fixtures {
                 name + " service", Set.of(), 1);
     }
 
+    /** A service in these compose profiles (tiers). */
+    public static ServiceDefinition tiered(String name, ServiceGroup group, String... profiles) {
+        return new ServiceDefinition(name, group, "example/" + name + ":1", List.of(), List.of(), false,
+                Optional.empty(), Optional.empty(), TlsCapability.NONE, Optional.empty(), name + " service",
+                Set.of(profiles), 1);
+    }
+
+    /** vault (no profile), postgres (minimal+), redis (standard+), grafana (full), shop (reference), lab (lab). */
+    public static Catalog tieredStack() {
+        return new Catalog(Path.of("/stack/docker-compose.yml"), List.of(
+                tiered("vault", ServiceGroup.SECRETS),
+                tiered("postgres", ServiceGroup.DATA, "minimal", "standard", "full"),
+                tiered("redis", ServiceGroup.DATA, "standard", "full"),
+                tiered("grafana", ServiceGroup.OBSERVABILITY, "full"),
+                tiered("shop", ServiceGroup.APPS, "reference"),
+                tiered("lab", ServiceGroup.APPS, "lab")));
+    }
+
     public static Dependency healthy(String name) {
         return new Dependency(name, DependencyCondition.SERVICE_HEALTHY);
     }

@@ -97,6 +97,22 @@ class JsonSettingsRepositoryTest {
     }
 
     @Test
+    void theDefaultTierIsStandardUnlessChosenKeptWhenSavedAndABlankOneIsNamed() throws IOException {
+        write("{}");
+        assertThat(repository().load().settings().defaultTier()).isEqualTo("standard");
+        repository().save(AppSettings.defaults().withDefaultTier("minimal"));
+        assertThat(repository().load().settings().defaultTier()).isEqualTo("minimal");
+        write("""
+                {
+                  "defaultTier": " "
+                }
+                """);
+        LoadedSettings loaded = repository().load();
+        assertThat(loaded.settings().defaultTier()).isEqualTo("standard");
+        assertThat(loaded.problems()).containsExactly(file() + ":2: defaultTier must name a tier; using \"standard\"");
+    }
+
+    @Test
     void badValuesAreNamedWithTheirLineAndOnlyThoseGetDefaults() throws IOException {
         write("""
                 {

@@ -19,6 +19,10 @@ final class RecordingCommands implements MenuCommands {
         calls.add("start " + target);
     }
 
+    public void startTier(String tier) {
+        calls.add("start tier " + tier);
+    }
+
     public void stopTarget(String target) {
         calls.add("stop " + target);
     }

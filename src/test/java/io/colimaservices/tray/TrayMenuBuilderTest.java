@@ -75,6 +75,19 @@ class TrayMenuBuilderTest {
     }
 
     @Test
+    void startTierListsEachTierWithItsCountMarksTheDefaultAndStartsIt() {
+        StackSnapshot s = unsealed(snapshot(io.colimaservices.domain.Fixtures.tieredStack()));
+        TrayMenuBuilder withDefault = new TrayMenuBuilder(commands, () -> "minimal");
+
+        MenuEntry.Submenu tiers = submenu(withDefault.build(s), "Start Tier");
+        assertThat(tiers.entries()).extracting(MenuEntry::label).containsExactly(
+                "Minimal (2 services) \u2014 default", "Standard (3 services)", "Full (4 services)",
+                "Reference (2 services)", "Lab (2 services)");
+        action(tiers.entries(), "start-tier-full").action().run();
+        assertThat(commands.calls).containsExactly("start tier full");
+    }
+
+    @Test
     void aServiceOffersItsDailyActions() {
         StackSnapshot s = unsealed(snapshot(stack(), running("postgres", HealthStatus.HEALTHY),
                 running("grafana", HealthStatus.HEALTHY)));

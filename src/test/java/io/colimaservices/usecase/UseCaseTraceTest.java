@@ -108,30 +108,10 @@ class UseCaseTraceTest {
     }
 
     private static LiveStack live(StackActions actions) {
-        return new LiveStack() {
-            @Override
-            public StackActions actions() {
-                return actions;
-            }
-
-            @Override
-            public StackRecovery recovery() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return TestStacks.live(actions);
     }
 
     private static StackListing listing(StackStore store) {
-        return new StackListing() {
-            @Override
-            public StackSnapshot listNow() {
-                return store.current();
-            }
-
-            @Override
-            public String engineHost() {
-                return "fake://";
-            }
-        };
+        return TestStacks.listing(store);
     }
 }

@@ -69,7 +69,10 @@ public final class DashboardView {
         progress.textProperty().bind(model.progressProperty());
         HBox progressLine = new HBox(8, spinner, progress);
         progressLine.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, engine, problem, progressLine, failure);
+        javafx.scene.control.ComboBox<String> tier = new javafx.scene.control.ComboBox<>(model.tierChoices());
+        tier.setId("tier-filter");
+        tier.valueProperty().bindBidirectional(model.tierFilterProperty());
+        VBox header = new VBox(4, engine, problem, progressLine, new PullProgressPane(model.pulls()), failure, tier);
         header.setPadding(new Insets(10, 12, 8, 12));
 
         table.setShowRoot(false);

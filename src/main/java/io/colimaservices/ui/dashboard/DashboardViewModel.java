@@ -11,11 +11,14 @@ import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StatusText;
+import io.colimaservices.domain.Tiers;
 import io.colimaservices.domain.UserError;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -25,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +51,10 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty tierFilter = new SimpleStringProperty(this, "tierFilter", ALL_TIERS);
+    private final ObservableList<String> tierChoices = FXCollections.observableArrayList(ALL_TIERS);
+    public static final String ALL_TIERS = "All tiers";
+    private final PullProgressViewModel pulls;
     private StackSnapshot snapshot;
     private Map<String, ServiceUsage> usage = Map.of();
 
@@ -57,6 +66,8 @@ public final class DashboardViewModel {
         this.commands = commands;
         this.clock = clock;
         this.timeout = timeout;
+        this.pulls = new PullProgressViewModel(uiExecutor);
+        tierFilter.addListener(o -> refresh());
     }
 
     /** Takes a snapshot from any thread. */
@@ -84,14 +95,25 @@ public final class DashboardViewModel {
         if (snapshot == null) {
             return;
         }
+        List<String> choices = new ArrayList<>(List.of(ALL_TIERS));
+        choices.addAll(Tiers.all(snapshot.catalog()));
+        if (!choices.equals(tierChoices)) {
+            tierChoices.setAll(choices);
+        }
+        String tier = tierFilter.get();
         List<ServiceRow> next = new ArrayList<>();
         for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {
+            List<ServiceDefinition> shown = group.getValue().stream()
+                    .filter(d -> tier == null || ALL_TIERS.equals(tier) || Tiers.contains(List.of(tier), d)).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
             GroupSummary summary = snapshot.summary(group.getKey());
             StatusText.Tone tone = summary.failing() > 0 ? StatusText.Tone.BAD
                     : summary.noneRunning() ? StatusText.Tone.OFF
                     : summary.allReady() ? StatusText.Tone.OK : StatusText.Tone.WARN;
             next.add(ServiceRow.group(group.getKey(), summary.describe(), tone, !summary.noneRunning()));
-            for (ServiceDefinition d : group.getValue()) {
+            for (ServiceDefinition d : shown) {
                 next.add(row(d, snapshot.status(d.name())));
             }
         }
@@ -120,6 +142,11 @@ public final class DashboardViewModel {
         run("Starting " + target, p -> operations.up(List.of(target), timeout.get(), p));
     }
 
+    /** Starts a tier's services and those without a profile (and what they depend on). */
+    public void startTier(String tier) {
+        run("Starting tier " + tier, p -> operations.upTiers(List.of(tier), timeout.get(), p));
+    }
+
     /** Stops a group or a service (and what depends on it). */
     public void stop(String target) {
         run("Stopping " + target, p -> operations.down(List.of(target), p));
@@ -146,35 +173,35 @@ public final class DashboardViewModel {
         progress.set("copied localhost:" + port);
     }
 
-    private interface Operation {
-        ActionResult run(java.util.function.Consumer<StackProgress> progress);
-    }
-
-    private void run(String label, Operation operation) {
+    private void run(String label, Function<Consumer<StackProgress>, ActionResult> operation) {
         working.set(true);
         failure.set("");
         progress.set(label + "...");
         background.execute(() -> {
             ActionResult result;
             try {
-                result = operation.run(p -> uiExecutor.execute(() -> progress.set(p.describe())));
+                result = operation.apply(p -> {
+                    pulls.accept(p);
+                    if (!(p instanceof StackProgress.Pulling pulling
+                            && pulling.step() instanceof io.colimaservices.domain.PullProgress.Progress)) {
+                        uiExecutor.execute(() -> progress.set(p.describe()));
+                    }
+                });
             } catch (UserError e) {
-                uiExecutor.execute(() -> finish(label, e.describe()));
+                uiExecutor.execute(() -> finish(label, e.describe(), false));
                 return;
             }
-            String failed = result.failure().map(f -> f.describe()
-                    + f.healthOutput().map(h -> "\nlast health check: " + h.strip()).orElse("")
-                    + (f.lastLogLines().isEmpty() ? "" : "\nlast lines:\n  " + String.join("\n  ",
-                    f.lastLogLines().subList(Math.max(0, f.lastLogLines().size() - 5), f.lastLogLines().size()))))
-                    .orElse("");
-            uiExecutor.execute(() -> finish(label, failed));
+            String failed = result.failure().map(f -> f.report(5)).orElse("");
+            uiExecutor.execute(() -> finish(label, failed, result.cancelled()));
         });
     }
 
-    private void finish(String label, String failed) {
+    private void finish(String label, String failed, boolean cancelled) {
         working.set(false);
         failure.set(failed);
-        if (failed.isEmpty() && progress.get().endsWith("...")) {
+        if (cancelled) {
+            progress.set(label + ": cancelled");
+        } else if (failed.isEmpty() && progress.get().endsWith("...")) {
             progress.set(label + ": done");
         }
     }
@@ -200,6 +227,21 @@ public final class DashboardViewModel {
     /** Why the last action failed, with health output and last log lines; empty when it did not. */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /** The images an action pulls before it starts anything: lines, total, Cancel. */
+    public PullProgressViewModel pulls() {
+        return pulls;
+    }
+
+    /** The tier whose services the table shows ({@link #ALL_TIERS}: every service); groups left empty are hidden. */
+    public StringProperty tierFilterProperty() {
+        return tierFilter;
+    }
+
+    /** {@link #ALL_TIERS}, then the stack's tiers. */
+    public ObservableList<String> tierChoices() {
+        return FXCollections.unmodifiableObservableList(tierChoices);
     }
 
     public ReadOnlyBooleanProperty workingProperty() {

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * The Preferences page's app panel: start the VM on launch, unseal automatically, the clipboard delay, the terminal
- * and the compose file (the bundled stack or one the user chose).
+ * the default tier and the compose file (the bundled stack or one the user chose).
  */
 public final class PreferencesAppViewModel {
     private final BooleanProperty startVmOnLaunch = new SimpleBooleanProperty(this, "startVmOnLaunch");
@@ -28,6 +28,7 @@ public final class PreferencesAppViewModel {
     private final StringProperty clipboardSeconds = new SimpleStringProperty(this, "clipboardSeconds", "");
     private final ObjectProperty<TerminalApp> terminal = new SimpleObjectProperty<>(this, "terminal",
             TerminalApp.DEFAULT);
+    private final StringProperty defaultTier = new SimpleStringProperty(this, "defaultTier", AppSettings.DEFAULT_TIER);
     private final ReadOnlyObjectWrapper<Optional<Path>> composeFile = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper composeFileText = new ReadOnlyStringWrapper(describeCompose(Optional.empty()));
     private final ReadOnlyStringWrapper clipboardError = new ReadOnlyStringWrapper("");
@@ -37,7 +38,8 @@ public final class PreferencesAppViewModel {
     }
 
     Observable[] fields() {
-        return new Observable[] {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, composeFile};
+        return new Observable[] {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, defaultTier,
+            composeFile};
     }
 
     void fill(AppSettings s) {
@@ -45,6 +47,7 @@ public final class PreferencesAppViewModel {
         unsealAutomatically.set(s.unsealAutomatically());
         clipboardSeconds.set(String.valueOf(s.clipboardClearSeconds()));
         terminal.set(s.terminal());
+        defaultTier.set(s.defaultTier());
         composeFile.set(s.composeFile());
     }
 
@@ -59,7 +62,8 @@ public final class PreferencesAppViewModel {
     AppSettings settings(VmSpec vm, boolean launchAtLogin) {
         return new AppSettings(vm, composeFile.get(), startVmOnLaunch.get(), launchAtLogin,
                 Integer.parseInt(clipboardSeconds.get().strip()), unsealAutomatically.get(),
-                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get());
+                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get())
+                .withDefaultTier(defaultTier.get() == null ? AppSettings.DEFAULT_TIER : defaultTier.get());
     }
 
     private static String describeCompose(Optional<Path> file) {
@@ -92,6 +96,11 @@ public final class PreferencesAppViewModel {
     /** The terminal "Open shell" opens (macOS). */
     public ObjectProperty<TerminalApp> terminalProperty() {
         return terminal;
+    }
+
+    /** The tier "Start tier" marks and {@code up} without a target starts. */
+    public StringProperty defaultTierProperty() {
+        return defaultTier;
     }
 
     /** Seconds, as typed; 1 to {@link AppSettings#MAX_CLIPBOARD_CLEAR_SECONDS}. */

@@ -19,6 +19,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import io.colimaservices.domain.TerminalApp;
+import io.colimaservices.domain.Tiers;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -168,6 +169,11 @@ public final class PreferencesView {
         grid.add(label("Terminal for shells"), 0, row);
         grid.add(line(terminalChoice(), note("Open shell and Open client open it (macOS; Linux uses $TERMINAL or "
                 + "x-terminal-emulator)")), 1, row++);
+        grid.add(label("Default tier"), 0, row);
+        ComboBox<String> tier = new ComboBox<>(javafx.collections.FXCollections.observableList(Tiers.KNOWN));
+        tier.setId("prefs-default-tier");
+        tier.valueProperty().bindBidirectional(model.app().defaultTierProperty());
+        grid.add(line(tier, note("what up without a target starts; marked in the menu's Start tier")), 1, row++);
         grid.add(label("Compose file"), 0, row);
         grid.add(line(file, choose, bundled), 1, row++);
         grid.add(new Region(), 0, row);

@@ -40,6 +40,11 @@ class DashboardViewModelTest {
             return nextResult;
         }
 
+        public ActionResult upTiers(List<String> tiers, Duration timeout, Consumer<StackProgress> progress) {
+            calls.add("up tiers " + tiers);
+            return nextResult;
+        }
+
         public ActionResult down(List<String> targets, Consumer<StackProgress> progress) {
             calls.add("down " + targets);
             return nextResult;
@@ -89,6 +94,32 @@ class DashboardViewModelTest {
         assertThat(model.rows().get(4).tone()).isEqualTo(StatusText.Tone.BAD);
         assertThat(model.engineLineProperty().get()).isEqualTo("Docker 28.0.1 at unix:///var/run/docker.sock");
         assertThat(model.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theTierFilterShowsATiersServicesAndThoseWithoutAProfileAndHidesEmptyGroups() {
+        model.show(snapshot(io.colimaservices.domain.Fixtures.tieredStack(), running("vault", HealthStatus.HEALTHY)));
+        assertThat(model.tierChoices()).containsExactly(DashboardViewModel.ALL_TIERS, "minimal", "standard", "full",
+                "reference", "lab");
+        assertThat(model.rows()).extracting(ServiceRow::name).contains("grafana", "shop", "lab");
+
+        model.tierFilterProperty().set("minimal");
+        assertThat(model.rows()).extracting(r -> (r.groupRow() ? "# " : "") + r.name())
+                .containsExactly("# Secrets", "vault", "# Data", "postgres");
+
+        model.tierFilterProperty().set("reference");
+        assertThat(model.rows()).extracting(r -> (r.groupRow() ? "# " : "") + r.name())
+                .containsExactly("# Secrets", "vault", "# Apps", "shop");
+
+        model.tierFilterProperty().set(DashboardViewModel.ALL_TIERS);
+        assertThat(model.rows()).hasSize(10);
+    }
+
+    @Test
+    void startTierStartsTheTierThroughTheStacksOperations() {
+        model.startTier("standard");
+        assertThat(calls).containsExactly("up tiers [standard]");
+        assertThat(model.progressProperty().get()).isEqualTo("Starting tier standard: done");
     }
 
     @Test

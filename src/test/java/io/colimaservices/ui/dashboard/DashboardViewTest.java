@@ -42,6 +42,11 @@ class DashboardViewTest extends ApplicationTest {
                 return ActionResult.OK;
             }
 
+            public ActionResult upTiers(List<String> t, Duration d, Consumer<StackProgress> p) {
+                calls.add("up tiers " + t);
+                return ActionResult.OK;
+            }
+
             public ActionResult down(List<String> t, Consumer<StackProgress> p) {
                 calls.add("down " + t);
                 return ActionResult.OK;

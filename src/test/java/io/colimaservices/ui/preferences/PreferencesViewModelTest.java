@@ -162,6 +162,7 @@ class PreferencesViewModelTest {
         model.app().unsealAutomaticallyProperty().set(false);
         model.app().clipboardSecondsProperty().set("90");
         model.app().chooseComposeFile(Path.of("/Users/me/stack/../stack/docker-compose.yml"));
+        model.app().defaultTierProperty().set("minimal");
         assertThat(model.dirtyProperty().get()).isTrue();
         assertThat(changed.get()).isZero();
 
@@ -169,7 +170,8 @@ class PreferencesViewModelTest {
 
         assertThat(settings.saves).containsExactly(new AppSettings(
                 new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true),
-                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, false, 90, false));
+                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, false, 90, false)
+                .withDefaultTier("minimal"));
         assertThat(changed.get()).isEqualTo(1);
         assertThat(model.file().statusProperty().get()).isEqualTo("Saved to " + FakeSettings.FILE);
         assertThat(model.dirtyProperty().get()).isFalse();
