@@ -6,6 +6,7 @@ import io.colimaservices.domain.PrivateFiles;
 import io.colimaservices.domain.SecretNames;
 import io.colimaservices.domain.SecretStore;
 import io.colimaservices.domain.ServiceRestarter;
+import io.colimaservices.domain.UnsealShareSets;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VaultGateway;
 import io.colimaservices.domain.VaultPhase;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +91,10 @@ public final class VaultActions {
                             ? "bring its keys over with 'colima-services vault import'"
                             : "its keys are in " + store.description() + "; run 'colima-services vault unseal'");
         }
+        // The set stored until now may open a Vault volume in an older backup: it is kept before it is replaced.
+        shareSets().currentFingerprint();
         InitResult result = gateway.initialize(shares, threshold);
+        shareSets().keep(result.shares(), Optional.of(result.rootToken()));
         for (int i = 0; i < result.shares().size(); i++) {
             store.write(SecretNames.share(i + 1), result.shares().get(i));
         }
@@ -108,6 +111,8 @@ public final class VaultActions {
                     + keys.files(), "the files should hold Vault's sys/init response");
         }
         if (!keys.shares().isEmpty()) {
+            shareSets().currentFingerprint();
+            shareSets().keep(keys.shares(), keys.rootToken());
             for (int i = 0; i < keys.shares().size(); i++) {
                 store.write(SecretNames.share(i + 1), keys.shares().get(i));
             }
@@ -125,15 +130,12 @@ public final class VaultActions {
 
     /** The stored shares, in order (share 1, 2, ... until the first gap). */
     public List<String> storedShares() {
-        List<String> shares = new ArrayList<>();
-        for (int i = 1; i <= SecretNames.MAX_SHARES; i++) {
-            Optional<String> share = store.read(SecretNames.share(i));
-            if (share.isEmpty()) {
-                break;
-            }
-            shares.add(share.get());
-        }
-        return shares;
+        return shareSets().currentShares();
+    }
+
+    /** Every unseal-share set this machine has held (a re-init never loses one). */
+    public UnsealShareSets shareSets() {
+        return new UnsealShareSets(store, clock);
     }
 
     /** Submits stored shares until Vault is unsealed; {@code progress} hears the state after each. */
@@ -246,17 +248,26 @@ public final class VaultActions {
 
     /** Writes the stored shares to a new 0600 file the user chose, for their own backup. */
     public int exportShares(Path file) {
-        List<String> shares = storedShares();
+        return exportShares(file, Optional.empty());
+    }
+
+    /**
+     * Writes a set of shares (the current one, or a kept one by its fingerprint) to a new 0600 file the user chose;
+     * the folder's permissions are left as they are.
+     */
+    public int exportShares(Path file, Optional<String> setFingerprint) {
+        List<String> shares = setFingerprint.map(fp -> shareSets().shares(fp)).orElseGet(this::storedShares);
         if (shares.isEmpty()) {
             throw new UserError(UserError.Kind.VAULT, "no unseal key shares in " + store.description());
         }
-        StringBuilder text = new StringBuilder("# Vault unseal key shares for ").append(gateway.address())
-                .append(". Keep them apart from each other and from this computer.\n");
+        String set = setFingerprint.or(() -> Optional.of(UnsealShareSets.fingerprint(shares))).orElseThrow();
+        StringBuilder text = new StringBuilder("# Vault unseal key shares (set ").append(set).append(") for ")
+                .append(gateway.address()).append(". Keep them apart from each other and from this computer.\n");
         for (int i = 0; i < shares.size(); i++) {
             text.append("share ").append(i + 1).append(": ").append(shares.get(i)).append('\n');
         }
         try {
-            PrivateFiles.create(file, text.toString());
+            PrivateFiles.createInPlace(file, text.toString());
         } catch (FileAlreadyExistsException e) {
             throw new UserError(UserError.Kind.CONFIGURATION, file + " already exists", "choose a new file");
         } catch (IOException e) {

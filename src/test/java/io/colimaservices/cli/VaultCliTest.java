@@ -419,6 +419,17 @@ class VaultCliTest {
     }
 
     @Test
+    void exportSharesLeavesTheFolderItWritesIntoAsItWas() throws IOException {
+        expectOk(harness.run("vault", "init"));
+        Path desktop = Files.createDirectories(dir.resolve("Desktop"));
+        Files.setPosixFilePermissions(desktop, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path export = desktop.resolve("shares.txt");
+        expectOk(harness.run("vault", "export-shares", export.toString()));
+        assertThat(Files.getPosixFilePermissions(desktop)).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(Files.getPosixFilePermissions(export)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
     void vaultWithoutSubcommandIsUsageError() {
         CliRun run = harness.run("vault");
         assertThat(run.exitCode()).isEqualTo(2);
