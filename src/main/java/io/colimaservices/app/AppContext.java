@@ -8,7 +8,10 @@ import io.colimaservices.colima.ColimaHost;
 import io.colimaservices.colima.ColimaPaths;
 import io.colimaservices.colima.ColimaSocket;
 import io.colimaservices.colima.SocketDiagnoser;
+import io.colimaservices.backup.JsonManifestFormat;
+import io.colimaservices.backup.OpenPgpZstdCodec;
 import io.colimaservices.docker.ComposeCli;
+import io.colimaservices.docker.DockerBackupEngine;
 import io.colimaservices.docker.DockerConfigCredentials;
 import io.colimaservices.docker.DockerEngine;
 import io.colimaservices.docker.DockerExec;
@@ -46,6 +49,9 @@ import io.colimaservices.domain.VmRuntime;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
 import io.colimaservices.domain.VmWatcher;
+import io.colimaservices.domain.backup.BackupKeys;
+import io.colimaservices.domain.backup.BackupTools;
+import io.colimaservices.domain.backup.Backups;
 import io.colimaservices.platform.CommandClipboard;
 import io.colimaservices.platform.Commands;
 import io.colimaservices.platform.DesktopTerminal;
@@ -65,6 +71,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +100,7 @@ public class AppContext implements AutoCloseable {
     private final Object engineLock = new Object();
     private DockerEngine engine;
     private DockerExec exec;
+    private DockerBackupEngine backupEngine;
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
@@ -265,6 +273,27 @@ public class AppContext implements AutoCloseable {
     }
 
     /**
+     * Backups: take, list, verify, restore, reset, and the keys. Services are stopped and started through the stack's
+     * own actions ({@code liveStore}: the app's store; empty: one that follows events for the call).
+     */
+    public Backups backups(Optional<StackStore> liveStore) {
+        DockerBackupEngine engine;
+        synchronized (engineLock) {
+            if (backupEngine == null) {
+                backupEngine = new DockerBackupEngine(dockerHost());
+            }
+            engine = backupEngine;
+        }
+        String version = Optional.ofNullable(AppContext.class.getPackage().getImplementationVersion()).orElse("dev");
+        BackupTools tools = new BackupTools(this::catalog, projectName(), containerExec(), engine,
+                new StackServiceControl(this, liveStore, p -> { }), new OpenPgpZstdCodec(), new JsonManifestFormat(),
+                new BackupKeys(secretStore()), new VaultBackupHooks(this::vaultActions, containerExec()),
+                Clock.systemUTC(), version, Duration.ofMinutes(5));
+        return new Backups(tools, settings().settings().backups().folder()
+                .orElseGet(() -> AppDirectories.defaultBackups(osName(), home, environment)));
+    }
+
+    /**
      * "Open shell": the user's terminal (the one chosen in the settings on macOS) running this app's {@code shell}
      * command, pointed at the same project, compose file and Docker host as the app.
      */
@@ -291,6 +320,10 @@ public class AppContext implements AutoCloseable {
             if (exec != null) {
                 exec.close();
                 exec = null;
+            }
+            if (backupEngine != null) {
+                backupEngine.close();
+                backupEngine = null;
             }
         }
     }

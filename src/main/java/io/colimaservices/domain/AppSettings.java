@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param launchAtLogin the app is registered to start at login (LaunchAgent, XDG autostart)
  * @param clipboardClearSeconds how long a copied secret stays on the clipboard
  * @param terminal the terminal "Open shell" opens on macOS
+ * @param backups where backups go, deep verify after each, the daily schedule
  */
 public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                          int clipboardClearSeconds, TerminalApp terminal) {
+                          int clipboardClearSeconds, TerminalApp terminal,
+                          io.colimaservices.domain.backup.BackupSettings backups) {
     public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
     public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 600;
 
@@ -23,10 +25,18 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
         Objects.requireNonNull(vm, "vm");
         Objects.requireNonNull(composeFile, "composeFile");
         Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(backups, "backups");
         if (clipboardClearSeconds < 1 || clipboardClearSeconds > MAX_CLIPBOARD_CLEAR_SECONDS) {
             throw new UserError(UserError.Kind.CONFIGURATION, "clipboard clear delay must be from 1 to "
                     + MAX_CLIPBOARD_CLEAR_SECONDS + " seconds, not " + clipboardClearSeconds);
         }
+    }
+
+    /** With the default backup settings. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds, TerminalApp terminal) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, terminal,
+                io.colimaservices.domain.backup.BackupSettings.defaults());
     }
 
     /** With the default terminal. */
@@ -40,14 +50,19 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
     }
 
     public AppSettings withVm(VmSpec newVm) {
-        return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, terminal);
+        return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, terminal,
+                backups);
     }
 
     public AppSettings withLaunchAtLogin(boolean enabled) {
-        return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, terminal);
+        return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, terminal, backups);
     }
 
     public AppSettings withTerminal(TerminalApp chosen) {
-        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, chosen);
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, chosen, backups);
+    }
+
+    public AppSettings withBackups(io.colimaservices.domain.backup.BackupSettings chosen) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, terminal, chosen);
     }
 }
