@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
         subcommands = {StatusCommand.class, GroupsCommand.class, UpCommand.class, DownCommand.class,
                 RestartCommand.class, LogsCommand.class, WatchCommand.class, VaultCommand.class, CredsCommand.class,
                 TlsCommand.class, SnapshotCommand.class, VmCommand.class, SettingsCommand.class,
-                PullCommand.class, ShellCommand.class},
+                PullCommand.class, ShellCommand.class,
+                BackupCommand.class, BackupsCommand.class, VerifyCommand.class, RestoreCommand.class,
+                ResetCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "vault", description = "Vault: status, first-run init, import of old keys, unseal, bootstrap.",
         subcommands = {VaultStatusCommand.class, VaultInitCommand.class, VaultImportCommand.class,
                 VaultUnsealCommand.class, VaultBootstrapCommand.class, VaultArmCommand.class,
-                VaultTokenCommand.class, VaultExportSharesCommand.class})
+                VaultTokenCommand.class, VaultExportSharesCommand.class, VaultShareSetsCommand.class})
 final class VaultCommand implements Callable<Integer> {
 
     @ParentCommand
