@@ -1,0 +1,183 @@
+package io.colimaservices.domain.backup;
+
+import io.colimaservices.backup.JsonManifestFormat;
+import io.colimaservices.domain.MemorySecretStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The daily schedule on a hand-moved clock, over real backup folders (their manifests only). */
+class BackupSchedulerTest {
+    @TempDir
+    Path dir;
+
+    /** A clock the test moves. */
+    static final class HandClock extends Clock {
+        Instant now = Instant.parse("2026-06-01T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final HandClock clock = new HandClock();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private BackupSettings settings = new BackupSettings(Optional.empty(), false, true, 2);
+
+    private BackupScheduler scheduler() {
+        BackupTools tools = new BackupTools(() -> null, "p", new io.colimaservices.domain.ContainerExec() {
+            @Override
+            public io.colimaservices.domain.ExecTarget locate(String project, String service) {
+                throw new AssertionError("no engine in this test");
+            }
+
+            @Override
+            public io.colimaservices.domain.ExecProcess start(String id, io.colimaservices.domain.ExecRequest r,
+                                                               io.colimaservices.domain.ExecIo io) {
+                throw new AssertionError("no engine in this test");
+            }
+        }, new NoEngine(), new NoControl(), new io.colimaservices.backup.OpenPgpZstdCodec(),
+                new JsonManifestFormat(), new BackupKeys(new MemorySecretStore()), BackupHooks.NONE, clock, "t",
+                Duration.ofMinutes(1));
+        Backups backups = new Backups(tools, dir);
+        return new BackupScheduler(backups, () -> settings, running::get, clock);
+    }
+
+    private void backupAt(String time) {
+        BackupFolder folder = new BackupFolder(dir, new JsonManifestFormat());
+        Instant at = Instant.parse(time);
+        Path partial = folder.create(at);
+        folder.complete(partial, new BackupManifest(1, BackupFolder.idOf(partial), "t", "p", at, at, "zstd",
+                Optional.empty(), List.of(), List.of()));
+    }
+
+    @Test
+    void dueWhenDailyAndTheStackRunsAndTheLastBackupIsADayOld() {
+        BackupScheduler scheduler = scheduler();
+        assertThat(scheduler.due()).as("no backup yet").isTrue();
+        assertThat(scheduler.overdue()).isTrue();
+        backupAt("2026-06-01T07:00:00Z");
+        assertThat(scheduler.due()).isFalse();
+        assertThat(scheduler.lastBackupAge()).contains(Duration.ofHours(1));
+        clock.now = Instant.parse("2026-06-02T06:59:59Z");
+        assertThat(scheduler.due()).isFalse();
+        clock.now = Instant.parse("2026-06-02T07:00:00Z");
+        assertThat(scheduler.due()).isTrue();
+        assertThat(scheduler.overdue()).as("within the grace").isFalse();
+        clock.now = Instant.parse("2026-06-02T09:00:01Z");
+        assertThat(scheduler.overdue()).isTrue();
+        running.set(false);
+        assertThat(scheduler.due()).as("stack stopped").isFalse();
+        running.set(true);
+        settings = new BackupSettings(Optional.empty(), false, false, 2);
+        assertThat(scheduler.due()).as("schedule off").isFalse();
+        assertThat(scheduler.overdue()).isFalse();
+        assertThat(scheduler.runIfDue(e -> { }, new Cancellation()).backup()).isEmpty();
+    }
+
+    @Test
+    void pruningKeepsTheNewestN() throws Exception {
+        backupAt("2026-05-28T07:00:00Z");
+        backupAt("2026-05-29T07:00:00Z");
+        backupAt("2026-05-30T07:00:00Z");
+        Files.createDirectories(dir.resolve("20260527-070000.partial"));
+        List<String> pruned = scheduler().prune(settings);
+        assertThat(pruned).containsExactly("20260528-070000");
+        assertThat(dir.resolve("20260528-070000")).doesNotExist();
+        assertThat(dir.resolve("20260530-070000")).isDirectory();
+        assertThat(dir.resolve("20260527-070000.partial")).as("not a backup: not counted, not touched").isDirectory();
+    }
+
+    private static final class NoControl implements ServiceControl {
+        @Override
+        public void stop(List<String> services) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public void start(List<String> services) {
+            throw new AssertionError();
+        }
+    }
+
+    private static final class NoEngine implements BackupEngine {
+        @Override
+        public Container inspect(String containerId) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public List<String> projectContainers(String project) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public List<String> projectVolumes(String project) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public List<String> containersUsing(String volume) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public String startHelper(String image, String name, java.util.Map<String, String> volumeAtPath,
+                                  List<String> readOnlyVolumes) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public String createCopy(String sourceId, String name, java.util.Map<String, String> replacements) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public void start(String containerId) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public void stop(String containerId, Duration grace) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public void remove(String containerId) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public void createVolume(String name) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public void removeVolume(String name) {
+            throw new AssertionError();
+        }
+    }
+}
