@@ -47,8 +47,10 @@ class BackupIT {
                 + BackupStandIns.service("bad", "baddata", "/data",
                 "io.colima-services.backup: \"tar -C /data -cf - .\"",
                 "io.colima-services.restore: \"cat >/dev/null; echo cannot load this dump >&2; exit 3\"")
-                + "volumes:\n  dbdata:\n  filesdata:\n  baddata:\n");
-        project.up("db", "files", "bad");
+                + BackupStandIns.service("app", "appdata", "/app")
+                + "    depends_on:\n      db:\n        condition: service_healthy\n"
+                + "volumes:\n  dbdata:\n  filesdata:\n  baddata:\n  appdata:\n");
+        project.up("db", "files", "bad", "app");
     }
 
     @AfterAll
@@ -188,6 +190,34 @@ class BackupIT {
             }
         }
         return left;
+    }
+
+    @Test
+    void aRestoreStopsTheServicesThatDependOnItAndStartsThemAgain() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path backups = dir.resolve("backups");
+        fill(project, "db", "/data", 100_000);
+        String id = backupId(ok(cli(project, home, "backup", "db", "--to", backups.toString(), "--json")));
+        String appStarted = startedAt("app");
+        CliProcess.Result restore = ok(cli(project, home, "restore", id, "db", "--yes", "--from", backups.toString()));
+        String out = restore.out();
+        assertThat(out).contains("stopping app", "restored db", "Started again: app");
+        assertThat(out.indexOf("stopping app")).isLessThan(out.indexOf("db: dump from"));
+        assertThat(out.indexOf("db: dump from")).isLessThan(out.indexOf("starting again app"));
+        assertThat(Processes.run(null, 30, "docker", "inspect", "-f", "{{.State.Running}}",
+                project.containerId("app")).output().strip()).isEqualTo("true");
+        assertThat(startedAt("app")).isNotEqualTo(appStarted);
+        CliProcess.Result unknown = cli(project, home, "restore", id, "files", "--yes", "--from", backups.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("holds no files");
+        CliProcess.Result noTerminal = cli(project, home, "restore", id, "--from", backups.toString());
+        assertThat(noTerminal.exitCode()).isEqualTo(2);
+        assertThat(noTerminal.stderr()).contains("--yes");
+    }
+
+    private static String startedAt(String service) {
+        return Processes.run(null, 30, "docker", "inspect", "-f", "{{.State.StartedAt}}", project.containerId(service))
+                .orFail("inspect").output().strip();
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.nio.file.Path;
  * {@value #IMAGE} (this test's own tag; the shared busybox image is never touched).
  */
 public final class BackupStandIns {
-    public static final String IMAGE = "cs-test-backup:1";
+    public static final String IMAGE = "cs-test-backup:2";
     private static final String[] APPLETS = {"tar", "sha256sum", "find", "sort", "grep", "cmp", "wc", "ln", "chmod",
-            "stat", "xargs", "mv", "cp", "du", "sync", "pkill", "pgrep", "ps"};
+            "stat", "xargs", "mv", "cp", "du", "sync", "pkill", "pgrep", "ps", "sed", "tee", "basename", "tr"};
     private static volatile boolean ready;
 
     private BackupStandIns() {
