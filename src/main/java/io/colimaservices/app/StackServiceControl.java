@@ -40,6 +40,14 @@ final class StackServiceControl implements ServiceControl {
     }
 
     private void withActions(Consumer<StackActions> work) {
+        withActions(context, liveStore, work);
+    }
+
+    /**
+     * Runs {@code work} with the stack's actions: on the live store when there is one, else on a store that follows
+     * the engine's events for the call.
+     */
+    static void withActions(AppContext context, Optional<StackStore> liveStore, Consumer<StackActions> work) {
         if (liveStore.isPresent()) {
             work.accept(context.stackActions(liveStore.get()));
             return;
@@ -56,7 +64,8 @@ final class StackServiceControl implements ServiceControl {
         }
     }
 
-    private static void check(ActionResult result) {
+    /** A failed action as the {@link UserError} the callers throw. */
+    static void check(ActionResult result) {
         result.failure().ifPresent(f -> {
             throw new UserError(UserError.Kind.SERVICE_FAILED, f.describe()
                     + f.healthOutput().map(h -> " (last health check: " + h.strip() + ")").orElse(""), "");

@@ -175,53 +175,58 @@ public final class OpenPgpZstdCodec implements StreamCodec {
      * The decrypted data; at its end the integrity packet is checked, and a failure (a damaged or truncated file) is
      * an {@link IOException} instead of the end of the stream.
      */
-    private static final class IntegrityChecked extends InputStream {
-        private final InputStream data;
+    private static final class IntegrityChecked extends EndChecked {
         private final PGPPBEEncryptedData encrypted;
-        private boolean checked;
 
         IntegrityChecked(InputStream data, PGPPBEEncryptedData encrypted) {
-            this.data = data;
+            super(data);
             this.encrypted = encrypted;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = data.read(buffer, offset, length);
-            if (n < 0 && !checked) {
-                checked = true;
-                try {
-                    if (!encrypted.isIntegrityProtected() || !encrypted.verify()) {
-                        throw new IOException("the file failed its integrity check (damaged or altered)");
-                    }
-                } catch (PGPException e) {
-                    throw new IOException("the file failed its integrity check: " + e.getMessage(), e);
+        void atEnd() throws IOException {
+            try {
+                if (!encrypted.isIntegrityProtected() || !encrypted.verify()) {
+                    throw new IOException("the file failed its integrity check (damaged or altered)");
                 }
+            } catch (PGPException e) {
+                throw new IOException("the file failed its integrity check: " + e.getMessage(), e);
             }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            data.close();
         }
     }
 
     /** Reads the layer below to its end once the decompressor is done, so that its end checks run. */
-    private static final class DrainedAtEnd extends InputStream {
-        private final InputStream decompressed;
+    private static final class DrainedAtEnd extends EndChecked {
         private final InputStream below;
 
         DrainedAtEnd(InputStream decompressed, InputStream below) {
-            this.decompressed = decompressed;
+            super(decompressed);
             this.below = below;
         }
+
+        @Override
+        void atEnd() throws IOException {
+            byte[] rest = new byte[8192];
+            long extra = 0;
+            for (int r = below.read(rest); r >= 0; r = below.read(rest)) {
+                extra += r;
+            }
+            if (extra > 0) {
+                throw new IOException(extra + " bytes after the end of the compressed data");
+            }
+        }
+    }
+
+    /** A stream that runs a check once, when its source ends, before it hands the end on. */
+    private abstract static class EndChecked extends InputStream {
+        private final InputStream source;
+        private boolean checked;
+
+        EndChecked(InputStream source) {
+            this.source = source;
+        }
+
+        abstract void atEnd() throws IOException;
 
         @Override
         public int read() throws IOException {
@@ -231,23 +236,17 @@ public final class OpenPgpZstdCodec implements StreamCodec {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = decompressed.read(buffer, offset, length);
-            if (n < 0) {
-                byte[] rest = new byte[8192];
-                long extra = 0;
-                for (int r = below.read(rest); r >= 0; r = below.read(rest)) {
-                    extra += r;
-                }
-                if (extra > 0) {
-                    throw new IOException(extra + " bytes after the end of the compressed data");
-                }
+            int n = source.read(buffer, offset, length);
+            if (n < 0 && !checked) {
+                checked = true;
+                atEnd();
             }
             return n;
         }
 
         @Override
         public void close() throws IOException {
-            decompressed.close();
+            source.close();
         }
     }
 }

@@ -13,11 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -103,13 +99,6 @@ final class ResetCommand implements Callable<Integer> {
             throw new UserError(UserError.Kind.CONFIGURATION, "reset removes data: pass --backup or --no-backup "
                     + "(no terminal to ask on)");
         }
-        out.print("Back up first? [Y/n] ");
-        out.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(root.stdin(), StandardCharsets.UTF_8)).readLine();
-            return answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("n");
-        } catch (IOException e) {
-            return true;
-        }
+        return TerminalQuestion.ask(out, root.stdin(), "Back up first?", true);
     }
 }

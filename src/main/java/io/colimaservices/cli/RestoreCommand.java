@@ -13,11 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -62,15 +58,8 @@ final class RestoreCommand implements Callable<Integer> {
             if (yes) {
                 return true;
             }
-            out.print("Replace the data of " + String.join(", ", names) + " with backup " + id + "? [y/N] ");
-            out.flush();
-            try {
-                String answer = new BufferedReader(new InputStreamReader(root.stdin(), StandardCharsets.UTF_8))
-                        .readLine();
-                return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
-            } catch (IOException e) {
-                return false;
-            }
+            return TerminalQuestion.ask(out, root.stdin(), "Replace the data of " + String.join(", ", names)
+                    + " with backup " + id + "?", false);
         };
         RestoreReport report;
         try (BackupRunGuard guard = new BackupRunGuard()) {

@@ -6,7 +6,6 @@ import io.colimaservices.testing.Processes;
 import io.colimaservices.testing.TestDocker;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class BackupBenchmarks {
         System.out.println("machine: " + EngineBenchmarks.Machine.describe());
         BackupStandIns.ensureImage();
         try (ComposeProject project = ComposeProject.create("services:\n" + BackupStandIns.service("box", "boxdata",
-                "/data", "io.colima-services.backup: \"" + STREAM + "\"", "io.colima-services.restore: \"cat >/dev/null\"")
+                "/data", "io.colima-services.backup: \"" + STREAM.replace("$", "$$") + "\"", "io.colima-services.restore: \"cat >/dev/null\"")
                 + "volumes:\n  boxdata:\n")) {
             project.up("box");
             String box = project.containerId("box");
@@ -60,12 +59,12 @@ public final class BackupBenchmarks {
             System.out.println();
             System.out.println("| run (1 GiB stream) | median wall | throughput | vs docker exec | file | peak RSS (median) |");
             System.out.println("|---|---|---|---|---|---|");
-            double reference = median(runs.get(SIDES.getFirst()), 0);
+            double reference = ExecBenchmarks.median(runs.get(SIDES.getFirst()), 0);
             for (Map.Entry<String, List<double[]>> run : runs.entrySet()) {
-                double wall = median(run.getValue(), 0);
+                double wall = ExecBenchmarks.median(run.getValue(), 0);
                 System.out.printf("| %s | %.2f s | %.0f MiB/s | %+.0f %% | %.0f MiB | %.0f MiB |%n", run.getKey(), wall,
-                        1024 / wall, (wall / reference - 1) * 100, median(run.getValue(), 2) / MIB,
-                        median(run.getValue(), 1) / 1024);
+                        1024 / wall, (wall / reference - 1) * 100, ExecBenchmarks.median(run.getValue(), 2) / MIB,
+                        ExecBenchmarks.median(run.getValue(), 1) / 1024);
             }
             System.out.println("rounds: " + rounds + " (interleaved, order alternating; medians)");
         }
@@ -107,10 +106,10 @@ public final class BackupBenchmarks {
         Path out = dir.resolve("probe.out");
         double[] result = timed(java, out);
         String printed = Files.readString(out);
-        if (field(printed, "bytes") != 1024 * MIB) {
-            throw new IllegalStateException(side + " streamed " + field(printed, "bytes") + " bytes");
+        if (ExecBenchmarks.field(printed, "bytes") != 1024 * MIB) {
+            throw new IllegalStateException(side + " streamed " + ExecBenchmarks.field(printed, "bytes") + " bytes");
         }
-        result[2] = field(printed, "file_bytes");
+        result[2] = ExecBenchmarks.field(printed, "file_bytes");
         TestDocker.deleteQuietly(Path.of(printed.substring(printed.indexOf("folder=") + 7).strip()));
         Files.delete(out);
         return result;
@@ -128,23 +127,10 @@ public final class BackupBenchmarks {
             throw new IllegalStateException(command + " failed: " + Files.readString(err));
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        double rss = field(Files.readString(err), "maxrss_kib");
+        double rss = ExecBenchmarks.field(Files.readString(err), "maxrss_kib");
         Files.delete(err);
         return new double[] {wall, rss, 0};
     }
 
-    private static double field(String text, String name) throws IOException {
-        for (String word : text.split("\\s+")) {
-            if (word.startsWith(name + "=")) {
-                return Double.parseDouble(word.substring(name.length() + 1));
-            }
-        }
-        throw new IOException("no " + name + " in: " + text);
-    }
 
-    private static double median(List<double[]> values, int index) {
-        double[] sorted = values.stream().mapToDouble(v -> v[index]).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
 }

@@ -3,15 +3,13 @@ package io.colimaservices.domain.backup;
 import io.colimaservices.backup.JsonManifestFormat;
 import io.colimaservices.domain.MemorySecretStore;
 import org.junit.jupiter.api.Test;
+import io.colimaservices.ui.common.HandClock;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,26 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackupSchedulerTest {
     @TempDir
     Path dir;
-
-    /** A clock the test moves. */
-    static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-06-01T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final HandClock clock = new HandClock();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -66,9 +44,8 @@ class BackupSchedulerTest {
         return new BackupScheduler(backups, () -> settings, running::get, clock);
     }
 
-    private void backupAt(String time) {
+    private void backupAt(Instant at) {
         BackupFolder folder = new BackupFolder(dir, new JsonManifestFormat());
-        Instant at = Instant.parse(time);
         Path partial = folder.create(at);
         folder.complete(partial, new BackupManifest(1, BackupFolder.idOf(partial), "t", "p", at, at, "zstd",
                 Optional.empty(), List.of(), List.of()));
@@ -79,15 +56,15 @@ class BackupSchedulerTest {
         BackupScheduler scheduler = scheduler();
         assertThat(scheduler.due()).as("no backup yet").isTrue();
         assertThat(scheduler.overdue()).isTrue();
-        backupAt("2026-06-01T07:00:00Z");
+        backupAt(clock.instant().minus(Duration.ofHours(1)));
         assertThat(scheduler.due()).isFalse();
         assertThat(scheduler.lastBackupAge()).contains(Duration.ofHours(1));
-        clock.now = Instant.parse("2026-06-02T06:59:59Z");
+        clock.advance(Duration.ofHours(23).minusSeconds(1));
         assertThat(scheduler.due()).isFalse();
-        clock.now = Instant.parse("2026-06-02T07:00:00Z");
+        clock.advance(Duration.ofSeconds(1));
         assertThat(scheduler.due()).isTrue();
         assertThat(scheduler.overdue()).as("within the grace").isFalse();
-        clock.now = Instant.parse("2026-06-02T09:00:01Z");
+        clock.advance(Duration.ofHours(2).plusSeconds(1));
         assertThat(scheduler.overdue()).isTrue();
         running.set(false);
         assertThat(scheduler.due()).as("stack stopped").isFalse();
@@ -100,9 +77,9 @@ class BackupSchedulerTest {
 
     @Test
     void pruningKeepsTheNewestN() throws Exception {
-        backupAt("2026-05-28T07:00:00Z");
-        backupAt("2026-05-29T07:00:00Z");
-        backupAt("2026-05-30T07:00:00Z");
+        backupAt(Instant.parse("2026-05-28T07:00:00Z"));
+        backupAt(Instant.parse("2026-05-29T07:00:00Z"));
+        backupAt(Instant.parse("2026-05-30T07:00:00Z"));
         Files.createDirectories(dir.resolve("20260527-070000.partial"));
         List<String> pruned = scheduler().prune(settings);
         assertThat(pruned).containsExactly("20260528-070000");
