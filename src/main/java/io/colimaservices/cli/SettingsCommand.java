@@ -60,6 +60,9 @@ final class SettingsCommand implements Callable<Integer> {
                 + (loginItem.isInstalled() ? ", installed" : ", not installed") + ")");
         out.println("Clear copied secrets after: " + s.clipboardClearSeconds() + " s");
         out.println("Terminal for shells: " + s.terminal().displayName());
+        out.println("Backups: " + s.backups().folder().map(Object::toString).orElse("(the app's own folder)")
+                + (s.backups().daily() ? ", daily, keeping the last " + s.backups().keep() : ", no schedule")
+                + (s.backups().deepVerifyAfterBackup() ? ", deep-verified after each" : ""));
         return ExitCodes.OK;
     }
 
@@ -85,6 +88,12 @@ final class SettingsCommand implements Callable<Integer> {
         doc.put("launchAtLogin", s.launchAtLogin());
         doc.put("clipboardClearSeconds", s.clipboardClearSeconds());
         doc.put("terminal", s.terminal().setting());
+        Map<String, Object> backups = new LinkedHashMap<>();
+        backups.put("folder", s.backups().folder().map(Object::toString).orElse(null));
+        backups.put("deepVerifyAfterBackup", s.backups().deepVerifyAfterBackup());
+        backups.put("daily", s.backups().daily());
+        backups.put("keep", s.backups().keep());
+        doc.put("backups", backups);
         doc.put("loginItem", Map.of("file", loginItem.location().toString(), "installed", loginItem.isInstalled()));
         return doc;
     }

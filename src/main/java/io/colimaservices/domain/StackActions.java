@@ -272,8 +272,12 @@ public final class StackActions implements StackOperations {
         }
 
         private Optional<Outcome> judge(ServiceStatus s, Instant since, String wanted) {
+            // A finish counts only for a run that is not older than this start: a container stopped a moment
+            // before it was started again (a restore's stop and start) still shows its old run until the start
+            // event arrives, and that finish is within the second of tolerance.
+            boolean startedBefore = s.startedAt().map(t -> t.isBefore(since.minusSeconds(1))).orElse(false);
             boolean fresh = s.startedAt().map(t -> !t.isBefore(since.minusSeconds(1))).orElse(false)
-                    || s.finishedAt().map(t -> !t.isBefore(since.minusSeconds(1))).orElse(false);
+                    || (!startedBefore && s.finishedAt().map(t -> !t.isBefore(since.minusSeconds(1))).orElse(false));
             if (s.isRunning() && !"completed".equals(wanted)) {
                 complete(started, s.service());
             }

@@ -25,14 +25,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BackupBenchmarks {
     private static final long MIB = 1L << 20;
+    /** The packaged app's JVM options (packaging/lib.sh), C1 only among them. */
     private static final List<String> APP_JVM = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
             "-Xms32m", "-XX:+UseCompactObjectHeaders", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1");
+    /** The same without {@code -XX:TieredStopAtLevel=1}: C2 compiles the hot loops (AES, SHA, zstd's JNI calls). */
+    private static final List<String> APP_JVM_C2 = APP_JVM.stream().filter(o -> !o.startsWith("-XX:TieredStopAtLevel"))
+            .toList();
     private static final String STREAM = "i=0; while [ $i -lt 1024 ]; do cat /tmp/block; i=$((i+1)); done";
-    private static final List<String> SIDES = List.of("docker exec > file", "app plain", "app zstd", "app encrypted",
-            "app zstd + encrypted");
+    private static final List<String> VARIANTS = List.of("plain", "zstd", "encrypted", "zstd + encrypted");
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<String> jits = List.of((args.length > 1 ? args[1] : "c1,c2").split(","));
+        List<String> sides = new ArrayList<>(List.of("docker exec > file"));
+        for (String jit : jits) {
+            VARIANTS.forEach(v -> sides.add("app " + v + " (" + jit.toUpperCase(java.util.Locale.ROOT)
+                    + (jit.equals("c1") ? ", the packaged options" : ", C1 + C2") + ")"));
+        }
         System.out.println("# Backup streaming benchmark, " + java.time.Instant.now());
         System.out.println("machine: " + EngineBenchmarks.Machine.describe());
         BackupStandIns.ensureImage();
@@ -46,7 +55,7 @@ public final class BackupBenchmarks {
             Path dir = Files.createTempDirectory("cs-bench-backup");
             Map<String, List<double[]>> runs = new LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
-                List<String> order = new ArrayList<>(SIDES);
+                List<String> order = new ArrayList<>(sides);
                 if (round % 2 == 0) {
                     java.util.Collections.reverse(order);
                 }
@@ -59,7 +68,7 @@ public final class BackupBenchmarks {
             System.out.println();
             System.out.println("| run (1 GiB stream) | median wall | throughput | vs docker exec | file | peak RSS (median) |");
             System.out.println("|---|---|---|---|---|---|");
-            double reference = ExecBenchmarks.median(runs.get(SIDES.getFirst()), 0);
+            double reference = ExecBenchmarks.median(runs.get(sides.getFirst()), 0);
             for (Map.Entry<String, List<double[]>> run : runs.entrySet()) {
                 double wall = ExecBenchmarks.median(run.getValue(), 0);
                 System.out.printf("| %s | %.2f s | %.0f MiB/s | %+.0f %% | %.0f MiB | %.0f MiB |%n", run.getKey(), wall,
@@ -99,10 +108,11 @@ public final class BackupBenchmarks {
             return result;
         }
         List<String> java = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        java.addAll(APP_JVM);
+        java.addAll(side.contains("(C2") ? APP_JVM_C2 : APP_JVM);
         java.addAll(List.of("-cp", System.getProperty("java.class.path"), BackupStreamProbe.class.getName(),
                 project.file().toString(), project.name(), "box", dir.toString(),
                 side.contains("zstd") ? "zstd" : "none", side.contains("encrypted") ? "encrypt" : "plain"));
+        // (the variant's words decide: "zstd", "encrypted")
         Path out = dir.resolve("probe.out");
         double[] result = timed(java, out);
         String printed = Files.readString(out);

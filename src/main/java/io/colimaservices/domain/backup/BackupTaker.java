@@ -140,22 +140,29 @@ final class BackupTaker {
         String service = plan.service();
         ExecPipe.Result result;
         DigestingOutput digest;
+        // Three threads: the exec's reader; the codec; the checksum and the file (HandoffOutput between them).
         try (OutputStream raw = folder.createPartial(dir, file)) {
             digest = new DigestingOutput(new BufferedOutputStream(raw, 1 << 16));
-            OutputStream encoder = tools.codec().encoder(digest, key);
-            try (ExecPipe.Run run = tools.pipe().start(containerId, command, Optional.empty(), encoder);
-                 ProgressTicker ticker = new ProgressTicker(service, run::bytesOut, listener)) {
-                cancellation.during(run::cancel);
-                result = run.await();
-            } finally {
-                cancellation.stepEnded();
+            try (HandoffOutput toFile = new HandoffOutput(digest, "backup-file-" + service)) {
+                OutputStream encoder = tools.codec().encoder(toFile, key);
+                try (HandoffOutput toCodec = new HandoffOutput(encoder, "backup-codec-" + service)) {
+                    try (ExecPipe.Run run = tools.pipe().start(containerId, command, Optional.empty(), toCodec);
+                         ProgressTicker ticker = new ProgressTicker(service, run::bytesOut, listener)) {
+                        cancellation.during(run::cancel);
+                        result = run.await();
+                    } finally {
+                        cancellation.stepEnded();
+                    }
+                    if (!result.succeeded()) {
+                        throw new UserError(UserError.Kind.BACKUP, result.started()
+                                ? "the command exited with " + result.exitCode() + lastLine(result.stderr())
+                                : "the command could not start: " + result.stderr().strip());
+                    }
+                    toCodec.finish();
+                }
+                encoder.close();
+                toFile.finish();
             }
-            if (!result.succeeded()) {
-                throw new UserError(UserError.Kind.BACKUP, result.started()
-                        ? "the command exited with " + result.exitCode() + lastLine(result.stderr())
-                        : "the command could not start: " + result.stderr().strip());
-            }
-            encoder.close();
             digest.flush();
         } catch (IOException e) {
             throw BackupFolder.failure("cannot write the file", e);
