@@ -37,7 +37,7 @@ class BackupSchedulerTest {
                                                                io.colimaservices.domain.ExecIo io) {
                 throw new AssertionError("no engine in this test");
             }
-        }, new NoEngine(), new NoControl(), new io.colimaservices.backup.OpenPgpZstdCodec(),
+        }, new Unused.NoEngine(), new Unused.NoControl(), new io.colimaservices.backup.OpenPgpZstdCodec(),
                 new JsonManifestFormat(), new BackupKeys(new MemorySecretStore()), BackupHooks.NONE, clock, "t",
                 Duration.ofMinutes(1));
         Backups backups = new Backups(tools, dir);
@@ -86,75 +86,5 @@ class BackupSchedulerTest {
         assertThat(dir.resolve("20260528-070000")).doesNotExist();
         assertThat(dir.resolve("20260530-070000")).isDirectory();
         assertThat(dir.resolve("20260527-070000.partial")).as("not a backup: not counted, not touched").isDirectory();
-    }
-
-    private static final class NoControl implements ServiceControl {
-        @Override
-        public void stop(List<String> services) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public void start(List<String> services) {
-            throw new AssertionError();
-        }
-    }
-
-    private static final class NoEngine implements BackupEngine {
-        @Override
-        public Container inspect(String containerId) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public List<String> projectContainers(String project) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public List<String> projectVolumes(String project) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public List<String> containersUsing(String volume) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public String startHelper(String image, String name, java.util.Map<String, String> volumeAtPath,
-                                  List<String> readOnlyVolumes) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public String createCopy(String sourceId, String name, java.util.Map<String, String> replacements) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public void start(String containerId) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public void stop(String containerId, Duration grace) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public void remove(String containerId) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public void createVolume(String name) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public void removeVolume(String name) {
-            throw new AssertionError();
-        }
     }
 }
