@@ -9,42 +9,53 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Hands the bytes written to it to a thread of its own that writes them on, so that reading a service's stream and
  * compressing, encrypting, hashing and writing it run on different cores (measured: docs/benchmarks.md,
- * "Backups"). Bounded: at most {@value #CHUNKS} chunks of {@value #CHUNK_SIZE} bytes wait, so memory stays flat and a
- * slow disk slows the stream down instead of filling the heap. A failure downstream (a full disk) is thrown to the
+ * "Backups"). Bounded and allocation-free: {@value #CHUNKS} buffers of {@value #CHUNK_SIZE} bytes go round between
+ * the writer and the thread, so memory stays flat (new buffers per chunk were measured to grow a small heap to
+ * ~1 GiB: they outlived the young generation while queued) and a slow disk slows the stream down. A failure downstream (a full disk) is thrown to the
  * writer on its next write, flush or {@link #finish}. A platform thread, as the exec's own copies (design.md, "Exec").
  */
 final class HandoffOutput extends OutputStream {
     static final int CHUNK_SIZE = 256 * 1024;
     static final int CHUNKS = 8;
-    private static final byte[] END = new byte[0];
+    /** A filled buffer and how much of it holds bytes; a null buffer ends the stream. */
+    private record Chunk(byte[] buffer, int length) {
+    }
+
+    private static final Chunk END = new Chunk(null, 0);
 
     private final OutputStream downstream;
-    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(CHUNKS);
+    private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS + 1);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
     private final Thread worker;
     private volatile IOException failure;
-    private byte[] current = new byte[CHUNK_SIZE];
+    private byte[] current;
     private int used;
     private boolean finished;
 
     HandoffOutput(OutputStream downstream, String name) {
         this.downstream = downstream;
+        for (int i = 0; i < CHUNKS - 1; i++) {
+            free.add(new byte[CHUNK_SIZE]);
+        }
+        this.current = new byte[CHUNK_SIZE];
         this.worker = Thread.ofPlatform().daemon().name(name).start(this::drain);
     }
 
     private void drain() {
         try {
             while (true) {
-                byte[] chunk = queue.take();
+                Chunk chunk = filled.take();
                 if (chunk == END) {
                     return;
                 }
                 if (failure == null) {
                     try {
-                        downstream.write(chunk);
+                        downstream.write(chunk.buffer(), 0, chunk.length());
                     } catch (IOException | RuntimeException e) {
                         failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
                     }
                 }
+                free.put(chunk.buffer());
             }
         } catch (InterruptedException e) {
             // abandoned: the writer gave up on the stream
@@ -66,8 +77,8 @@ final class HandoffOutput extends OutputStream {
             offset += n;
             length -= n;
             if (used == CHUNK_SIZE) {
-                handOff(current);
-                current = new byte[CHUNK_SIZE];
+                handOff(new Chunk(current, used));
+                current = nextFree();
                 used = 0;
             }
         }
@@ -86,7 +97,7 @@ final class HandoffOutput extends OutputStream {
         }
         finished = true;
         if (used > 0) {
-            handOff(java.util.Arrays.copyOf(current, used));
+            handOff(new Chunk(current, used));
             used = 0;
         }
         handOff(END);
@@ -113,12 +124,21 @@ final class HandoffOutput extends OutputStream {
         }
     }
 
-    private void handOff(byte[] chunk) throws IOException {
+    private void handOff(Chunk chunk) throws IOException {
         try {
-            queue.put(chunk);
+            filled.put(chunk);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while handing bytes on");
+        }
+    }
+
+    private byte[] nextFree() throws IOException {
+        try {
+            return free.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the writer thread");
         }
     }
 
