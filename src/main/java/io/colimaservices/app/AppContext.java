@@ -19,11 +19,22 @@ import io.colimaservices.docker.DockerHost;
 import io.colimaservices.docker.DockerHostResolver;
 import io.colimaservices.docker.ImagePuller;
 import io.colimaservices.docker.PoolOverlapAdvice;
+import io.colimaservices.domain.CaTrust;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ContainerEngine;
 import io.colimaservices.domain.ContainerExec;
 import io.colimaservices.domain.LocalTerminal;
+import io.colimaservices.domain.DesiredServices;
 import io.colimaservices.domain.DockerSocketCheck;
+import io.colimaservices.domain.EngineWatcher;
+import io.colimaservices.domain.DockerEndpoint;
+import io.colimaservices.domain.LiveStack;
+import io.colimaservices.domain.StackListing;
+import io.colimaservices.domain.VaultServices;
+import io.colimaservices.domain.VmChanges;
+import io.colimaservices.usecase.ActionTrace;
+import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.NativePlatform;
@@ -52,18 +63,22 @@ import io.colimaservices.domain.VmWatcher;
 import io.colimaservices.domain.backup.BackupKeys;
 import io.colimaservices.domain.backup.BackupTools;
 import io.colimaservices.domain.backup.Backups;
+import io.colimaservices.platform.CaFileExports;
 import io.colimaservices.platform.CommandClipboard;
 import io.colimaservices.platform.Commands;
 import io.colimaservices.platform.DesktopTerminal;
 import io.colimaservices.platform.JnaTerminal;
 import io.colimaservices.platform.NativePlatforms;
 import io.colimaservices.platform.SecretStores;
+import io.colimaservices.platform.TrustStores;
 import io.colimaservices.settings.AppDirectories;
+import io.colimaservices.settings.JsonDesiredServices;
 import io.colimaservices.settings.JsonSettingsRepository;
 import io.colimaservices.settings.LaunchCommand;
 import io.colimaservices.settings.LoginItems;
 import io.colimaservices.vault.HttpVaultGateway;
 import io.colimaservices.vault.VaultActions;
+import io.colimaservices.vault.VaultCaSource;
 import io.colimaservices.vault.VaultEndpoint;
 import io.colimaservices.vault.VaultHttp;
 import org.slf4j.Logger;
@@ -76,6 +91,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -83,8 +99,6 @@ import java.util.function.Supplier;
  * command that needs only the catalog never touches Docker.
  */
 public class AppContext implements AutoCloseable {
-    /** The stack's secret delivery service, see docs/vault-contract.md. */
-    public static final String VAULT_AGENT = "vault-agent";
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     /** Phases that are a reading of the VM, not a guess or a change under way. */
     private static final Set<VmPhase> SETTLED = Set.of(VmPhase.RUNNING, VmPhase.STOPPED, VmPhase.ABSENT,
@@ -104,11 +118,19 @@ public class AppContext implements AutoCloseable {
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
+    private ComposeCli composeCli;
+    private ServiceProvisioner advisedCompose;
+    private String composeCliHost;
     private final StopLedger stopLedger = new StopLedger(Clock.systemUTC());
     private NativePlatform platform;
     private LoadedSettings settings;
     private VmRuntime vmRuntime;
     private volatile VmState knownVm;
+    private LiveStack liveStack;
+    private CommandLineStack commandLineStack;
+    private VmChanges vmChanges;
+    private volatile ActionTrace trace;
+    private UseCases useCases;
 
     public AppContext(LaunchOptions options) {
         this(options, System.getenv(), ColimaPaths.fromSystem());
@@ -221,14 +243,36 @@ public class AppContext implements AutoCloseable {
         return directories().runtime();
     }
 
-    /** The compose CLI, pointed at the same files, project and engine as the app. */
-    public ServiceProvisioner provisioner() {
-        Map<String, String> env = new java.util.HashMap<>();
-        env.put("DOCKER_HOST", dockerHost().display());
-        env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
-        // Says which subnet collided when Docker refuses the stack's network ("Pool overlaps ...").
-        return new PoolOverlapAdvice(ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), env,
-                ComposeCli.DEADLINE), catalog().network(), catalog().source().resolveSibling(".env"));
+    /**
+     * The compose CLI, pointed at the same files, project and engine as the app: one per Docker host (finding the
+     * installed CLI runs a process or two, done once).
+     */
+    public synchronized ServiceProvisioner provisioner() {
+        composeCli();
+        return advisedCompose;
+    }
+
+    /** Starts finding the compose CLI on another thread (a command that will create containers soon). */
+    public void prepareProvisioner() {
+        composeCli().detectInBackground();
+    }
+
+    private synchronized ComposeCli composeCli() {
+        String host = dockerHost().display();
+        if (composeCli == null || !host.equals(composeCliHost)) {
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("DOCKER_HOST", host);
+            env.put("COLIMA_SERVICES_RUNTIME", stackRuntimeDir().toString());
+            ComposeCli cli = ComposeCli.detectedOnFirstUse(catalog().files(), projectName(), catalog().services().stream()
+                    .flatMap(s -> s.profiles().stream()).toList(), env, ComposeCli.DEADLINE,
+                    directories.support().resolve("state").resolve(projectName() + ".hashes.json"));
+            composeCli = cli;
+            // Says which subnet collided when Docker refuses the stack's network ("Pool overlaps ...").
+            advisedCompose = new PoolOverlapAdvice(cli, catalog().network(),
+                    catalog().source().resolveSibling(".env"));
+            composeCliHost = host;
+        }
+        return composeCli;
     }
 
     /** The services the app stopped or restarted lately: their stop-signal exit codes are no crash. */
@@ -236,10 +280,124 @@ public class AppContext implements AutoCloseable {
         return stopLedger;
     }
 
-    /** The actions on a store, with the stack's own steps: arm {@value #VAULT_AGENT}, unseal Vault. */
+    /**
+     * The actions on a store, with the stack's own steps: arm the secrets agent, unseal Vault (in a recovery only
+     * when the settings allow it), and the services the user wants running kept in the app-support directory.
+     */
     public StackActions stackActions(StackStore store) {
-        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(this::vaultActions),
-                stopLedger);
+        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(() -> useCases().vault(),
+                () -> settings().settings().unsealAutomatically()), stopLedger, VaultServices.DELIVERY,
+                desiredServices());
+    }
+
+    /**
+     * The stack as this face is connected to it: the app's live session once it wired one in
+     * ({@link #useLiveStack}), else, for a command, a store and watcher opened on first use and closed with this
+     * context.
+     */
+    public synchronized LiveStack liveStack() {
+        if (liveStack == null) {
+            liveStack = new LiveStack() {
+                @Override
+                public StackActions actions() {
+                    return commandLineStack().actions();
+                }
+
+                @Override
+                public StackRecovery recovery() {
+                    return commandLineStack().recovery();
+                }
+
+                @Override
+                public void prepareToCreate() {
+                    prepareProvisioner();
+                }
+            };
+        }
+        return liveStack;
+    }
+
+    /** The app's connection: its stack actions and recovery are the ones the use cases act through. */
+    public synchronized void useLiveStack(LiveStack live) {
+        this.liveStack = live;
+    }
+
+    /** A command's live store and watcher, opened on first use (a first listing: exit 3 when Docker is down). */
+    public synchronized CommandLineStack commandLineStack() {
+        if (commandLineStack == null) {
+            commandLineStack = CommandLineStack.open(this, false);
+        }
+        return commandLineStack;
+    }
+
+    /** One listing now, for {@code status}. */
+    public StackListing listing() {
+        return new StackListing() {
+            @Override
+            public StackSnapshot listNow() {
+                return liveSnapshot();
+            }
+
+            @Override
+            public String engineHost() {
+                return dockerHost().display();
+            }
+        };
+    }
+
+    /** The Docker host in use and where it came from, for diagnostics. */
+    public DockerEndpoint dockerEndpoint() {
+        DockerHost host = dockerHost();
+        return new DockerEndpoint(host.display(), host.source());
+    }
+
+    /**
+     * Every use case, built on the ports of this context (docs/design.md, "The use cases"). Both faces call them;
+     * the trace goes to the app's log ({@link #useTrace} switches to the app's when the menu-bar app runs).
+     */
+    public synchronized UseCases useCases() {
+        if (useCases == null) {
+            useCases = new UseCases(this, (action, succeeded, outcome) -> trace().record(action, succeeded, outcome));
+        }
+        return useCases;
+    }
+
+    private ActionTrace trace() {
+        ActionTrace current = trace;
+        if (current == null) {
+            synchronized (this) {
+                if (trace == null) {
+                    trace = LoggedActions.commandLine(directories().logs());
+                }
+                current = trace;
+            }
+        }
+        return current;
+    }
+
+    /** The menu-bar app writes its trace into its own file log (as "[app]"). */
+    public void useAppTrace() {
+        this.trace = LoggedActions.app();
+    }
+
+    /** Lets tests watch the trace. */
+    public void useTrace(ActionTrace given) {
+        this.trace = given;
+    }
+
+    /** What {@code up} started and {@code down} did not stop since: what a recovery brings back. */
+    public DesiredServices desiredServices() {
+        return new JsonDesiredServices(directories.support(), projectName());
+    }
+
+    /**
+     * Recovery without a click (docs/stack.md, "Day two"): on a store kept by {@code watcher}, with the actions of
+     * {@code actions}.
+     */
+    public StackRecovery recovery(StackStore store, StackActions actions, EngineWatcher watcher,
+                                  Consumer<StackProgress> progress, Consumer<StackRecovery.Report> finished) {
+        return new StackRecovery(store, actions, watcher::relistNow, StackActions.DEFAULT_TIMEOUT, progress,
+                finished);
     }
 
     /**
@@ -287,7 +445,8 @@ public class AppContext implements AutoCloseable {
         String version = Optional.ofNullable(AppContext.class.getPackage().getImplementationVersion()).orElse("dev");
         BackupTools tools = new BackupTools(this::catalog, projectName(), containerExec(), engine,
                 new StackServiceControl(this, liveStore, p -> { }), new OpenPgpZstdCodec(), new JsonManifestFormat(),
-                new BackupKeys(secretStore()), new VaultBackupHooks(this::vaultActions, containerExec()),
+                new BackupKeys(secretStore()), new VaultBackupHooks(() -> useCases().vault(),
+                        () -> vaultActions().shareSetStore(), containerExec()),
                 Clock.systemUTC(), version, Duration.ofMinutes(5));
         return new Backups(tools, settings().settings().backups().folder()
                 .orElseGet(() -> AppDirectories.defaultBackups(osName(), home, environment)));
@@ -397,9 +556,16 @@ public class AppContext implements AutoCloseable {
         return new VaultWatcher(vaultGateway(), store);
     }
 
+    /** The Vault adapter: the ports behind the Vault, credentials and TLS use cases. */
     public VaultActions vaultActions() {
         return new VaultActions(vaultHttp(), vaultGateway(), secretStore(), directories().runtime(),
-                serviceRestarter(), Clock.systemUTC(), this::catalog);
+                this::serviceRestarter, Clock.systemUTC(), this::catalog, home);
+    }
+
+    /** The stack's CA on this computer: read from Vault (no token needed), trusted in the user's trust store. */
+    public CaTrust caTrust() {
+        return new CaTrust(new VaultCaSource(vaultHttp()), TrustStores.forPlatform(osName(), environment, home),
+                new CaFileExports(directories().runtime()), Clock.systemUTC());
     }
 
     public synchronized NativePlatform platform() {
@@ -473,7 +639,16 @@ public class AppContext implements AutoCloseable {
                 knownVm = snapshot.vm();
             }
         });
-        return new VmWatcher(vmRuntime(), socketCheck(), store, this::vmProfile);
+        VmWatcher watcher = new VmWatcher(vmRuntime(), socketCheck(), store, this::vmProfile);
+        synchronized (this) {
+            vmChanges = watcher;
+        }
+        return watcher;
+    }
+
+    /** The app's VM watcher, once made: VM changes then run through it (the whole app shows them). */
+    public synchronized Optional<VmChanges> vmChanges() {
+        return Optional.ofNullable(vmChanges);
     }
 
     /** Launch at login for this OS: a LaunchAgent on macOS, an XDG autostart entry elsewhere. */
@@ -483,6 +658,10 @@ public class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (commandLineStack != null) {
+            commandLineStack.close();
+            commandLineStack = null;
+        }
         reconnect();
         if (vaultHttp != null) {
             vaultHttp.close();

@@ -1,8 +1,14 @@
 package io.colimaservices.app;
 
+import io.colimaservices.domain.UserError;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class DesktopApp {
     private static final AtomicReference<LaunchOptions> OPTIONS = new AtomicReference<>(LaunchOptions.defaults());
     private static final AtomicReference<CompletableFuture<AppContext>> PREPARED = new AtomicReference<>();
+    private static final AtomicReference<Throwable> START_FAILURE = new AtomicReference<>();
+    private static final AppExit EXIT = new AppExit();
     private static volatile boolean exitWhenReady;
     /**
      * JavaFX's controls log at INFO through java.util.logging to stderr; the list of a flooded log viewer says "index
@@ -20,20 +28,39 @@ public final class DesktopApp {
      */
     private static final java.util.logging.Logger FX_CONTROLS =
             java.util.logging.Logger.getLogger("javafx.scene.control");
+    /**
+     * Run from the jar ({@code java -jar}, as the README does), JavaFX sits on the class path and says at every start
+     * "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'": known, and nothing a user can act
+     * on (the packaged app loads JavaFX as modules). Only that message is dropped; JavaFX's other warnings show.
+     */
+    private static final java.util.logging.Logger FX = java.util.logging.Logger.getLogger("javafx");
+
+    static {
+        FX.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
 
     private DesktopApp() {
     }
 
-    /** Blocks until the app quits. */
-    public static void run(LaunchOptions options) {
-        run(options, false);
+    /**
+     * Starts the app and blocks until it quits.
+     *
+     * @return the process's exit status: 0 after a Quit, 128 + the signal's number after SIGTERM, SIGINT or SIGHUP
+     * @throws UserError when the app cannot start: bad launch options (checked before the toolkit starts), or the
+     *                   toolkit or the start failing (the details go to the log file)
+     */
+    public static int run(LaunchOptions options) {
+        return run(options, false);
     }
 
     /**
      * @param quitWhenReady quit as soon as the first live state is on screen: training runs (AOT cache), smoke tests
      *                      and start-up benchmarks
      */
-    public static void run(LaunchOptions options, boolean quitWhenReady) {
+    public static int run(LaunchOptions options, boolean quitWhenReady) {
+        EXIT.handleSignals();
+        options.checkUsable(System.getenv());
         OPTIONS.set(options);
         PREPARED.set(prepare(options));
         FX_CONTROLS.setLevel(java.util.logging.Level.WARNING);
@@ -41,7 +68,45 @@ public final class DesktopApp {
         // No Dock icon, no app-switcher entry: a menu-bar app. Must be set before AWT starts.
         System.setProperty("apple.awt.UIElement", "true");
         System.setProperty("apple.awt.enableTemplateImages", "true");
-        Application.launch(FxApp.class);
+        try {
+            Application.launch(FxApp.class);
+        } catch (RuntimeException e) {
+            // The toolkit did not start (no display, say).
+            throw cannotStart(e);
+        }
+        Throwable failed = START_FAILURE.get();
+        if (failed != null) {
+            throw failed instanceof UserError userError ? userError : cannotStart(failed);
+        }
+        return EXIT.status();
+    }
+
+    static AppExit exit() {
+        return EXIT;
+    }
+
+    /** The start threw: kept for {@link #run} to report once the toolkit has stopped. */
+    static void startFailed(Throwable failure) {
+        START_FAILURE.compareAndSet(null, failure);
+    }
+
+    private static UserError cannotStart(Throwable failure) {
+        // The file log is added while the toolkit starts: wait for it, so the details land there.
+        CompletableFuture<AppContext> prepared = PREPARED.get();
+        Path logs = null;
+        if (prepared != null) {
+            try {
+                logs = prepared.get(5, TimeUnit.SECONDS).directories().logs();
+            } catch (ExecutionException | TimeoutException e) {
+                // No context, so no file log: the message below is all there is.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LoggerFactory.getLogger(DesktopApp.class).error(LoggingSetup.FILE_ONLY, "the app could not start", failure);
+        String reason = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getName();
+        return new UserError(UserError.Kind.OTHER, "the menu-bar app could not start: " + reason,
+                logs == null ? "" : "the details are in " + logs.resolve(LogFiles.FILE_NAME));
     }
 
     static boolean exitWhenReady() {

@@ -5,6 +5,8 @@ import io.colimaservices.domain.ContainerEvent;
 import io.colimaservices.domain.EngineWatcher;
 import io.colimaservices.domain.ServiceUsage;
 import io.colimaservices.domain.StackActions;
+import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.StatsSampler;
 
@@ -21,15 +23,20 @@ final class EngineSession implements AutoCloseable {
     final EngineWatcher watcher;
     final StackActions actions;
     final StatsSampler sampler;
+    /** Recovery without a click: looks at the stack on every (re)connection, and when the app says so (wake). */
+    final StackRecovery recovery;
 
     EngineSession(AppContext context, StackStore store, Consumer<ContainerEvent> onEvent,
-                  Consumer<Map<String, ServiceUsage>> onUsage) {
+                  Consumer<Map<String, ServiceUsage>> onUsage, Consumer<StackProgress> recoverySteps,
+                  Consumer<StackRecovery.Report> recovered) {
         this.host = context.dockerHost().display();
         this.engine = context.engine();
         this.watcher = new EngineWatcher(engine, store);
         this.actions = context.stackActions(store);
         this.sampler = new StatsSampler(engine, store, onUsage);
+        this.recovery = context.recovery(store, actions, watcher, recoverySteps, recovered);
         watcher.onEventApplied(onEvent);
+        watcher.onConnected(() -> recovery.trigger("Docker is reachable"));
         watcher.start();
     }
 

@@ -1,21 +1,21 @@
 package io.colimaservices.app;
 
-import io.colimaservices.domain.ActionResult;
+import io.colimaservices.domain.Alert;
 import io.colimaservices.domain.AlertPolicy;
 import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.ContainerEvent;
 import io.colimaservices.domain.EngineInfo;
-import io.colimaservices.domain.LatestValueRelay;
 import io.colimaservices.domain.Notifier;
 import io.colimaservices.domain.ShellLauncher;
 import io.colimaservices.domain.StackActions;
-import io.colimaservices.domain.StackOperations;
+import io.colimaservices.domain.CredentialService;
+import io.colimaservices.domain.LiveStack;
 import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.StackRecovery;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmPhase;
-import io.colimaservices.domain.VmRuntime;
 import io.colimaservices.domain.VmWatcher;
 import io.colimaservices.domain.WakeDetector;
 import io.colimaservices.tray.AwtTrayAdapter;
@@ -46,8 +46,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -59,7 +61,10 @@ import java.util.function.Consumer;
 public final class FxApp extends Application implements MenuCommands, DashboardCommands {
     private static final Logger LOG = LoggerFactory.getLogger(FxApp.class);
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Runs work on a virtual thread; once quitting, drops it (the process is about to end). */
+    private final Executor background = this::inBackground;
+    private volatile boolean quitting;
     private final AtomicReference<EngineSession> session = new AtomicReference<>();
     private final AtomicBoolean reconnecting = new AtomicBoolean();
     private volatile boolean samplingWanted;
@@ -75,13 +80,32 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private ReadOnlyBooleanProperty dark;
     private boolean hasTray;
     private ClipboardAutoClear clipboard;
-    private AppCredentialService credentials;
+    private UseCases useCases;
+    private CredentialService credentials;
     private ColimaSection colimaSection;
+    private Notifier notifier;
 
     @Override
     public void start(Stage ignored) {
+        if (!DesktopApp.exit().started(this::quit)) {
+            // A signal came while the toolkit started: end before any window exists.
+            Platform.exit();
+            return;
+        }
+        try {
+            startApp();
+        } catch (RuntimeException | Error e) {
+            // Reported by DesktopApp.run once the toolkit has stopped: one line, not JavaFX's "Exception in
+            // Application start method" and its stack trace.
+            DesktopApp.startFailed(e);
+            quit();
+        }
+    }
+
+    private void startApp() {
         LaunchOptions options = DesktopApp.options();
         context = DesktopApp.context();
+        context.useAppTrace();
         Platform.setImplicitExit(false);
 
         AppContext.CatalogResult catalog = context.catalogOrError();
@@ -89,16 +113,17 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         store = new StackStore(StackSnapshot.initial(context.projectName(), catalog.catalog(), catalog.error(),
                 "(connecting)", options.vaultAddress(), context.vmProfile()));
         context.useEngineRestarter(Optional.of(store));
+        context.useLiveStack(liveStack());
+        useCases = context.useCases();
 
         vaultPoller = new VaultPoller(context.vaultWatcher(store), store);
         vmWatcher = vmWatcher();
         clipboard = new ClipboardAutoClear(new ClipboardKeeper(new FxClipboard(), Clock.systemUTC()));
         clipboard.start();
-        credentials = AppCredentialService.of(context, store);
-        dashboard = new DashboardViewModel(UiExecutors.fx(), background, operations(), this,
+        credentials = useCases.credentials();
+        dashboard = new DashboardViewModel(UiExecutors.fx(), background, useCases.stack(), this,
                 Clock.systemDefaultZone(), () -> StackActions.DEFAULT_TIMEOUT);
-        store.subscribe(new LatestValueRelay<>(UiExecutors.fx(), dashboard::show));
-        dashboard.show(store.current());
+        store.relay(UiExecutors.fx(), dashboard::show);
         watchForAlerts();
         announceReady();
         // Docker is asked while the theme, the window and the menu are made: the first live state is what the
@@ -132,24 +157,42 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             vmWatcher.refresh();
             vmWatcher.start(VmWatcher.POLL_INTERVAL);
         }
-        openSession();
+        EngineSession opened = openSession();
+        if (opened == null) {
+            return;
+        }
         store.subscribe(this::reconnectWhenTheSocketMoves);
-        wake = new WakeDetector(this::onWake);
-        wake.start();
-        LOG.info("started: compose file {}, Docker host {}", context.composeFile(), session.get().host);
+        WakeDetector detector = new WakeDetector(this::onWake);
+        wake = detector;
+        if (quitting) {
+            return;
+        }
+        detector.start();
+        LOG.info("started: compose file {}, Docker host {}", context.composeFile(), opened.host);
         if (vmWatcher != null && context.settings().settings().startVmOnLaunch()
                 && !store.current().vm().isRunning()) {
             startVm();
         }
     }
 
-    private void openSession() {
-        EngineSession next = new EngineSession(context, store, this::onEvent, dashboard::showUsage);
+    /** The new session, or null when quitting. */
+    private EngineSession openSession() {
+        if (quitting) {
+            return null;
+        }
+        EngineSession next = new EngineSession(context, store, this::onEvent, dashboard::showUsage,
+                step -> LOG.info("recovery: {}", step.describe()), this::recovered);
         session.set(next);
+        if (quitting && session.compareAndSet(next, null)) {
+            // Quit came while it opened and found no session to close.
+            next.close();
+            return null;
+        }
         store.update(s -> s.engine().host().equals(next.host) ? s : s.withEngine(EngineInfo.unknown(next.host)));
         if (samplingWanted) {
             next.sampler.start();
         }
+        return next;
     }
 
     /** The VM came up on another socket than the one in use (it was stopped at launch): connect there. */
@@ -162,8 +205,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             background.execute(() -> {
                 try {
                     LOG.info("Docker host moved to {}: reconnecting", context.dockerHost().display());
-                    EngineSession old = session.getAndSet(null);
-                    old.close();
+                    Optional.ofNullable(session.getAndSet(null)).ifPresent(EngineSession::close);
                     context.reconnect();
                     openSession();
                 } finally {
@@ -181,35 +223,53 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private void onWake() {
         LOG.info("woke from sleep: checking the VM, Docker and Vault again");
         Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refreshInBackground);
-        Optional.ofNullable(session.get()).ifPresent(s -> s.watcher.poke());
+        Optional.ofNullable(session.get()).ifPresent(s -> {
+            s.watcher.poke();
+            s.recovery.trigger("woke from sleep");
+        });
         vaultPoller.refreshNow();
         Platform.runLater(clipboard::wake);
     }
 
-    /** The stack actions of the current session; while connecting, a clear refusal. */
-    private StackOperations operations() {
-        return new StackOperations() {
+    /** A recovery ended: the tray showed it under way (busy); a failure is a notification with its cause. */
+    private void recovered(StackRecovery.Report report) {
+        useCases.stack().recovered(report);
+        vaultPoller.refreshNow();
+        if (report.result().cancelled()) {
+            LOG.info("recovery ({}) cancelled", report.why());
+            return;
+        }
+        Optional<StackProgress.Failed> failure = report.result().failure();
+        if (failure.isEmpty()) {
+            LOG.info("recovery ({}): {} ready again", report.why(), String.join(", ", report.services()));
+            return;
+        }
+        StackProgress.Failed f = failure.get();
+        LOG.warn("recovery ({}) failed: {}", report.why(), f.describe());
+        notifier.show(new Alert(f.service(), Alert.Kind.RECOVERY_FAILED, "After " + report.why() + ": " + f.reason()
+                + f.healthOutput().map(h -> " (health check: " + h.strip().lines().findFirst().orElse("") + ")")
+                .orElse("") + "."));
+    }
+
+    /** The use cases act through the current session; while connecting, a clear refusal. */
+    private LiveStack liveStack() {
+        return new LiveStack() {
             @Override
-            public ActionResult up(List<String> targets, Duration timeout, Consumer<StackProgress> progress) {
-                return actions().up(targets, timeout, progress);
+            public StackActions actions() {
+                return current().actions;
             }
 
             @Override
-            public ActionResult down(List<String> targets, Consumer<StackProgress> progress) {
-                return actions().down(targets, progress);
+            public StackRecovery recovery() {
+                return current().recovery;
             }
 
-            @Override
-            public ActionResult restart(String service, Duration timeout, Consumer<StackProgress> progress) {
-                return actions().restart(service, timeout, progress);
-            }
-
-            private StackActions actions() {
+            private EngineSession current() {
                 EngineSession current = session.get();
                 if (current == null) {
                     throw new UserError(UserError.Kind.DOCKER_UNREACHABLE, "still connecting to Docker", "");
                 }
-                return current.actions;
+                return current;
             }
         };
     }
@@ -242,10 +302,14 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         });
     }
 
-    /** Notifies when a service turns unhealthy, crashes or runs out of memory (not for our own stops). */
+    /**
+     * Notifies when a service turns unhealthy, crashes or runs out of memory (not for our own stops, nor for what a
+     * recovery is bringing back).
+     */
     private void watchForAlerts() {
-        AlertPolicy policy = new AlertPolicy(context.stopLedger(), Clock.systemUTC());
-        Notifier notifier = new FxNotifier(this::viewLogs, this::restartService);
+        AlertPolicy policy = new AlertPolicy(context.stopLedger(), Clock.systemUTC(), service ->
+                Optional.ofNullable(session.get()).map(s -> s.recovery.isRecovering(service)).orElse(false));
+        notifier = new FxNotifier(this::viewLogs, this::restartService);
         AtomicReference<StackSnapshot> previous = new AtomicReference<>(store.current());
         store.subscribe(next -> policy.changes(previous.getAndSet(next), next).forEach(alert -> {
             LOG.info("alert: {}", alert.title());
@@ -256,7 +320,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private List<Section> sections() {
         Pages pages = new Pages(context, store, dashboard, this::startSampling, this::stopSampling,
                 this::currentEngine, dark, vaultPoller::refreshNow, credentials, clipboard.keeper(),
-                this::clipboardDelay, Optional.ofNullable(vmWatcher), () -> {
+                this::clipboardDelay, vmWatcher != null, () -> {
                     context.settingsChanged();
                     Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refresh);
                 }, background);
@@ -287,12 +351,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         tray.install(first.health(), menu.build(first), this::openDashboard);
         Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
                 "Colima Services: " + TrayMenuBuilder.headline(s));
-        store.subscribe(new LatestValueRelay<>(EventQueue::invokeLater, show));
-        // Docker is already being asked: a state that came between the install and the subscription shows too.
-        StackSnapshot now = store.current();
-        if (now != first) {
-            EventQueue.invokeLater(() -> show.accept(now));
-        }
+        // Docker is already being asked: the relay starts from the state now, which may be newer than the first.
+        store.relay(EventQueue::invokeLater, show);
     }
 
     // Menu and dashboard commands: return at once; work runs on virtual threads; results show through the store.
@@ -344,8 +404,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     @Override
     public void openShell(String service, boolean client) {
         background.execute(() -> {
-            ShellLauncher.Outcome outcome = context.shellLauncher().open(service, client);
-            LOG.info("{}", outcome.message());
+            ShellLauncher.Outcome outcome = useCases.shell().open(service, client);
             if (!outcome.opened()) {
                 Platform.runLater(() -> CommandDialog.show("Open shell", outcome.message(), outcome.commandLine()));
             }
@@ -409,8 +468,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             Platform.runLater(colimaSection::startVm);
             return;
         }
-        vmAction(VmPhase.STARTING, () -> context.vmRuntime().start(context.vmSpec(), VmRuntime.START_DEADLINE,
-                line -> LOG.info("colima: {}", line)));
+        vmAction(() -> useCases.vm().startFromSettings(line -> LOG.info("colima: {}", line)));
     }
 
     @Override
@@ -419,18 +477,18 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             Platform.runLater(colimaSection::stopVm);
             return;
         }
-        vmAction(VmPhase.STOPPING, () -> context.vmRuntime().stop(context.vmProfile(), false,
-                VmRuntime.STOP_DEADLINE, line -> LOG.info("colima: {}", line)));
+        vmAction(() -> useCases.vm().stopFromSettings(line -> LOG.info("colima: {}", line)));
     }
 
-    private void vmAction(VmPhase phase, Runnable action) {
+    /** Before the Colima page exists (its window not opened yet): through the use case, which shows the change. */
+    private void vmAction(Runnable action) {
         if (vmWatcher == null) {
             openSection("colima");
             return;
         }
         background.execute(() -> {
             try {
-                vmWatcher.whileChanging(phase, action);
+                action.run();
             } catch (UserError e) {
                 LOG.warn("{}", e.getMessage());
                 openSection("colima");
@@ -442,7 +500,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     public void unsealVault() {
         background.execute(() -> {
             try {
-                context.vaultActions().unsealWithStoredShares(s -> { });
+                useCases.vault().unsealWithStoredShares(s -> { });
             } catch (UserError e) {
                 LOG.warn("{}", e.getMessage());
                 openSection("vault");
@@ -453,17 +511,55 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     @Override
     public void quit() {
+        if (Platform.isFxApplicationThread()) {
+            quitOnFxThread();
+        } else {
+            // From the tray's menu (AWT thread) or a signal: the FX thread owns the window and the toolkit.
+            Platform.runLater(this::quitOnFxThread);
+        }
+    }
+
+    /**
+     * Stops what produces work first (new background work, the watchers), then what shows it, then the toolkit; the
+     * process exits once the toolkit has stopped ({@link DesktopApp#run} returns), so nothing touches a window after
+     * the graphics pipeline is gone. Safe at any point of the start (what is not made yet is skipped).
+     */
+    private void quitOnFxThread() {
+        if (quitting) {
+            return;
+        }
+        quitting = true;
+        DesktopApp.exit().quitting();
         LOG.info("quitting");
-        Optional.ofNullable(session.get()).ifPresent(EngineSession::close);
+        workers.shutdownNow();
+        Optional.ofNullable(session.getAndSet(null)).ifPresent(EngineSession::close);
         Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::close);
         Optional.ofNullable(wake).ifPresent(WakeDetector::close);
         Optional.ofNullable(vaultPoller).ifPresent(VaultPoller::close);
-        clipboard.stop();
-        if (tray != null) {
-            tray.close();
-        }
-        background.shutdownNow();
-        context.close();
+        Optional.ofNullable(clipboard).ifPresent(ClipboardAutoClear::stop);
+        Optional.ofNullable(tray).ifPresent(AwtTrayAdapter::close);
+        Optional.ofNullable(context).ifPresent(AppContext::close);
         Platform.exit();
+    }
+
+    private void inBackground(Runnable task) {
+        if (quitting) {
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    if (!quitting) {
+                        throw e;
+                    }
+                    // Work that quit cut short (interrupted, or its client closed under it): the process is ending.
+                    LOG.debug("cut short by quit: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Quit shut the executor down between the check and here.
+        }
     }
 }

@@ -1,6 +1,10 @@
 package io.colimaservices.app;
 
+import io.colimaservices.docker.DockerHostResolver;
+import io.colimaservices.vault.VaultEndpoint;
+
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +36,19 @@ public record LaunchOptions(Optional<Path> composeFile, String projectName, Opti
 
     public LaunchOptions(Optional<Path> composeFile, String projectName, Optional<String> dockerHost) {
         this(composeFile, projectName, dockerHost, DEFAULT_VAULT_ADDRESS, Optional.empty());
+    }
+
+    /**
+     * Checks what can be checked before anything starts, so a bad option is one clear line rather than a failure in
+     * the middle of the app's start: the Vault address and CA file, the Docker host ({@code --docker-host}, else
+     * {@code DOCKER_HOST} in {@code environment}). A missing or bad compose file is not an error here: the app starts
+     * and shows it.
+     *
+     * @throws UserError of kind CONFIGURATION naming the option
+     */
+    public void checkUsable(Map<String, String> environment) {
+        VaultEndpoint.parse(vaultAddress, vaultCaFile);
+        new DockerHostResolver(environment, Optional::empty).resolve(dockerHost);
     }
 
     public static LaunchOptions defaults() {

@@ -1,6 +1,8 @@
 package io.colimaservices.app;
 
 import io.colimaservices.cli.CliMain;
+import io.colimaservices.cli.ExitCodes;
+import io.colimaservices.domain.UserError;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
@@ -22,8 +24,8 @@ public final class Main {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         }
-        // SLF4J reports that choice on stderr at its INFO level: noise in every command's stderr (and in the
-        // output `shell` passes through).
+        // ... and then say on stderr, at every start, that it did ("SLF4J(I): Attempting to load provider ..."):
+        // only its warnings and errors are worth the user's terminal.
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "WARN");
         }
@@ -44,8 +46,10 @@ public final class Main {
 
     private static int runApp(String[] args, PrintWriter err) {
         try {
-            DesktopApp.run(LaunchOptions.defaults(), args.length == 1);
-            return 0;
+            return DesktopApp.run(LaunchOptions.defaults(), args.length == 1);
+        } catch (UserError e) {
+            err.println("error: " + e.describe());
+            return ExitCodes.of(e.kind());
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Main.class).error("unexpected failure", e);
             err.println("error: unexpected failure: " + e);

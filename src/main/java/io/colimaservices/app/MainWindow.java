@@ -1,7 +1,5 @@
 package io.colimaservices.app;
 
-import io.colimaservices.domain.LatestValueRelay;
-import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
@@ -52,9 +50,7 @@ final class MainWindow {
 
     private Stage build() {
         StatusStrip strip = new StatusStrip();
-        LatestValueRelay<StackSnapshot> relay = new LatestValueRelay<>(UiExecutors.fx(), strip::show);
-        store.subscribe(relay);
-        strip.show(store.current());
+        store.relay(UiExecutors.fx(), strip::show);
         view = new MainView(sections.get(), strip.root());
         Scene scene = new Scene(view.root(), 1180, 720);
         scene.getStylesheets().add(Objects.requireNonNull(

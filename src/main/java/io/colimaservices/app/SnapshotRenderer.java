@@ -109,8 +109,8 @@ public final class SnapshotRenderer {
             Optional<VmChanges> vm = vmChanges(store);
             vm.ifPresent(VmChanges::refresh);
             Pages pages = new Pages(context, store, dashboard, () -> { }, () -> { }, context::engine, darkProperty,
-                    () -> { }, AppCredentialService.of(context, store), keeper, () -> Duration.ofSeconds(30), vm,
-                    () -> { }, Runnable::run);
+                    () -> { }, context.useCases().credentials(), keeper, () -> Duration.ofSeconds(30),
+                    vm.isPresent(), () -> { }, Runnable::run);
             LogsSection logsSection = pages.logs;
             LogViewerViewModel logs = logsSection.model();
             List<Section> sections = pages.sections;

@@ -3,10 +3,12 @@ package io.colimaservices.app;
 import io.colimaservices.domain.ContainerExec;
 import io.colimaservices.domain.ExecPipe;
 import io.colimaservices.domain.UnsealShareSets;
+import io.colimaservices.domain.RunKind;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultOperations;
+import io.colimaservices.domain.VaultServices;
 import io.colimaservices.domain.backup.BackupHooks;
 import io.colimaservices.domain.backup.BackupManifest;
-import io.colimaservices.vault.VaultActions;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,34 +28,38 @@ final class VaultBackupHooks implements BackupHooks {
     private static final Duration COPY_ANSWER_DEADLINE = Duration.ofSeconds(60);
     static final String UNSEAL_COMMAND = "exec vault write -format=json -address=http://127.0.0.1:8200 sys/unseal key=-";
 
-    private final Supplier<VaultActions> vault;
+    private final Supplier<UnsealShareSets> shareSets;
     private final StackServiceHooks stackHooks;
     private final ContainerExec exec;
 
-    VaultBackupHooks(Supplier<VaultActions> vault, ContainerExec exec) {
-        this.vault = vault;
+    /**
+     * @param vault     Vault's use case (its unseal is traced), asked when a stopped Vault must be unsealed again
+     * @param shareSets the kept unseal-share sets
+     */
+    VaultBackupHooks(Supplier<VaultOperations> vault, Supplier<UnsealShareSets> shareSets, ContainerExec exec) {
+        this.shareSets = shareSets;
         this.stackHooks = new StackServiceHooks(vault);
         this.exec = exec;
     }
 
     @Override
     public Optional<String> shareSetFor(String service) {
-        return StackServiceHooks.VAULT.equals(service) ? vault.get().shareSets().currentFingerprint() : Optional.empty();
+        return VaultServices.VAULT.equals(service) ? shareSets.get().currentFingerprint() : Optional.empty();
     }
 
     @Override
     public void restarted(String service) {
-        if (StackServiceHooks.VAULT.equals(service)) {
-            stackHooks.afterStart(service, p -> { });
+        if (VaultServices.VAULT.equals(service)) {
+            stackHooks.afterStart(service, RunKind.USER, p -> { });
         }
     }
 
     @Override
     public void restored(String service, BackupManifest.ServiceEntry entry) {
-        if (!StackServiceHooks.VAULT.equals(service) || entry.shareSet().isEmpty()) {
+        if (!VaultServices.VAULT.equals(service) || entry.shareSet().isEmpty()) {
             return;
         }
-        UnsealShareSets sets = vault.get().shareSets();
+        UnsealShareSets sets = shareSets.get();
         if (!entry.shareSet().equals(sets.currentFingerprint())) {
             sets.makeCurrent(entry.shareSet().get());
         }
@@ -62,12 +68,12 @@ final class VaultBackupHooks implements BackupHooks {
     @Override
     public void copyStarted(String service, String copyContainerId, BackupManifest.ServiceEntry entry)
             throws InterruptedException {
-        if (!StackServiceHooks.VAULT.equals(service)) {
+        if (!VaultServices.VAULT.equals(service)) {
             return;
         }
         String set = entry.shareSet().orElseThrow(() -> new UserError(UserError.Kind.BACKUP,
                 "vault: the backup names no unseal-share set, so its copy cannot be unsealed"));
-        List<String> shares = vault.get().shareSets().shares(set);
+        List<String> shares = shareSets.get().shares(set);
         ExecPipe pipe = new ExecPipe(exec);
         long deadline = System.nanoTime() + COPY_ANSWER_DEADLINE.toNanos();
         for (String share : shares) {

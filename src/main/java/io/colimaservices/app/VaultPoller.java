@@ -1,5 +1,6 @@
 package io.colimaservices.app;
 
+import io.colimaservices.domain.VaultServices;
 import io.colimaservices.domain.ContainerEvent;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.VaultWatcher;
@@ -27,7 +28,7 @@ final class VaultPoller implements AutoCloseable {
     }
 
     void onEvent(ContainerEvent event) {
-        if (StackServiceHooks.VAULT.equals(event.service())) {
+        if (VaultServices.VAULT.equals(event.service())) {
             watcher.refresh();
         }
     }
@@ -40,7 +41,7 @@ final class VaultPoller implements AutoCloseable {
     private void loop() {
         while (running) {
             LockSupport.parkNanos(INTERVAL.toNanos());
-            if (running && store.current().status(StackServiceHooks.VAULT).isRunning()) {
+            if (running && store.current().status(VaultServices.VAULT).isRunning()) {
                 watcher.refresh();
             }
         }

@@ -74,6 +74,7 @@ public final class ComposeCatalogLoader {
             services.add(ServiceReader.read(service.file(), service.name(), service.body(), service.line()));
         }
         checkDependencies(services, raw);
+        checkGroupNames(services, raw);
         Optional<StackNetwork> network = NetworkReader.read(networksFile, networks, raw.stream()
                 .map(r -> new NetworkReader.ServiceBody(r.file(), r.name(), r.body())).toList());
         return new Catalog(files, markOneShots(services), network);
@@ -184,6 +185,32 @@ public final class ComposeCatalogLoader {
         }
     }
 
+    /**
+     * A name that is both a group and a service would make {@code up NAME} ambiguous: refused, naming both (the
+     * service's line and the line of the group label that names it).
+     */
+    private static void checkGroupNames(List<ServiceDefinition> services, List<RawService> raw) {
+        for (int i = 0; i < services.size(); i++) {
+            ServiceDefinition member = services.get(i);
+            String group = member.group().label();
+            int clash = indexOf(raw, group);
+            if (clash >= 0) {
+                RawService service = raw.get(clash);
+                RawService labelled = raw.get(i);
+                throw new CatalogException(labelled.file(), groupLine(labelled), "'" + group + "' is both a service "
+                        + "(" + service.file().getFileName() + " line " + service.line() + ") and the group of service '"
+                        + member.name() + "': rename one of them");
+            }
+        }
+    }
+
+    private static int groupLine(RawService service) {
+        if (service.body().get("labels") instanceof Mapping labels && labels.entries().containsKey(StackLabels.GROUP)) {
+            return labels.keyLine(StackLabels.GROUP);
+        }
+        return service.body().get("labels") != null ? service.body().get("labels").line() : service.line();
+    }
+
     /** A service others wait for with {@code service_completed_successfully} is a one-shot job too. */
     private static List<ServiceDefinition> markOneShots(List<ServiceDefinition> services) {
         Set<String> awaitedToComplete = new LinkedHashSet<>();
@@ -192,9 +219,7 @@ public final class ComposeCatalogLoader {
                 .forEach(d -> awaitedToComplete.add(d.service())));
         List<ServiceDefinition> marked = new ArrayList<>();
         for (ServiceDefinition s : services) {
-            marked.add(s.oneShot() || !awaitedToComplete.contains(s.name()) ? s : new ServiceDefinition(s.name(),
-                    s.group(), s.image(), s.ports(), s.dependsOn(), s.hasHealthCheck(), s.webUiUrl(), s.vaultPath(),
-                    s.tls(), s.connection(), s.description(), s.profiles(), s.line(), true, s.hasBuild()));
+            marked.add(s.oneShot() || !awaitedToComplete.contains(s.name()) ? s : s.asOneShot());
         }
         return marked;
     }
@@ -275,13 +300,44 @@ public final class ComposeCatalogLoader {
                     label(labels, StackLabels.WEB_UI), label(labels, StackLabels.VAULT_PATH), tls(labels),
                     connection(labels), label(labels, StackLabels.DESCRIPTION).orElse(""), profiles(), line,
                     label(labels, StackLabels.ONE_SHOT).map("true"::equalsIgnoreCase).orElse(false),
-                    body.get("build") != null, texts(labels));
+                    body.get("build") != null, texts(labels), namedVolumes());
         }
 
         private static Map<String, String> texts(Map<String, Scalar> labels) {
             Map<String, String> texts = new LinkedHashMap<>();
             labels.forEach((key, value) -> texts.put(key, value.text()));
             return texts;
+        }
+
+        /**
+         * The named volumes mounted: short syntax {@code name:/path[:mode]} (a source that is no path), long syntax
+         * {@code {type: volume, source: name}}. Bind mounts and anonymous volumes are left out.
+         */
+        private List<String> namedVolumes() {
+            List<String> names = new ArrayList<>();
+            if (!(body.get("volumes") instanceof Sequence s)) {
+                return names;
+            }
+            for (Value item : s.items()) {
+                switch (item) {
+                    case Scalar sc -> {
+                        String spec = sc.text().strip();
+                        int colon = spec.indexOf(':');
+                        String source = colon < 0 ? "" : spec.substring(0, colon);
+                        if (!source.isEmpty() && !source.startsWith("/") && !source.startsWith(".")
+                                && !source.startsWith("~") && !source.startsWith("$")) {
+                            names.add(source);
+                        }
+                    }
+                    case Mapping m -> {
+                        String type = text(m.get("type")).orElse("volume");
+                        text(m.get("source")).filter(src -> type.equals("volume") && !src.isBlank())
+                                .ifPresent(names::add);
+                    }
+                    case Sequence seq -> throw error(seq.line(), "a volume must be a string or a mapping");
+                }
+            }
+            return names;
         }
 
         private Map<String, Scalar> labels() {
@@ -308,8 +364,8 @@ public final class ComposeCatalogLoader {
                 return ServiceGroup.APPS;
             }
             return ServiceGroup.fromLabel(label.text()).orElseThrow(() -> error(label.line(),
-                    "service '" + name + "' has unknown group '" + label.text() + "' (label " + StackLabels.GROUP
-                            + "; allowed: " + ServiceGroup.allowedLabels() + ")"));
+                    "service '" + name + "' has an invalid group name '" + label.text() + "' (label "
+                            + StackLabels.GROUP + ": " + ServiceGroup.rule() + ")"));
         }
 
         private static Optional<String> label(Map<String, Scalar> labels, String key) {

@@ -39,6 +39,8 @@ public final class CliMain {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // One duration syntax for every option (30s, 2m, 1h30m, a number of seconds).
+        cli.registerConverter(java.time.Duration.class, new DurationConverter());
         cli.setExecutionStrategy(parsed -> {
             if (contextFactory != null) {
                 root.useContext(contextFactory.apply(root.launchOptions()));

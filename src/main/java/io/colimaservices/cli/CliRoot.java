@@ -3,6 +3,7 @@ package io.colimaservices.cli;
 import io.colimaservices.app.AppContext;
 import io.colimaservices.app.LaunchOptions;
 import io.colimaservices.app.DesktopApp;
+import io.colimaservices.app.UseCases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -18,15 +19,16 @@ import java.util.concurrent.Callable;
 /** The root command: global options and the shared context its subcommands use. */
 @Command(name = "colima-services",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Runs and watches the Colima Services development stack. Without a command, starts the "
                 + "menu-bar app.",
         subcommands = {StatusCommand.class, GroupsCommand.class, UpCommand.class, DownCommand.class,
-                RestartCommand.class, LogsCommand.class, WatchCommand.class, VaultCommand.class, CredsCommand.class,
-                TlsCommand.class, SnapshotCommand.class, VmCommand.class, SettingsCommand.class,
-                PullCommand.class, ShellCommand.class,
-                BackupCommand.class, BackupsCommand.class, VerifyCommand.class, RestoreCommand.class,
-                ResetCommand.class},
+                RestartCommand.class, RecreateCommand.class, RecoverCommand.class, LogsCommand.class,
+                WatchCommand.class, VaultCommand.class, CredsCommand.class, TlsCommand.class, SnapshotCommand.class,
+                VmCommand.class, SettingsCommand.class, PullCommand.class, ShellCommand.class, CaCommand.class,
+                CompletionCommand.class, BackupCommand.class, BackupsCommand.class, VerifyCommand.class,
+                RestoreCommand.class, ResetCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 
@@ -66,11 +68,10 @@ public final class CliRoot implements Callable<Integer> {
     private OutputStream stdoutBytes = new FileOutputStream(FileDescriptor.out);
     private OutputStream stderrBytes = new FileOutputStream(FileDescriptor.err);
 
-    /** No subcommand: start the menu-bar app with these options. */
+    /** No subcommand: start the menu-bar app with these options; its exit status (signals) is the command's. */
     @Override
     public Integer call() {
-        DesktopApp.run(launchOptions(), exitWhenReady);
-        return ExitCodes.OK;
+        return DesktopApp.run(launchOptions(), exitWhenReady);
     }
 
     public LaunchOptions launchOptions() {
@@ -86,6 +87,11 @@ public final class CliRoot implements Callable<Integer> {
             context.useEngineRestarter(java.util.Optional.empty());
         }
         return context;
+    }
+
+    /** Every use case, on the context's ports: what the commands call. */
+    public UseCases useCases() {
+        return context().useCases();
     }
 
     /** Lets tests hand in a context (another environment, another home directory). */

@@ -24,10 +24,8 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LiveSession session = LiveSession.open(root.context())) {
-            ActionResult result = session.actions().down(targets,
-                    new ProgressPrinter(spec.commandLine().getOut(), false));
-            return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
-        }
+        ActionResult result = root.useCases().stack().down(targets,
+                new ProgressPrinter(spec.commandLine().getOut(), false));
+        return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
     }
 }

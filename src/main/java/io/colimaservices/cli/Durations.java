@@ -2,16 +2,19 @@ package io.colimaservices.cli;
 
 import picocli.CommandLine;
 
+import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads {@code --since}: a duration ago ({@code 90s}, {@code 10m}, {@code 1h30m}, {@code 2d}) or an RFC 3339 time. */
+/**
+ * Reads {@code logs --since} in docker's forms: a time ago in the command line's duration syntax ({@code 90s},
+ * {@code 10m}, {@code 1h30m}, {@code 2d}), an RFC 3339 time ({@code 2025-01-02T13:23:37Z}), or, as docker reads a
+ * bare number there, a Unix timestamp in seconds ({@code 1735824217}, fractions allowed).
+ */
 final class Durations implements CommandLine.ITypeConverter<Instant> {
-    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern UNIX_TIME = Pattern.compile("\\d+(\\.\\d{1,9})?");
     private final Clock clock;
 
     Durations() {
@@ -32,30 +35,16 @@ final class Durations implements CommandLine.ITypeConverter<Instant> {
                 throw new CommandLine.TypeConversionException("not an RFC 3339 time: " + value);
             }
         }
-        return clock.instant().minus(parse(text));
-    }
-
-    static Duration parse(String text) {
-        Matcher m = PART.matcher(text);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                break;
-            }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-            end = m.end();
+        if (UNIX_TIME.matcher(text).matches()) {
+            BigDecimal seconds = new BigDecimal(text);
+            return Instant.ofEpochSecond(seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
-        if (end == 0 || end != text.length()) {
-            throw new CommandLine.TypeConversionException("not a duration (like 90s, 10m, 1h30m, 2d): " + text);
+        try {
+            return clock.instant().minus(DurationConverter.parse(text));
+        } catch (CommandLine.TypeConversionException e) {
+            throw new CommandLine.TypeConversionException("not a time (like 90s, 10m, 1h30m, 2d ago; an RFC 3339 "
+                    + "time; or a Unix timestamp): " + text);
         }
-        return total;
     }
 }

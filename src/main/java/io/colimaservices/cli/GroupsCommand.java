@@ -1,12 +1,11 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.Dependency;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -17,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "groups", description = "Lists each group with its services (from the compose file; Docker is not asked).")
+@Command(name = "groups", description = "Lists each group with its services (from the compose file; Docker is not "
+        + "asked): the stack's five groups first, then any other group alphabetically.",
+        footer = {"", "JSON (--json): groups [{name, services [{name, dependsOn, profiles}]}]."})
 final class GroupsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -26,27 +27,27 @@ final class GroupsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON: groups [{name, services [{name, dependsOn}]}].")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Catalog catalog = root.context().catalog();
-        if (json) {
-            out.println(Json.pretty(Map.of("groups", groups(catalog))));
+        Map<ServiceGroup, List<ServiceDefinition>> groups = root.useCases().stack().groups();
+        if (json.json) {
+            out.println(Json.pretty(Map.of("groups", groups(groups))));
             return ExitCodes.OK;
         }
-        for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : catalog.groups().entrySet()) {
+        for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : groups.entrySet()) {
             out.printf("%s: %s%n", group.getKey().label(),
                     String.join(", ", group.getValue().stream().map(ServiceDefinition::name).toList()));
         }
         return ExitCodes.OK;
     }
 
-    private static List<Map<String, Object>> groups(Catalog catalog) {
+    private static List<Map<String, Object>> groups(Map<ServiceGroup, List<ServiceDefinition>> all) {
         List<Map<String, Object>> groups = new ArrayList<>();
-        catalog.groups().forEach((group, members) -> {
+        all.forEach((group, members) -> {
             List<Map<String, Object>> services = new ArrayList<>();
             for (ServiceDefinition d : members) {
                 Map<String, Object> item = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.colimaservices.cli;
 
+import io.colimaservices.app.CommandLineStack;
 import io.colimaservices.domain.AnsiText;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.LogBuffer;
@@ -47,8 +48,9 @@ final class LogsCommand implements Callable<Integer> {
             description = "Lines from the end of each log (default: ${DEFAULT-VALUE}).")
     int tail;
 
-    @Option(names = "--since", paramLabel = "DURATION", converter = Durations.class,
-            description = "Only lines newer than this: 90s, 10m, 1h30m, 2d, or an RFC 3339 time.")
+    @Option(names = "--since", paramLabel = "TIME", converter = Durations.class,
+            description = "Only lines newer than this, in docker's forms: a time ago (90s, 10m, 1h30m, 2d), an "
+                    + "RFC 3339 time, or a Unix timestamp.")
     Instant since;
 
     @Option(names = {"-t", "--timestamps"}, description = "Show each line's time.")
@@ -69,16 +71,15 @@ final class LogsCommand implements Callable<Integer> {
                 ? new LogRequest(follow, tail, Optional.ofNullable(since))
                 : LogRequest.untimed(tail, Optional.ofNullable(since));
         if (follow) {
-            try (LiveSession live = LiveSession.open(root.context())) {
-                StackStore store = live.store();
-                try (LogSession logs = session(store, services, request)) {
-                    live.watcher().onEventApplied(e -> {
-                        if (e.action().equals("start")) {
-                            logs.poke(e.service());
-                        }
-                    });
-                    printFollowing(logs, services.size() > 1);
-                }
+            // Closed with the context when the command ends.
+            CommandLineStack live = root.context().commandLineStack();
+            try (LogSession logs = session(live.store(), services, request)) {
+                live.watcher().onEventApplied(e -> {
+                    if (e.action().equals("start")) {
+                        logs.poke(e.service());
+                    }
+                });
+                printFollowing(logs, services.size() > 1);
             }
             return ExitCodes.OK;
         }

@@ -1,13 +1,11 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.app.AppContext;
-import io.colimaservices.domain.PullActions;
-import io.colimaservices.domain.PullPlan;
 import io.colimaservices.domain.PullPolicy;
 import io.colimaservices.domain.PullResult;
-import io.colimaservices.domain.PullRun;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.usecase.PullUseCase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +23,9 @@ import java.util.concurrent.Callable;
         + "service without TARGET), through the Docker API, showing each image's and layer's progress. Images already "
         + "present are not pulled again; services built from source (build:) are skipped. A broken pull is retried. "
         + "Registry logins come from the docker CLI's configuration and credential helpers. Exit 4 names each image "
-        + "that cannot be pulled.")
+        + "that cannot be pulled.",
+        footer = {"", "JSON (--json): one object per line per progress event: image, layer, status, current, total "
+                + "(and, for the run's own steps, fields such as services, attempt, reason, message)."})
 final class PullCommand implements Callable<Integer> {
     @ParentCommand
     CliRoot root;
@@ -37,16 +37,14 @@ final class PullCommand implements Callable<Integer> {
             + "observability) or a service; none means every service.")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--json", description = "One JSON object per progress event: image, layer, status, current, "
-            + "total (and, for the run's own steps, fields such as services, attempt, reason, message).")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "3",
             description = "Images pulled at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
     @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "60s",
-            converter = DurationConverter.class,
             description = "How long a pull may show no progress before it counts as broken and is retried "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration stallTimeout;
@@ -56,17 +54,14 @@ final class PullCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new UserError(UserError.Kind.CONFIGURATION, "--parallel must be at least 1");
         }
-        AppContext context = root.context();
-        PullPlan plan = PullPlan.of(context.catalog(), targets);
         PrintWriter out = spec.commandLine().getOut();
-        PullOutput output = json ? new PullJsonOutput(out) : new PullScreen(out, onTerminal(), width());
+        PullOutput output = json.json ? new PullJsonOutput(out) : new PullScreen(out, onTerminal(), width());
         PullResult result;
-        try (PullActions actions = context.pullActions(PullPolicy.DEFAULT.withParallel(parallel)
-                .withStallTimeout(stallTimeout))) {
-            PullRun run = actions.start(plan, output::accept);
-            output.follow(run);
+        try (PullUseCase.Session pull = root.useCases().pulls().start(targets, PullPolicy.DEFAULT
+                .withParallel(parallel).withStallTimeout(stallTimeout), output::accept)) {
+            output.follow(pull.run());
             try {
-                result = run.await();
+                result = pull.await();
             } finally {
                 output.close();
             }

@@ -2,13 +2,12 @@ package io.colimaservices.cli;
 
 import io.colimaservices.domain.ActionResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "restart", description = "Restarts a service and waits until it is ready again.")
@@ -22,16 +21,13 @@ final class RestartCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE")
     String service;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long the service may take to become ready (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
+    @Mixin
+    Options.ReadyTimeout timeout;
 
     @Override
     public Integer call() {
-        try (LiveSession session = LiveSession.open(root.context())) {
-            ActionResult result = session.actions().restart(service, Duration.ofSeconds(timeoutSeconds),
-                    new ProgressPrinter(spec.commandLine().getOut(), false));
-            return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
-        }
+        ActionResult result = root.useCases().stack().restart(service, timeout.timeout,
+                new ProgressPrinter(spec.commandLine().getOut(), false));
+        return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
     }
 }

@@ -1,14 +1,13 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.app.AppContext;
 import io.colimaservices.domain.AppSettings;
 import io.colimaservices.domain.LoadedSettings;
-import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.SavedSettings;
 import io.colimaservices.domain.VmSpec;
+import io.colimaservices.usecase.SettingsUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -19,10 +18,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The settings file: what it holds and what is wrong with it; launch at login. */
-@Command(name = "settings", mixinStandardHelpOptions = true,
+@Command(name = "settings",
         description = "Shows the settings (and any problem with the file); turns launch at "
         + "login on or off.",
-        subcommands = {SettingsCommand.LaunchAtLogin.class})
+        subcommands = {SettingsCommand.LaunchAtLogin.class},
+        footer = {"", "JSON (--json): file, problems, colima {profile, cpus, memoryGiB, diskGiB, arch, vmType, rosetta, "
+                + "networkAddress, kubernetes}, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, "
+                + "terminal, unsealAutomatically, loginItem {file, installed}."})
 final class SettingsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,19 +33,16 @@ final class SettingsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON: file, problems, colima {profile, cpus, memoryGiB, diskGiB, "
-            + "arch, vmType, rosetta, networkAddress, kubernetes}, composeFile, startVmOnLaunch, launchAtLogin, "
-            + "clipboardClearSeconds, loginItem {file, installed}.")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        AppContext context = root.context();
-        LoadedSettings loaded = context.settings();
-        LoginItem loginItem = context.loginItem();
-        Map<String, Object> doc = document(context.settingsRepository().location().toString(), loaded, loginItem);
-        if (json) {
+        SettingsUseCase.Current current = root.useCases().settings().load();
+        LoadedSettings loaded = current.loaded();
+        Map<String, Object> doc = document(current);
+        if (json.json) {
             out.println(Json.pretty(doc));
             return ExitCodes.OK;
         }
@@ -56,18 +55,19 @@ final class SettingsCommand implements Callable<Integer> {
                 vm.networkAddress() ? ", network address" : "", vm.kubernetes() ? ", Kubernetes" : "");
         out.println("Compose file: " + s.composeFile().map(Object::toString).orElse("(bundled)"));
         out.println("Start the VM with the app: " + (s.startVmOnLaunch() ? "yes" : "no"));
-        out.println("Launch at login: " + (s.launchAtLogin() ? "yes" : "no") + " (" + loginItem.location()
-                + (loginItem.isInstalled() ? ", installed" : ", not installed") + ")");
+        out.println("Launch at login: " + (s.launchAtLogin() ? "yes" : "no") + " (" + current.loginItem()
+                + (current.loginItemInstalled() ? ", installed" : ", not installed") + ")");
         out.println("Clear copied secrets after: " + s.clipboardClearSeconds() + " s");
         out.println("Terminal for shells: " + s.terminal().displayName());
+        out.println("Unseal Vault automatically (recovery after a restart): " + (s.unsealAutomatically() ? "yes" : "no"));
         out.println("Backups: " + s.backups().folder().map(Object::toString).orElse("(the app's own folder)")
                 + (s.backups().daily() ? ", daily, keeping the last " + s.backups().keep() : ", no schedule")
                 + (s.backups().deepVerifyAfterBackup() ? ", deep-verified after each" : ""));
         return ExitCodes.OK;
     }
 
-    static Map<String, Object> document(String file, LoadedSettings loaded, LoginItem loginItem) {
-        AppSettings s = loaded.settings();
+    static Map<String, Object> document(SettingsUseCase.Current current) {
+        AppSettings s = current.settings();
         VmSpec vm = s.vm();
         Map<String, Object> colima = new LinkedHashMap<>();
         colima.put("profile", vm.profile());
@@ -80,25 +80,27 @@ final class SettingsCommand implements Callable<Integer> {
         colima.put("networkAddress", vm.networkAddress());
         colima.put("kubernetes", vm.kubernetes());
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("file", file);
-        doc.put("problems", loaded.problems());
+        doc.put("file", current.file().toString());
+        doc.put("problems", current.loaded().problems());
         doc.put("colima", colima);
         doc.put("composeFile", s.composeFile().map(Object::toString).orElse(null));
         doc.put("startVmOnLaunch", s.startVmOnLaunch());
         doc.put("launchAtLogin", s.launchAtLogin());
         doc.put("clipboardClearSeconds", s.clipboardClearSeconds());
         doc.put("terminal", s.terminal().setting());
+        doc.put("unsealAutomatically", s.unsealAutomatically());
         Map<String, Object> backups = new LinkedHashMap<>();
         backups.put("folder", s.backups().folder().map(Object::toString).orElse(null));
         backups.put("deepVerifyAfterBackup", s.backups().deepVerifyAfterBackup());
         backups.put("daily", s.backups().daily());
         backups.put("keep", s.backups().keep());
         doc.put("backups", backups);
-        doc.put("loginItem", Map.of("file", loginItem.location().toString(), "installed", loginItem.isInstalled()));
+        doc.put("loginItem", Map.of("file", current.loginItem().toString(), "installed",
+                current.loginItemInstalled()));
         return doc;
     }
 
-    @Command(name = "launch-at-login", mixinStandardHelpOptions = true,
+    @Command(name = "launch-at-login",
             description = "Starts the app at login (on) or not (off): writes or removes "
             + "the LaunchAgent (macOS) or autostart entry (Linux), and saves the choice.")
     static final class LaunchAtLogin implements Callable<Integer> {
@@ -117,20 +119,17 @@ final class SettingsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            AppContext context = settings.root.context();
-            LoadedSettings loaded = context.settings();
-            loaded.problems().forEach(p -> out.println("problem: " + p));
-            LoginItem item = context.loginItem();
+            SettingsUseCase useCase = settings.root.useCases().settings();
+            SettingsUseCase.Current current = useCase.load();
+            current.loaded().problems().forEach(p -> out.println("problem: " + p));
             boolean on = value == Switch.ON;
-            if (on) {
-                item.install();
-                out.println("Launch at login: on (" + item.location() + ")");
-            } else {
-                item.remove();
-                out.println("Launch at login: off (" + item.location() + " removed)");
+            SettingsUseCase.LoginChange change = useCase.setLaunchAtLogin(on, current.settings());
+            out.println(on ? "Launch at login: on (" + change.loginItem() + ")"
+                    : "Launch at login: off (" + change.loginItem() + " removed)");
+            if (change.saveFailure().isPresent()) {
+                throw change.saveFailure().get();
             }
-            SavedSettings saved = context.settingsRepository().save(loaded.settings().withLaunchAtLogin(on));
-            context.settingsChanged();
+            SavedSettings saved = change.saved().orElseThrow();
             saved.movedAside().ifPresent(aside -> out.println("The settings file had problems: it was kept as "
                     + aside + " and replaced"));
             out.println("Saved " + saved.file());

@@ -1,6 +1,5 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.app.AppContext;
 import io.colimaservices.domain.ExecIo;
 import io.colimaservices.domain.ServiceShell;
 import io.colimaservices.domain.UserError;
@@ -58,11 +57,9 @@ final class ShellCommand implements Callable<Integer> {
         ServiceShell.Mode mode = client ? ServiceShell.Mode.CLIENT
                 : command.isEmpty() ? ServiceShell.Mode.SHELL : ServiceShell.Mode.COMMAND;
         try {
-            AppContext context = root.context();
-            ServiceShell shell = new ServiceShell(context.catalog(), context.projectName(), context.containerExec(),
-                    context.localTerminal());
             spec.commandLine().getOut().flush();
-            ServiceShell.Result result = shell.run(new ServiceShell.Request(service, mode, command, !noTty),
+            ServiceShell.Result result = root.useCases().shell().run(new ServiceShell.Request(service, mode, command,
+                            !noTty),
                     new ExecIo(Optional.of(root.stdin()), root.stdoutBytes(), root.stderrBytes()));
             result.message().ifPresent(message -> err.println("error: " + message));
             return result.exitCode();

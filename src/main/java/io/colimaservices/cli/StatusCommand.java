@@ -7,9 +7,10 @@ import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.usecase.StackUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -18,9 +19,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", description = "Shows every service of the stack with its live state.")
+@Command(name = "status", description = "Shows every service of the stack with its live state.",
+        footer = {"", "JSON (--json): project, docker {host, reachable, version, error}, services [{name, group, "
+                + "state, health, exitCode, oomKilled, startedAt, stale, ports, publishedPorts}] (\"stale\": true "
+                + "for a running service whose definition changed since its container was made)."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,26 +34,31 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON: project, docker {host, reachable, version}, services.")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StackSnapshot snapshot;
+        StackUseCase stack = root.useCases().stack();
+        StackUseCase.Status status;
         try {
-            snapshot = root.context().liveSnapshot();
+            status = stack.status();
         } catch (UserError e) {
-            if (json && e.kind() == UserError.Kind.DOCKER_UNREACHABLE) {
-                EngineInfo info = EngineInfo.unreachable(root.context().dockerHost().display(), e.getMessage());
+            if (json.json && e.kind() == UserError.Kind.DOCKER_UNREACHABLE) {
+                EngineInfo info = EngineInfo.unreachable(stack.engineHost(), e.getMessage());
                 out.println(Json.pretty(document(root.context().projectName(), info, List.of())));
             }
             throw e;
         }
-        if (json) {
-            out.println(Json.pretty(document(snapshot.project(), snapshot.engine(), services(snapshot))));
+        status.staleProblem().ifPresent(problem -> spec.commandLine().getErr()
+                .println("warning: cannot tell changed definitions: " + problem));
+        StackSnapshot snapshot = status.snapshot();
+        if (json.json) {
+            out.println(Json.pretty(document(snapshot.project(), snapshot.engine(), services(snapshot,
+                    status.stale()))));
         } else {
-            printTable(out, snapshot);
+            printTable(out, snapshot, status.stale());
         }
         return ExitCodes.OK;
     }
@@ -66,7 +76,7 @@ final class StatusCommand implements Callable<Integer> {
         return doc;
     }
 
-    static List<Map<String, Object>> services(StackSnapshot snapshot) {
+    static List<Map<String, Object>> services(StackSnapshot snapshot, Set<String> stale) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (ServiceDefinition d : snapshot.catalog().services()) {
             ServiceStatus s = snapshot.status(d.name());
@@ -80,6 +90,9 @@ final class StatusCommand implements Callable<Integer> {
                 item.put("oomKilled", true);
             }
             s.startedAt().filter(t -> s.isRunning()).ifPresent(t -> item.put("startedAt", t.toString()));
+            if (stale.contains(d.name())) {
+                item.put("stale", true);
+            }
             item.put("ports", ports(d.ports()));
             item.put("publishedPorts", ports(s.ports()));
             list.add(item);
@@ -102,7 +115,7 @@ final class StatusCommand implements Callable<Integer> {
         return list;
     }
 
-    private static void printTable(PrintWriter out, StackSnapshot snapshot) {
+    private static void printTable(PrintWriter out, StackSnapshot snapshot, Set<String> stale) {
         out.printf("Project %s, Docker %s at %s%n", snapshot.project(),
                 snapshot.engine().version().orElse("?"), snapshot.engine().host());
         String format = "  %-22s %-12s %-10s %s%n";
@@ -115,7 +128,8 @@ final class StatusCommand implements Callable<Integer> {
                 String health = s.health() == io.colimaservices.domain.HealthStatus.NONE ? "-" : s.health().label();
                 String ports = String.join(" ", d.ports().stream()
                         .filter(p -> p.hostPort() > 0).map(p -> String.valueOf(p.hostPort())).toList());
-                out.printf(format, d.name(), state, health, ports);
+                out.printf(format, d.name(), state, health, ports
+                        + (stale.contains(d.name()) ? "  (definition changed: 'up' recreates it)" : ""));
             }
         }
     }

@@ -2,13 +2,12 @@ package io.colimaservices.cli;
 
 import io.colimaservices.domain.ActionResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -22,22 +21,19 @@ final class UpCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "TARGET", description = "A group (secrets, data, git, apps, "
-            + "observability) or a service.")
+            + "observability, or any group of your compose file) or a service.")
     List<String> targets;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long each service may take to become ready (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
+    @Mixin
+    Options.ReadyTimeout timeout;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the compose CLI's output while it creates containers.")
-    boolean verbose;
+    @Mixin
+    Options.Verbose verbose;
 
     @Override
     public Integer call() {
-        try (LiveSession session = LiveSession.open(root.context())) {
-            ActionResult result = session.actions().up(targets, Duration.ofSeconds(timeoutSeconds),
-                    new ProgressPrinter(spec.commandLine().getOut(), verbose));
-            return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
-        }
+        ActionResult result = root.useCases().stack().up(targets, timeout.timeout,
+                new ProgressPrinter(spec.commandLine().getOut(), verbose.verbose));
+        return result.succeeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
     }
 }

@@ -1,13 +1,11 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.vault.AgentArming;
-import io.colimaservices.vault.VaultActions;
+import io.colimaservices.domain.VaultOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "arm", description = "Writes fresh one-use AppRole credentials for the vault-agent (before it starts).")
@@ -21,10 +19,9 @@ final class VaultArmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VaultActions actions = vault.context().vaultActions();
-        List<String> armed = actions.arm();
+        VaultOperations.ArmOutcome armed = vault.useCase().arm();
         spec.commandLine().getOut().printf("Armed vault-agent for %d services under %s (secret IDs wrapped, valid %s, "
-                + "single use).%n", armed.size(), actions.runtime().resolve("vault-agent"), AgentArming.WRAP_TTL);
+                + "single use).%n", armed.services().size(), armed.directory(), armed.validity());
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,7 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.vault.VaultActions;
+import io.colimaservices.domain.VaultOperations;
+import io.colimaservices.usecase.VaultUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -24,8 +25,8 @@ final class VaultBootstrapCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AtomicInteger changes = new AtomicInteger();
-        VaultActions actions = vault.context().vaultActions();
-        VaultActions.BootstrapOutcome outcome = actions.bootstrap(line -> {
+        VaultUseCase actions = vault.useCase();
+        VaultOperations.BootstrapOutcome outcome = actions.bootstrap(line -> {
             if (!line.startsWith("armed ")) {
                 changes.incrementAndGet();
             }
@@ -36,8 +37,8 @@ final class VaultBootstrapCommand implements Callable<Integer> {
             out.println("Vault already had everything; nothing was changed.");
         }
         out.printf("Bootstrap done: %d secrets, CA chain at %s, app token in %s.%n",
-                outcome.secretVersions().size(), outcome.caChain(), actions.store().description());
-        if (outcome.appTokenCreated() && actions.store().weaker()) {
+                outcome.secrets(), outcome.caChain(), actions.storeDescription());
+        if (outcome.appTokenCreated() && actions.weakerStore()) {
             StoreWarning.print(spec.commandLine().getErr());
         }
         return ExitCodes.OK;

@@ -1,6 +1,6 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.app.AppContext;
+import io.colimaservices.usecase.VaultUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code vault}: Vault's lifecycle. Keys and tokens go to the secret store, never to the terminal. */
-@Command(name = "vault", description = "Vault: status, first-run init, import of old keys, unseal, bootstrap.",
+@Command(name = "vault", description = "Vault: status, first-run init, import of old keys, unseal, bootstrap, arming the agent, "
+        + "tokens, a backup of the unseal shares.",
         subcommands = {VaultStatusCommand.class, VaultInitCommand.class, VaultImportCommand.class,
                 VaultUnsealCommand.class, VaultBootstrapCommand.class, VaultArmCommand.class,
                 VaultTokenCommand.class, VaultExportSharesCommand.class, VaultShareSetsCommand.class})
@@ -28,7 +29,7 @@ final class VaultCommand implements Callable<Integer> {
         return ExitCodes.USAGE_OR_CONFIG;
     }
 
-    AppContext context() {
-        return root.context();
+    VaultUseCase useCase() {
+        return root.useCases().vault();
     }
 }

@@ -31,7 +31,7 @@ final class VaultExportSharesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int written = vault.context().vaultActions().exportShares(file, Optional.ofNullable(set));
+        int written = vault.useCase().exportShares(file, Optional.ofNullable(set));
         spec.commandLine().getOut().printf("Exported %d shares to %s (readable by you only).%n", written, file);
         return ExitCodes.OK;
     }

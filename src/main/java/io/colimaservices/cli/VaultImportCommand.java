@@ -1,8 +1,7 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.domain.UserError;
-import io.colimaservices.vault.OriginalKeys;
-import io.colimaservices.vault.VaultActions;
+import io.colimaservices.domain.VaultOperations;
+import io.colimaservices.usecase.VaultUseCase;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,9 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,26 +42,16 @@ final class VaultImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = from != null ? from : OriginalKeys.defaultDirectory(vault.context().home());
-        OriginalKeys keys = OriginalKeys.read(dir).orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION,
-                "nothing to import: no " + OriginalKeys.KEYS_FILE + " or " + OriginalKeys.TOKEN_FILE + " in " + dir,
-                "give the directory with --from DIR"));
-        VaultActions.ImportOutcome outcome = vault.context().vaultActions().importOriginal(keys);
+        VaultUseCase actions = vault.useCase();
+        Path dir = from != null ? from : actions.defaultImportDirectory();
+        VaultOperations.ImportOutcome outcome = actions.importFrom(dir);
         out.printf("Imported %d unseal key shares%s into %s.%n", outcome.shares(),
                 outcome.rootToken() ? " and the root token" : "", outcome.storedIn());
         if (outcome.weakerStore()) {
             StoreWarning.print(spec.commandLine().getErr());
         }
         if (shouldDelete(out)) {
-            for (Path file : outcome.files()) {
-                try {
-                    Files.deleteIfExists(file);
-                    out.printf("Deleted %s.%n", file);
-                } catch (IOException e) {
-                    throw new UserError(UserError.Kind.OTHER, "cannot delete " + file + ": "
-                            + e.getClass().getSimpleName(), "delete it yourself");
-                }
-            }
+            actions.deleteOriginalFiles(outcome.files()).forEach(file -> out.printf("Deleted %s.%n", file));
         } else {
             out.printf("Kept %s. They hold every key and the root token in plain text: delete them once you have "
                     + "a backup (colima-services vault import --delete-files).%n", outcome.files());

@@ -1,6 +1,7 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.vault.VaultActions;
+import io.colimaservices.domain.VaultOperations;
+import io.colimaservices.usecase.VaultUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,9 +36,9 @@ final class VaultInitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        VaultActions actions = vault.context().vaultActions();
-        VaultActions.InitOutcome outcome = actions.init(shares, threshold);
-        out.printf("Vault at %s is initialized.%n", actions.gateway().address());
+        VaultUseCase actions = vault.useCase();
+        VaultOperations.InitOutcome outcome = actions.init(shares, threshold);
+        out.printf("Vault at %s is initialized.%n", actions.address());
         out.printf("%d unseal key shares (%d needed to unseal) and the root token are stored in %s.%n",
                 outcome.shares(), outcome.threshold(), outcome.storedIn());
         if (outcome.weakerStore()) {

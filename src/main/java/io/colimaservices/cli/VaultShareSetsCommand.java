@@ -30,7 +30,7 @@ final class VaultShareSetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<UnsealShareSets.ShareSet> sets = vault.context().vaultActions().shareSets().list();
+        List<UnsealShareSets.ShareSet> sets = vault.useCase().shareSets();
         if (json) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (UnsealShareSets.ShareSet set : sets) {

@@ -4,7 +4,7 @@ import io.colimaservices.domain.VaultPhase;
 import io.colimaservices.domain.VaultState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", description = "Shows Vault's state: down, uninitialized, sealed (with progress) or unsealed.")
+@Command(name = "status", description = "Shows Vault's state: down, uninitialized, sealed (with progress) or unsealed.",
+        footer = {"", "JSON (--json): address, state, progress, threshold, shares, version, standby (and error when "
+                + "down)."})
 final class VaultStatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -22,15 +24,14 @@ final class VaultStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON: address, state, progress, threshold, shares, version, "
-            + "standby (and error when down).")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        VaultState state = vault.context().vaultGateway().status();
-        if (json) {
+        VaultState state = vault.useCase().status();
+        if (json.json) {
             out.println(Json.pretty(document(state)));
         } else {
             out.println(describe(state));

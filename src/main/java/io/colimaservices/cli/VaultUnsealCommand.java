@@ -3,7 +3,8 @@ package io.colimaservices.cli;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VaultPhase;
 import io.colimaservices.domain.VaultState;
-import io.colimaservices.vault.VaultActions;
+import io.colimaservices.domain.VaultOperations;
+import io.colimaservices.usecase.VaultUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,17 +35,17 @@ final class VaultUnsealCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        VaultActions actions = vault.context().vaultActions();
+        VaultUseCase actions = vault.useCase();
         if (keyStdin && actions.status().phase() == VaultPhase.UNSEALED) {
             // Do not ask for a share Vault does not need.
-            out.printf("Vault at %s is already unsealed.%n", actions.gateway().address());
+            out.printf("Vault at %s is already unsealed.%n", actions.address());
             return ExitCodes.OK;
         }
-        VaultActions.UnsealOutcome outcome = keyStdin
-                ? actions.unsealWith(readShare())
+        VaultOperations.UnsealOutcome outcome = keyStdin
+                ? actions.submitShare(readShare())
                 : actions.unsealWithStoredShares(state -> progress(out, state));
         if (outcome.alreadyUnsealed()) {
-            out.printf("Vault at %s is already unsealed.%n", actions.gateway().address());
+            out.printf("Vault at %s is already unsealed.%n", actions.address());
         } else if (keyStdin) {
             progress(out, outcome.state());
         }

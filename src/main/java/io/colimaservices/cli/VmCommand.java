@@ -1,6 +1,6 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.app.AppContext;
+import io.colimaservices.usecase.VmUseCase;
 import io.colimaservices.domain.VmProgress;
 import io.colimaservices.domain.VmSpec;
 import picocli.CommandLine.Command;
@@ -11,9 +11,10 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /** The Colima VM of the configured profile (or {@code --profile}). */
-@Command(name = "vm", mixinStandardHelpOptions = true,
+@Command(name = "vm",
         description = "Shows, starts, stops, restarts or deletes the Colima VM.",
         subcommands = {VmStatusCommand.class, VmStartCommand.class, VmStopCommand.class, VmRestartCommand.class,
                 VmDeleteCommand.class, VmDoctorCommand.class},
@@ -36,14 +37,13 @@ final class VmCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    AppContext context() {
-        return root.context();
+    VmUseCase useCase() {
+        return root.useCases().vm();
     }
 
     /** The settings' VM spec, for the chosen profile. */
     VmSpec vmSpec() {
-        VmSpec settings = context().vmSpec();
-        return profile == null ? settings : settings.withProfile(VmSpec.requireProfile(profile));
+        return useCase().spec(Optional.ofNullable(profile));
     }
 
     String profile() {

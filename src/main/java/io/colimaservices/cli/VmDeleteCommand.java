@@ -13,7 +13,7 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "delete", mixinStandardHelpOptions = true,
+@Command(name = "delete",
         description = "Deletes the VM with every container, image and volume in it. Asks you to "
         + "type the profile's name; without a terminal, pass it with --confirm.")
 final class VmDeleteCommand implements Callable<Integer> {
@@ -34,7 +34,7 @@ final class VmDeleteCommand implements Callable<Integer> {
         String profile = vm.profile();
         String typed = confirm != null ? confirm : ask(profile);
         VmDeletion deletion = VmDeletion.confirm(profile, typed);
-        vm.context().vmRuntime().delete(deletion, VmRuntime.DELETE_DEADLINE, VmCommand.printer(out));
+        vm.useCase().delete(deletion, VmRuntime.DELETE_DEADLINE, VmCommand.printer(out));
         out.println("VM " + profile + ": deleted");
         return ExitCodes.OK;
     }

@@ -1,31 +1,28 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.app.AppContext;
-import io.colimaservices.docker.DockerHost;
-import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.SocketDiagnosis;
 import io.colimaservices.domain.UserError;
-import io.colimaservices.domain.VmAdvice;
-import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
+import io.colimaservices.usecase.VmUseCase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor",
         description = "Everything between you and a working Docker socket: the machine, Colima, "
         + "the settings, the VM, the Docker host the app uses, and what is wrong with the socket, with its fix. "
-        + "Exit 0 when the socket answers, 6 when it does not.")
+        + "Exit 0 when the socket answers, 6 when it does not.",
+        footer = {"", "JSON (--json): platform, colima, settings {file, problems}, vm (as vm status --json), "
+                + "dockerHost {uri, source}, warnings."})
 final class VmDoctorCommand implements Callable<Integer> {
     private static final double GIB = 1024.0 * 1024 * 1024;
 
@@ -35,55 +32,44 @@ final class VmDoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON: platform, colima, settings {file, problems}, vm (as vm status "
-            + "--json), dockerHost {uri, source}, warnings.")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        AppContext context = vm.context();
-        NativePlatform platform = context.platform();
-        LoadedSettings settings = context.settings();
-        VmSpec chosen = vm.vmSpec();
-        VmState state = context.vmRuntime().status(chosen.profile());
-        SocketDiagnosis diagnosis = context.socketCheck().diagnose(state);
-        state = state.withSocketDiagnosis(diagnosis);
-        DockerHost host = context.dockerHost();
-        List<String> warnings = warnings(platform, chosen);
-        String settingsFile = context.settingsRepository().location().toString();
-
-        if (json) {
+        VmUseCase.Doctor doctor = vm.useCase().doctor(vm.vmSpec());
+        VmState state = doctor.vm();
+        if (json.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("platform", platform(platform));
-            doc.put("colima", context.vmRuntime().describeTool());
-            doc.put("settings", Map.of("file", settingsFile, "problems", settings.problems()));
+            doc.put("platform", platform(doctor.platform()));
+            doc.put("colima", doctor.colima());
+            doc.put("settings", Map.of("file", doctor.settingsFile().toString(), "problems",
+                    doctor.settingsProblems()));
             doc.put("vm", VmText.json(state));
-            doc.put("dockerHost", Map.of("uri", host.display(), "source", host.source()));
-            doc.put("warnings", warnings);
+            doc.put("dockerHost", Map.of("uri", doctor.dockerHost().uri(), "source", doctor.dockerHost().source()));
+            doc.put("warnings", doctor.warnings());
             out.println(Json.pretty(doc));
         } else {
-            out.println("Machine: " + describe(platform));
-            out.println("Colima: " + context.vmRuntime().describeTool());
-            out.println("Settings: " + settingsFile + (settings.clean() ? "" : " (" + settings.problems().size()
-                    + " problem" + (settings.problems().size() == 1 ? "" : "s") + ")"));
-            settings.problems().forEach(p -> out.println("  " + p));
+            int problems = doctor.settingsProblems().size();
+            out.println("Machine: " + describe(doctor.platform()));
+            out.println("Colima: " + doctor.colima());
+            out.println("Settings: " + doctor.settingsFile() + (problems == 0 ? "" : " (" + problems + " problem"
+                    + (problems == 1 ? "" : "s") + ")"));
+            doctor.settingsProblems().forEach(p -> out.println("  " + p));
             out.println(VmText.headline(state));
             state.error().ifPresent(e -> out.println("  " + e));
-            out.println("The app uses Docker at " + host.display() + " (" + host.source() + ")");
-            VmText.socketLines(diagnosis).forEach(out::println);
-            warnings.forEach(w -> out.println("warning: " + w));
+            out.println("The app uses Docker at " + doctor.dockerHost().uri() + " (" + doctor.dockerHost().source()
+                    + ")");
+            state.socketDiagnosis().ifPresent(d -> VmText.socketLines(d).forEach(out::println));
+            doctor.warnings().forEach(w -> out.println("warning: " + w));
         }
-        if (!diagnosis.healthy()) {
+        if (!doctor.socketUsable()) {
+            SocketDiagnosis diagnosis = state.socketDiagnosis().orElseThrow();
             throw new UserError(UserError.Kind.VM, "the Docker socket of VM '" + state.profile() + "' is not usable: "
                     + diagnosis.condition().label(), diagnosis.fixText());
         }
         return ExitCodes.OK;
-    }
-
-    /** What the machine says that the settings should respect. */
-    static List<String> warnings(NativePlatform platform, VmSpec spec) {
-        return VmAdvice.warnings(platform, spec);
     }
 
     private static Map<String, Object> platform(NativePlatform p) {

@@ -1,6 +1,6 @@
 package io.colimaservices.cli;
 
-import io.colimaservices.domain.VmRuntime;
+import io.colimaservices.usecase.VmUseCase;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
 import picocli.CommandLine.Command;
@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "start", mixinStandardHelpOptions = true,
+@Command(name = "start",
         description = "Starts (or creates) the VM with the settings' resources, showing Colima's "
         + "output as it comes. Options override the settings for this start only.")
 final class VmStartCommand implements Callable<Integer> {
@@ -34,8 +34,9 @@ final class VmStartCommand implements Callable<Integer> {
             + "it (default: the settings', else 60).")
     Integer disk;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Give up (and stop Colima) after this long, e.g. 20m (default: 15m).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15m",
+            description = "Give up (and stop Colima) after this long: 30s, 2m, 1h30m, or a number of seconds "
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Override
@@ -51,10 +52,9 @@ final class VmStartCommand implements Callable<Integer> {
         if (disk != null) {
             chosen = chosen.withDiskGiB(disk);
         }
-        VmRuntime runtime = vm.context().vmRuntime();
-        runtime.start(chosen, timeout != null ? timeout : VmRuntime.START_DEADLINE, VmCommand.printer(out));
-        VmState after = runtime.status(chosen.profile());
-        after = after.withSocketDiagnosis(vm.context().socketCheck().diagnose(after));
+        VmUseCase machine = vm.useCase();
+        machine.start(chosen, timeout, VmCommand.printer(out));
+        VmState after = machine.status(chosen.profile());
         out.println(VmText.headline(after));
         after.socketDiagnosis().ifPresent(d -> VmText.socketLines(d).forEach(out::println));
         return ExitCodes.OK;

@@ -5,16 +5,19 @@ import io.colimaservices.domain.VmPhase;
 import io.colimaservices.domain.VmState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status",
         description = "Shows the VM (running, stopped, absent, not-installed) and checks its "
-        + "Docker socket. Exit 0 when the state could be read, 6 when Colima failed.")
+        + "Docker socket. Exit 0 when the state could be read, 6 when Colima failed.",
+        footer = {"", "JSON (--json): installed, profile, state, arch, cpus, memoryGiB, diskGiB, socket, address, "
+                + "runtime, kubernetes, error (when unreadable), socketDiagnosis {condition, socket, detail, action, "
+                + "actionText}."})
 final class VmStatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -23,22 +26,19 @@ final class VmStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON: installed, profile, state, arch, cpus, memoryGiB, diskGiB, "
-            + "socket, address, runtime, kubernetes, error (when unreadable), socketDiagnosis {condition, socket, "
-            + "detail, action, actionText}.")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        VmState state = vm.context().vmRuntime().status(vm.profile());
-        state = state.withSocketDiagnosis(vm.context().socketCheck().diagnose(state));
-        if (json) {
+        VmState state = vm.useCase().status(vm.profile());
+        if (json.json) {
             out.println(Json.pretty(VmText.json(state)));
         } else {
             out.println(VmText.headline(state));
             if (!state.isInstalled()) {
-                out.println("Colima: " + vm.context().vmRuntime().describeTool());
+                out.println("Colima: " + vm.useCase().describeTool());
             }
             state.socket().ifPresent(s -> out.println("Socket: " + s));
             state.socketDiagnosis().ifPresent(d -> VmText.socketLines(d).forEach(out::println));

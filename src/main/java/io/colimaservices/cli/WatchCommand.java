@@ -1,11 +1,12 @@
 package io.colimaservices.cli;
 
+import io.colimaservices.app.CommandLineStack;
 import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StatusText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -18,7 +19,9 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 
-@Command(name = "watch", description = "Prints a line per service, then one per state change, until interrupted.")
+@Command(name = "watch", description = "Prints a line per service, then one per state change, until interrupted.",
+        footer = {"", "JSON (--json): one object per line: time, service, state, health, exitCode; and time, "
+                + "docker (reachable or unreachable), host when Docker comes or goes."})
 final class WatchCommand implements Callable<Integer> {
     @ParentCommand
     CliRoot root;
@@ -26,8 +29,8 @@ final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "One JSON object per line: time, service, state, health, exitCode.")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, String> shown = new HashMap<>();
@@ -36,18 +39,18 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (LiveSession live = LiveSession.open(root.context())) {
-            LinkedBlockingQueue<StackSnapshot> changes = new LinkedBlockingQueue<>();
-            try (AutoCloseable ignored = live.store().subscribe(changes::add)) {
-                print(out, live.store().current());
-                while (!Thread.currentThread().isInterrupted()) {
-                    print(out, changes.take());
-                }
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        // Closed with the context when the command ends.
+        CommandLineStack live = root.context().commandLineStack();
+        LinkedBlockingQueue<StackSnapshot> changes = new LinkedBlockingQueue<>();
+        try (AutoCloseable ignored = live.store().subscribe(changes::add)) {
+            print(out, live.store().current());
+            while (!Thread.currentThread().isInterrupted()) {
+                print(out, changes.take());
             }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         return ExitCodes.OK;
     }
@@ -59,7 +62,7 @@ final class WatchCommand implements Callable<Integer> {
             line.put("time", clock.instant().toString());
             line.put("docker", reachable ? "reachable" : "unreachable");
             line.put("host", snapshot.engine().host());
-            out.println(json ? Json.line(line) : line.get("time") + " docker " + line.get("docker"));
+            out.println(json.json ? Json.line(line) : line.get("time") + " docker " + line.get("docker"));
         }
         dockerShown = reachable;
         if (!reachable) {
@@ -77,7 +80,7 @@ final class WatchCommand implements Callable<Integer> {
             line.put("state", s.state().label());
             line.put("health", s.health().label());
             line.put("exitCode", s.exitCode().isPresent() ? s.exitCode().getAsInt() : null);
-            out.println(json ? Json.line(line) : line.get("time") + " " + s.service() + " " + StatusText.state(s));
+            out.println(json.json ? Json.line(line) : line.get("time") + " " + s.service() + " " + StatusText.state(s));
         }
         out.flush();
     }

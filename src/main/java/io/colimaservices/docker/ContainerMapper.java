@@ -27,8 +27,20 @@ final class ContainerMapper {
     }
 
     static ServiceStatus fromInspect(String service, Container listed, InspectContainerResponse inspect) {
+        return fromInspect(service, listed.getId(), inspect, listed.getState(), ports(listed), configHash(listed));
+    }
+
+    /** One container asked for directly: no listing, so no published ports (the next listing brings them). */
+    static ServiceStatus fromInspect(String service, String containerId, InspectContainerResponse inspect) {
+        Optional<String> hash = Optional.ofNullable(inspect.getConfig()).map(c -> c.getLabels())
+                .map(l -> l.get(ComposeLabels.CONFIG_HASH)).filter(h -> !h.isBlank());
+        return fromInspect(service, containerId, inspect, null, List.of(), hash);
+    }
+
+    private static ServiceStatus fromInspect(String service, String containerId, InspectContainerResponse inspect,
+                                             String listedState, List<PortBinding> ports, Optional<String> hash) {
         InspectContainerResponse.ContainerState state = inspect.getState();
-        ContainerState containerState = ContainerState.fromDocker(state != null ? state.getStatus() : listed.getState());
+        ContainerState containerState = ContainerState.fromDocker(state != null ? state.getStatus() : listedState);
         HealthState health = state != null ? state.getHealth() : null;
         HealthStatus healthStatus = containerState == ContainerState.RUNNING && health != null
                 ? HealthStatus.fromDocker(health.getStatus()) : HealthStatus.NONE;
@@ -37,17 +49,22 @@ final class ContainerMapper {
                 && state.getExitCodeLong() != null) {
             exitCode = OptionalInt.of(state.getExitCodeLong().intValue());
         }
-        return new ServiceStatus(service, Optional.of(listed.getId()), containerState, healthStatus, exitCode,
-                time(state != null ? state.getStartedAt() : null),
-                time(state != null ? state.getFinishedAt() : null),
-                ports(listed), state != null && Boolean.TRUE.equals(state.getOOMKilled()), lastHealthOutput(health));
+        return new ServiceStatus(service, Optional.of(containerId), containerState, healthStatus, exitCode,
+                time(state != null ? state.getStartedAt() : null), time(state != null ? state.getFinishedAt() : null),
+                ports, state != null && Boolean.TRUE.equals(state.getOOMKilled()), lastHealthOutput(health), hash);
     }
 
     /** For when the container vanished between list and inspect: what the list said is all we know. */
     static ServiceStatus fromList(String service, Container listed) {
         return new ServiceStatus(service, Optional.of(listed.getId()), ContainerState.fromDocker(listed.getState()),
                 healthFromStatusText(listed.getStatus()), OptionalInt.empty(), Optional.empty(), Optional.empty(),
-                ports(listed), false, Optional.empty());
+                ports(listed), false, Optional.empty(), configHash(listed));
+    }
+
+    /** The compose CLI's hash of the definition the container was made from. */
+    static Optional<String> configHash(Container listed) {
+        return Optional.ofNullable(listed.getLabels()).map(l -> l.get(ComposeLabels.CONFIG_HASH))
+                .filter(h -> !h.isBlank());
     }
 
     /** {@code docker ps} prints "Up 3 minutes (healthy)"; used only when inspect is not available. */

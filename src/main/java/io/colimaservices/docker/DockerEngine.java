@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -90,6 +91,24 @@ public final class DockerEngine implements ContainerEngine {
                     }
                 });
         return new ArrayList<>(byService.values());
+    }
+
+    @Override
+    public ServiceStatus inspect(String service, String containerId) {
+        try {
+            InspectContainerResponse inspect = call("inspect " + service,
+                    () -> quick.inspectContainerCmd(containerId).exec());
+            return ContainerMapper.fromInspect(service, containerId, inspect);
+        } catch (NotFoundException e) {
+            throw gone("inspect", containerId, e);
+        }
+    }
+
+    @Override
+    public Instant daemonTime() {
+        String time = call("read the daemon's clock", () -> quick.infoCmd().exec()).getSystemTime();
+        return ContainerMapper.time(time).orElseThrow(() -> new UserError(UserError.Kind.OTHER,
+                "Docker at " + host.display() + " reported no usable clock (" + time + ")", ""));
     }
 
     @Override

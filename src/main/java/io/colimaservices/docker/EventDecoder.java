@@ -44,6 +44,8 @@ final class EventDecoder {
         long timeNano = message.hasNonNull("timeNano") ? message.get("timeNano").asLong()
                 : message.path("time").asLong() * 1_000_000_000L;
         String id = message.path("Actor").path("ID").asText(message.path("id").asText(""));
-        return Optional.of(new ContainerEvent(id, service, action, timeNano, exitCode, health));
+        Optional<String> configHash = Optional.of(attributes.path(ComposeLabels.CONFIG_HASH).asText(""))
+                .filter(h -> !h.isEmpty());
+        return Optional.of(new ContainerEvent(id, service, action, timeNano, exitCode, health, configHash));
     }
 }

@@ -1,11 +1,14 @@
 package io.colimaservices.docker;
 
+import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceProvisioner;
 import io.colimaservices.domain.StackNetwork;
 import io.colimaservices.domain.UserError;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -38,12 +41,36 @@ public final class PoolOverlapAdvice implements ServiceProvisioner {
     }
 
     @Override
-    public void create(String service, Consumer<String> output) {
+    public void create(List<ServiceDefinition> services, Consumer<String> output) {
         try {
-            compose.create(service, output);
+            compose.create(services, output);
         } catch (UserError e) {
             throw explain(e, network, envFile).orElse(e);
         }
+    }
+
+    @Override
+    public boolean mayStartWhileCreating() {
+        return compose.mayStartWhileCreating();
+    }
+
+    @Override
+    public void recreate(ServiceDefinition service, Consumer<String> output) {
+        try {
+            compose.recreate(service, output);
+        } catch (UserError e) {
+            throw explain(e, network, envFile).orElse(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> definitionHashes(List<ServiceDefinition> services) {
+        return compose.definitionHashes(services);
+    }
+
+    @Override
+    public Map<String, String> freshDefinitionHashes(List<ServiceDefinition> services) {
+        return compose.freshDefinitionHashes(services);
     }
 
     /** The advice for a compose failure that carries the daemon's overlap error; empty for any other failure. */

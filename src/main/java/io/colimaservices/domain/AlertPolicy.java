@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Decides which changes between two snapshots deserve a notification: a service turning unhealthy, dying with a
  * non-zero code (but not 130/137/143 from a stop the app made), or being killed for memory. At most one per
- * service per {@link #QUIET_PERIOD}, so a crash loop is one notification, not sixty.
+ * service per {@link #QUIET_PERIOD}, so a crash loop is one notification, not sixty. Nothing for a service that a
+ * recovery is bringing back: its crashes until then (waiting for its secrets) are expected, and the recovery says
+ * itself when it fails.
  */
 public final class AlertPolicy {
     public static final Duration QUIET_PERIOD = Duration.ofMinutes(10);
@@ -20,11 +22,18 @@ public final class AlertPolicy {
 
     private final StopLedger ledger;
     private final Clock clock;
+    private final java.util.function.Predicate<String> recovering;
     private final Map<String, Instant> lastAlert = new HashMap<>();
 
     public AlertPolicy(StopLedger ledger, Clock clock) {
+        this(ledger, clock, service -> false);
+    }
+
+    /** @param recovering whether a recovery is bringing the service back now */
+    public AlertPolicy(StopLedger ledger, Clock clock, java.util.function.Predicate<String> recovering) {
         this.ledger = ledger;
         this.clock = clock;
+        this.recovering = recovering;
     }
 
     public synchronized List<Alert> changes(StackSnapshot before, StackSnapshot after) {
@@ -34,6 +43,9 @@ public final class AlertPolicy {
         }
         for (ServiceStatus now : after.services().values()) {
             ServiceStatus was = before.status(now.service());
+            if (recovering.test(now.service())) {
+                continue;
+            }
             alert(was, now).filter(this::notQuiet).ifPresent(alerts::add);
         }
         return alerts;

@@ -1,5 +1,7 @@
 package io.colimaservices.domain;
 
+import io.colimaservices.domain.backup.BackupSettings;
+
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,12 +14,15 @@ import java.util.Optional;
  * @param startVmOnLaunch start the VM when the app starts (if it is not running)
  * @param launchAtLogin the app is registered to start at login (LaunchAgent, XDG autostart)
  * @param clipboardClearSeconds how long a copied secret stays on the clipboard
+ * @param unsealAutomatically a recovery (after a reboot, a VM or Docker restart) unseals Vault with the stored shares
+ *                            without asking (as the original project's container script did); off: it stops at a
+ *                            sealed Vault and says so
  * @param terminal the terminal "Open shell" opens on macOS
  * @param backups where backups go, deep verify after each, the daily schedule
  */
 public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                          int clipboardClearSeconds, TerminalApp terminal,
-                          io.colimaservices.domain.backup.BackupSettings backups) {
+                          int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
+                          BackupSettings backups) {
     public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
     public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 600;
 
@@ -34,35 +39,57 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
 
     /** With the default backup settings. */
     public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds, TerminalApp terminal) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, terminal,
-                io.colimaservices.domain.backup.BackupSettings.defaults());
+                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
+                BackupSettings.defaults());
+    }
+
+    /** Settings from before "unseal automatically" and the terminal existed: it is on, the terminal the default. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, true, TerminalApp.DEFAULT);
     }
 
     /** With the default terminal. */
     public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, TerminalApp.DEFAULT);
+                       int clipboardClearSeconds, boolean unsealAutomatically) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically,
+                TerminalApp.DEFAULT);
+    }
+
+    /** Unsealing automatically, as by default. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds, TerminalApp terminal) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, true, terminal);
     }
 
     public static AppSettings defaults() {
-        return new AppSettings(VmSpec.defaults(), Optional.empty(), false, false, DEFAULT_CLIPBOARD_CLEAR_SECONDS);
+        return new AppSettings(VmSpec.defaults(), Optional.empty(), false, false, DEFAULT_CLIPBOARD_CLEAR_SECONDS,
+                true, TerminalApp.DEFAULT);
     }
 
     public AppSettings withVm(VmSpec newVm) {
-        return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, terminal,
-                backups);
+        return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
+                unsealAutomatically, terminal, backups);
     }
 
     public AppSettings withLaunchAtLogin(boolean enabled) {
-        return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, terminal, backups);
+        return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, unsealAutomatically,
+                terminal, backups);
+    }
+
+    public AppSettings withUnsealAutomatically(boolean enabled) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, enabled,
+                terminal, backups);
     }
 
     public AppSettings withTerminal(TerminalApp chosen) {
-        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, chosen, backups);
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
+                unsealAutomatically, chosen, backups);
     }
 
-    public AppSettings withBackups(io.colimaservices.domain.backup.BackupSettings chosen) {
-        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, terminal, chosen);
+    public AppSettings withBackups(BackupSettings chosen) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
+                unsealAutomatically, terminal, chosen);
     }
 }

@@ -3,13 +3,13 @@ package io.colimaservices.domain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The stack as the compose file defines it: services in file order, their groups and dependencies.
@@ -89,9 +89,12 @@ public final class Catalog {
         return services.containsKey(name);
     }
 
-    /** Groups in their enum order, each with its services in file order; empty groups are left out. */
+    /**
+     * Groups in their order (the five known ones first, then the others alphabetically), each with its services in
+     * file order; empty groups are left out.
+     */
     public Map<ServiceGroup, List<ServiceDefinition>> groups() {
-        Map<ServiceGroup, List<ServiceDefinition>> groups = new EnumMap<>(ServiceGroup.class);
+        Map<ServiceGroup, List<ServiceDefinition>> groups = new TreeMap<>();
         for (ServiceDefinition s : services.values()) {
             groups.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
         }

@@ -19,6 +19,21 @@ public interface ContainerEngine extends AutoCloseable {
     /** One status per compose service of the project that has a container (one-off containers are left out). */
     List<ServiceStatus> listProject(String project);
 
+    /**
+     * One container as it is now, asked directly (not from the store): what a restart compares the start that follows
+     * its stop with.
+     *
+     * @throws UserError when the container no longer exists or the engine does not answer
+     */
+    ServiceStatus inspect(String service, String containerId);
+
+    /**
+     * The daemon's own clock now (its {@code SystemTime}). Container times ({@code StartedAt}, event times) are
+     * read on that clock, which can be minutes away from the host's (a VM's clock lags after sleep): they are
+     * compared only with each other or with this, never with the host's clock.
+     */
+    java.time.Instant daemonTime();
+
     /** Follows the project's container events until closed. */
     Subscription subscribeEvents(String project, EngineEventListener listener);
 

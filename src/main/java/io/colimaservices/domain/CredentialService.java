@@ -38,6 +38,12 @@ public interface CredentialService {
      */
     TlsChange setTls(String service, boolean enabled, Consumer<String> progress);
 
+    /**
+     * Makes the service run with the TLS flag Vault has, changing nothing in Vault: re-arms and restarts vault-agent
+     * and the service. What a switch whose restart did not complete offers again.
+     */
+    TlsChange applyTls(String service, Consumer<String> progress);
+
     boolean tokenStored(VaultToken token);
 
     /** A stored token, for an explicit copy; never shown. */
@@ -81,14 +87,25 @@ public interface CredentialService {
     }
 
     /**
-     * @param restarted  services restarted, in order; empty when no restarter is wired (then {@code manualStep})
-     * @param manualStep what the user has to run to apply the change, when the app could not restart
+     * @param restarted      services restarted, in order; empty when no restarter is wired (then {@code manualStep})
+     * @param manualStep     what the user has to run to apply the change, when the app could not restart
+     * @param restartProblem why a restart did not complete: Vault has the flag, the service does not run with it
+     *                       (yet); {@link #applyTls} restarts again
+     * @param headline       the outcome in one line, e.g. "TLS is off in Vault; postgres still runs with TLS on"
      */
     record TlsChange(TlsStatus status, boolean changed, boolean certificateIssued, List<String> restarted,
-                     Optional<String> manualStep) {
+                     Optional<String> manualStep, Optional<String> restartProblem, String headline) {
         public TlsChange {
             restarted = List.copyOf(restarted);
             Objects.requireNonNull(manualStep, "manualStep");
+            Objects.requireNonNull(restartProblem, "restartProblem");
+            Objects.requireNonNull(headline, "headline");
+        }
+
+        public TlsChange(TlsStatus status, boolean changed, boolean certificateIssued, List<String> restarted,
+                         Optional<String> manualStep) {
+            this(status, changed, certificateIssued, restarted, manualStep, Optional.empty(),
+                    "TLS is " + (status.enabled() ? "on" : "off") + " in Vault for " + status.service());
         }
     }
 }

@@ -31,6 +31,7 @@ public final class EngineWatcher implements AutoCloseable {
     private final Backoff retry = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
     private volatile boolean lastListingFailed;
     private final List<Consumer<ContainerEvent>> eventObservers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> connectedObservers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean streamEnded = new AtomicBoolean();
     private volatile boolean running;
     private volatile boolean relistRequested;
@@ -52,6 +53,14 @@ public final class EngineWatcher implements AutoCloseable {
     /** Called with every event after it was applied to the store (notifications, benchmarks). */
     public void onEventApplied(Consumer<ContainerEvent> observer) {
         eventObservers.add(observer);
+    }
+
+    /**
+     * Called on the watcher's thread after each (re)connection's listing reached the store: the first one, and every
+     * one after the engine came back (a daemon or VM restart, a reboot). Recovery looks at the stack then.
+     */
+    public void onConnected(Runnable observer) {
+        connectedObservers.add(observer);
     }
 
     public synchronized void start() {
@@ -154,6 +163,7 @@ public final class EngineWatcher implements AutoCloseable {
         public void onConnected() {
             if (relistNow()) {
                 backoff.reset();
+                connectedObservers.forEach(Runnable::run);
             }
         }
 

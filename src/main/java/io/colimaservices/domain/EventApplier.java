@@ -31,8 +31,11 @@ public final class EventApplier {
                 yield status(event, before, ContainerState.RUNNING, checked ? HealthStatus.STARTING : HealthStatus.NONE,
                         OptionalInt.empty(), Optional.of(at), Optional.empty(), false);
             }
+            // A die of a container whose start was not seen must not borrow another container's start time:
+            // readiness tells a fresh start from an old one by it.
             case "die" -> status(event, before, ContainerState.EXITED, HealthStatus.NONE, event.exitCode(),
-                    before.startedAt(), Optional.of(at), sameContainer && before.oomKilled());
+                    sameContainer ? before.startedAt() : Optional.empty(), Optional.of(at),
+                    sameContainer && before.oomKilled());
             case "oom" -> status(event, before, before.state(), before.health(), before.exitCode(),
                     before.startedAt(), before.finishedAt(), true);
             case "health_status" -> before.state() == ContainerState.RUNNING || !sameContainer
@@ -51,7 +54,9 @@ public final class EventApplier {
                                         HealthStatus health, OptionalInt exitCode, Optional<Instant> startedAt,
                                         Optional<Instant> finishedAt, boolean oomKilled) {
         boolean sameContainer = before.containerId().map(event.containerId()::equals).orElse(false);
+        Optional<String> hash = event.configHash().or(() -> sameContainer ? before.configHash() : Optional.empty());
         return new ServiceStatus(event.service(), Optional.of(event.containerId()), state, health, exitCode,
-                startedAt, finishedAt, before.ports(), oomKilled, sameContainer ? before.healthOutput() : Optional.empty());
+                startedAt, finishedAt, before.ports(), oomKilled, sameContainer ? before.healthOutput() : Optional.empty(),
+                hash);
     }
 }

@@ -44,13 +44,18 @@ public final class PrivateFiles {
         }
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(temp, file);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Replaces {@code target} with {@code written} (a file beside it): atomically where the file system can. */
+    public static void moveIntoPlace(Path written, Path target) throws IOException {
+        try {
+            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
  *                 pulled for it
  * @param labels   every label of the service as the compose file gives it (interpolated), for the features that
  *                 read one of their own ({@code io.colima-services.client}, ...)
+ * @param volumes  the named volumes it mounts (their names in the compose file), in file order
  */
 public record ServiceDefinition(
         String name,
@@ -33,7 +34,8 @@ public record ServiceDefinition(
         int line,
         boolean oneShot,
         boolean hasBuild,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        List<String> volumes) {
 
     public ServiceDefinition {
         Objects.requireNonNull(name, "name");
@@ -48,15 +50,16 @@ public record ServiceDefinition(
         description = description == null ? "" : description;
         profiles = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(profiles));
         labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+        volumes = List.copyOf(volumes);
     }
 
-    /** A service whose image comes from a registry (no {@code build:}), without labels of its own (tests). */
+    /** A service whose image comes from a registry (no {@code build:}), without labels or volumes (tests). */
     public ServiceDefinition(String name, ServiceGroup group, String image, List<PortBinding> ports,
                              List<Dependency> dependsOn, boolean hasHealthCheck, Optional<String> webUiUrl,
                              Optional<String> vaultPath, TlsCapability tls, Optional<ConnectionKind> connection,
                              String description, Set<String> profiles, int line, boolean oneShot) {
         this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
-                profiles, line, oneShot, false, Map.of());
+                profiles, line, oneShot, false, Map.of(), List.of());
     }
 
     /** A service whose image comes from a registry, with labels of its own. */
@@ -66,7 +69,17 @@ public record ServiceDefinition(
                              String description, Set<String> profiles, int line, boolean oneShot,
                              Map<String, String> labels) {
         this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
-                profiles, line, oneShot, false, labels);
+                profiles, line, oneShot, false, labels, List.of());
+    }
+
+    /** A service whose image comes from a registry, mounting these named volumes. */
+    public ServiceDefinition(String name, ServiceGroup group, String image, List<PortBinding> ports,
+                             List<Dependency> dependsOn, boolean hasHealthCheck, Optional<String> webUiUrl,
+                             Optional<String> vaultPath, TlsCapability tls, Optional<ConnectionKind> connection,
+                             String description, Set<String> profiles, int line, boolean oneShot,
+                             List<String> volumes) {
+        this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
+                profiles, line, oneShot, false, Map.of(), volumes);
     }
 
     /** Without labels of their own (tests, hand-made definitions). */
@@ -75,7 +88,7 @@ public record ServiceDefinition(
                              Optional<String> vaultPath, TlsCapability tls, Optional<ConnectionKind> connection,
                              String description, Set<String> profiles, int line, boolean oneShot, boolean hasBuild) {
         this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
-                profiles, line, oneShot, hasBuild, Map.of());
+                profiles, line, oneShot, hasBuild, Map.of(), List.of());
     }
 
     /** A daemon (not a one-shot job). */
@@ -85,6 +98,12 @@ public record ServiceDefinition(
                              String description, Set<String> profiles, int line) {
         this(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls, connection, description,
                 profiles, line, false);
+    }
+
+    /** The same service, marked as a one-shot job. */
+    public ServiceDefinition asOneShot() {
+        return new ServiceDefinition(name, group, image, ports, dependsOn, hasHealthCheck, webUiUrl, vaultPath, tls,
+                connection, description, profiles, line, true, hasBuild, labels, volumes);
     }
 
     public boolean dependsOn(String other) {

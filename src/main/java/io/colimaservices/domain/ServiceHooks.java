@@ -14,7 +14,14 @@ public interface ServiceHooks {
     default void beforeStart(String service, Consumer<StackProgress> progress) {
     }
 
-    /** Once the container runs (started now, or already up), before waiting for it to be ready. */
-    default void afterStart(String service, Consumer<StackProgress> progress) {
+    /**
+     * Once the container runs (started now, or already up), before waiting for it to be ready.
+     *
+     * @param kind who asked: a recovery may do less than the user's own start (unseal only when allowed)
+     * @return true when the hook changed the service's state, so that a health verdict from before no longer
+     *         holds (Vault unsealed: it read unhealthy while sealed)
+     */
+    default boolean afterStart(String service, RunKind kind, Consumer<StackProgress> progress) {
+        return false;
     }
 }

@@ -11,6 +11,8 @@ import java.util.OptionalInt;
  *
  * @param exitCode present once the container has exited (or is dead)
  * @param healthOutput the output of the last health check, when Docker reported one (for failure messages)
+ * @param configHash the compose CLI's hash of the definition the container was created from (its
+ *                   {@code com.docker.compose.config-hash} label), when known
  */
 public record ServiceStatus(
         String service,
@@ -22,7 +24,8 @@ public record ServiceStatus(
         Optional<Instant> finishedAt,
         List<PortBinding> ports,
         boolean oomKilled,
-        Optional<String> healthOutput) {
+        Optional<String> healthOutput,
+        Optional<String> configHash) {
 
     public ServiceStatus {
         Objects.requireNonNull(service, "service");
@@ -34,6 +37,15 @@ public record ServiceStatus(
         Objects.requireNonNull(finishedAt, "finishedAt");
         ports = List.copyOf(ports);
         Objects.requireNonNull(healthOutput, "healthOutput");
+        Objects.requireNonNull(configHash, "configHash");
+    }
+
+    /** A status whose container's definition hash is not known (events of a container created elsewhere). */
+    public ServiceStatus(String service, Optional<String> containerId, ContainerState state, HealthStatus health,
+                         OptionalInt exitCode, Optional<Instant> startedAt, Optional<Instant> finishedAt,
+                         List<PortBinding> ports, boolean oomKilled, Optional<String> healthOutput) {
+        this(service, containerId, state, health, exitCode, startedAt, finishedAt, ports, oomKilled, healthOutput,
+                Optional.empty());
     }
 
     public static ServiceStatus absent(String service) {
@@ -50,6 +62,11 @@ public record ServiceStatus(
         return state == ContainerState.RUNNING && (health == HealthStatus.HEALTHY || health == HealthStatus.NONE);
     }
 
+    /** Up (running, restarting or paused) and not yet ready: unhealthy, still starting, or restarting. */
+    public boolean isUpButNotReady() {
+        return state.isUp() && !isReady();
+    }
+
     /** Unhealthy, dead, OOM-killed, or exited with a non-zero code. */
     public boolean isFailing() {
         return health == HealthStatus.UNHEALTHY
@@ -60,6 +77,6 @@ public record ServiceStatus(
 
     public ServiceStatus withState(ContainerState newState, HealthStatus newHealth) {
         return new ServiceStatus(service, containerId, newState, newHealth, exitCode, startedAt, finishedAt, ports,
-                oomKilled, healthOutput);
+                oomKilled, healthOutput, configHash);
     }
 }

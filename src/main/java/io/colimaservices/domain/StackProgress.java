@@ -40,6 +40,13 @@ public sealed interface StackProgress {
         }
     }
 
+    /** Restarted because of what the start found (an agent that rendered nothing, a service waiting for secrets). */
+    record Restarting(String service, String reason) implements StackProgress {
+        public String describe() {
+            return "restarting " + service + (reason.isEmpty() ? "" : " (" + reason + ")");
+        }
+    }
+
     record AlreadyUp(String service) implements StackProgress {
         public String describe() {
             return service + " already up";
@@ -85,6 +92,13 @@ public sealed interface StackProgress {
     record Stopped(String service, Duration after) implements StackProgress {
         public String describe() {
             return service + " stopped after " + seconds(after);
+        }
+    }
+
+    /** The action was cancelled before it finished (a {@code down} overtook a recovery). */
+    record Cancelled(String service, String because) implements StackProgress {
+        public String describe() {
+            return "cancelled: " + because;
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  */
 public interface VaultOperations {
 
+    /** Where Vault is, for messages ("Vault at http://127.0.0.1:8200 is sealed"). */
+    String address();
+
     /** Vault's state now; never throws (an unreachable Vault is {@link VaultPhase#DOWN}). */
     VaultState status();
 
@@ -41,7 +44,24 @@ public interface VaultOperations {
     BootstrapOutcome bootstrap(Consumer<String> progress);
 
     /** Writes the stored shares to a new file (0600) the user chose; returns how many. */
-    int exportShares(Path file);
+    default int exportShares(Path file) {
+        return exportShares(file, java.util.Optional.empty());
+    }
+
+    /**
+     * Writes a set of shares (the current one, or a kept one by its fingerprint: {@link #shareSets()}) to a new file
+     * (0600) the user chose, leaving the folder's permissions as they are; returns how many.
+     */
+    int exportShares(Path file, java.util.Optional<String> setFingerprint);
+
+    /** Every unseal-share set this machine has held, newest first (a re-init keeps the old set); never a share. */
+    List<UnsealShareSets.ShareSet> shareSets();
+
+    /** Fresh one-use credentials for the agent that renders secrets into the services (before it starts). */
+    ArmOutcome arm();
+
+    /** A stored token, for an explicit copy; never shown, never logged. */
+    String token(CredentialService.VaultToken token);
 
     /** Which of the shares, the root token and the app token the secret store holds. */
     StoredKeys storedKeys();
@@ -74,6 +94,17 @@ public interface VaultOperations {
      * @param armedServices   how many services the vault-agent was armed for
      */
     record BootstrapOutcome(int secrets, boolean appTokenCreated, Path caChain, int armedServices) {
+    }
+
+    /**
+     * @param services  the services armed (those that read secrets)
+     * @param directory where the credentials went (bind-mounted into the agent's container)
+     * @param validity  how long an unread secret ID stays usable, e.g. "5m"
+     */
+    record ArmOutcome(List<String> services, Path directory, String validity) {
+        public ArmOutcome {
+            services = List.copyOf(services);
+        }
     }
 
     /** @param shares how many unseal key shares are stored (0 when none) */

@@ -37,6 +37,7 @@ import java.util.Set;
  *  "colima": {"profile": "default", "cpus": 4, "memoryGiB": 8, "diskGiB": 60, "arch": "aarch64",
  *             "vmType": "vz", "rosetta": true, "networkAddress": true, "kubernetes": false},
  *  "composeFile": null, "startVmOnLaunch": false, "launchAtLogin": false, "clipboardClearSeconds": 30,
+ *  "unsealAutomatically": true,
  *  "terminal": "terminal",
  *  "backups": {"folder": null, "deepVerifyAfterBackup": false, "daily": false, "keep": 7}}
  * </pre>
@@ -47,7 +48,7 @@ final class SettingsJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TOP = Set.of("version", "colima", "composeFile", "startVmOnLaunch",
-            "launchAtLogin", "clipboardClearSeconds", "terminal", "backups");
+            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal", "backups");
     private static final Set<String> BACKUPS = Set.of("folder", "deepVerifyAfterBackup", "daily", "keep");
     private static final Set<String> COLIMA = Set.of("profile", "cpus", "memoryGiB", "diskGiB", "arch", "vmType",
             "rosetta", "networkAddress", "kubernetes");
@@ -101,6 +102,7 @@ final class SettingsJson {
         root.put("startVmOnLaunch", settings.startVmOnLaunch());
         root.put("launchAtLogin", settings.launchAtLogin());
         root.put("clipboardClearSeconds", settings.clipboardClearSeconds());
+        root.put("unsealAutomatically", settings.unsealAutomatically());
         root.put("terminal", settings.terminal().setting());
         ObjectNode backups = root.putObject("backups");
         BackupSettings chosen = settings.backups();
@@ -159,10 +161,11 @@ final class SettingsJson {
             boolean login = bool(root, "", "launchAtLogin", defaults.launchAtLogin());
             int clipboard = integer(root, "", "clipboardClearSeconds", defaults.clipboardClearSeconds(), 1,
                     AppSettings.MAX_CLIPBOARD_CLEAR_SECONDS);
+            boolean unseal = bool(root, "", "unsealAutomatically", defaults.unsealAutomatically());
             TerminalApp terminal = terminal(root.get("terminal"), defaults.terminal());
             BackupSettings backups = backups(root.get("backups"), defaults.backups());
-            return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, terminal, backups),
-                    problems);
+            return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, unseal, terminal,
+                    backups), problems);
         }
 
         private BackupSettings backups(JsonNode node, BackupSettings defaults) {

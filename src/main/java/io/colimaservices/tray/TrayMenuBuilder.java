@@ -9,6 +9,7 @@ import io.colimaservices.domain.StackHealth;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StatusText;
 import io.colimaservices.domain.VaultPhase;
+import io.colimaservices.domain.VaultServices;
 import io.colimaservices.domain.VmPhase;
 import io.colimaservices.domain.VmState;
 
@@ -122,7 +123,7 @@ public final class TrayMenuBuilder {
         } else {
             actions.add(new MenuEntry.Action("start-" + name, "Start", canAct, () -> commands.startTarget(name)));
         }
-        if (d.tls().capable()) {
+        if (VaultServices.tlsSwitchable(d)) {
             actions.add(new MenuEntry.Separator());
             actions.add(new MenuEntry.Action("tls-on-" + name, "Turn TLS On", vaultOpen,
                     () -> commands.setTls(name, true)));

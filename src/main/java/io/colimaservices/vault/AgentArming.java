@@ -1,13 +1,16 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.PrivateFiles;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultServices;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * "Arms" the stack's {@code vault-agent} before it starts (docs/vault-contract.md, "Delivery to containers"): for
@@ -20,20 +23,28 @@ public final class AgentArming {
     public static final String WRAP_TTL = "5m";
     private final VaultSession session;
     private final Path runtime;
+    private final Supplier<Catalog> catalog;
 
-    public AgentArming(VaultSession session, Path runtime) {
+    /** @param catalog the stack: the services it arms are those with a vault-path label */
+    public AgentArming(VaultSession session, Path runtime, Supplier<Catalog> catalog) {
         this.session = session;
         this.runtime = runtime;
+        this.catalog = catalog;
     }
 
     public static Path agentDir(Path runtime, String service) {
-        return runtime.resolve("vault-agent").resolve(service);
+        return agentRoot(runtime).resolve(service);
     }
 
-    /** Arms every service of the layout; returns the services armed. */
+    /** Where the agent's credentials go: the folder the compose file bind-mounts into {@code vault-agent}. */
+    public static Path agentRoot(Path runtime) {
+        return runtime.resolve(VaultServices.AGENT);
+    }
+
+    /** Arms every service that reads secrets (the compose file's vault-path labels); returns the services armed. */
     public List<String> armAll() {
         List<String> armed = new ArrayList<>();
-        for (VaultLayout.ServiceSpec service : VaultLayout.SERVICES) {
+        for (VaultLayout.ServiceSpec service : VaultLayout.services(catalog.get())) {
             arm(service.name());
             armed.add(service.name());
         }

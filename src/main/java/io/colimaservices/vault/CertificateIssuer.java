@@ -1,5 +1,6 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.KvSecret;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.UserError;
@@ -40,9 +41,7 @@ public final class CertificateIssuer {
     }
 
     public Outcome ensure(VaultLayout.ServiceSpec service) {
-        if (!service.tls()) {
-            throw new UserError(UserError.Kind.CONFIGURATION, service.name() + " has no TLS");
-        }
+        requireTls(service);
         KvSecret stored = session.readSecret(service.certPath());
         Optional<CertificateInfo> info = stored.text("certificate")
                 .flatMap(pem -> CertificateInfo.parse(service.name(), pem));
@@ -51,6 +50,46 @@ public final class CertificateIssuer {
         if (info.isPresent() && info.get().fresh(clock.instant()) && info.get().coversAddresses(ips)) {
             return new Outcome(info.get(), false);
         }
+        Issued issued = issue(service, ips);
+        try {
+            session.writeSecret(service.certPath(), issued.fields(), stored.version());
+        } catch (VaultSession.CasConflict e) {
+            // Someone stored a certificate meanwhile (another bootstrap, a toggle): theirs is as good as ours.
+            return new Outcome(current(service).orElse(issued.info()), false);
+        }
+        return new Outcome(issued.info(), true);
+    }
+
+    /**
+     * Issues a new certificate whatever the stored one's state (renewing before expiry), and merges it into
+     * {@code secret/certs/<service>}: the certificate's fields are replaced, every other field stays, written with
+     * check-and-set on the version read; a concurrent writer makes it merge again from a fresh read, at most
+     * {@value TlsToggle#MAX_ATTEMPTS} times. Issued once: the retries only merge.
+     */
+    public Outcome renew(VaultLayout.ServiceSpec service) {
+        requireTls(service);
+        Issued issued = issue(service, VaultLayout.ipSans(service, catalog.get()));
+        for (int attempt = 1; attempt <= TlsToggle.MAX_ATTEMPTS; attempt++) {
+            KvSecret stored = session.readSecret(service.certPath());
+            Map<String, Object> merged = new LinkedHashMap<>(stored.data());
+            merged.putAll(issued.fields());
+            try {
+                session.writeSecret(service.certPath(), merged, stored.version());
+                return new Outcome(issued.info(), true);
+            } catch (VaultSession.CasConflict e) {
+                // Another writer (a toggle, a bootstrap) stored meanwhile: merge ours over theirs again.
+            }
+        }
+        throw new UserError(UserError.Kind.VAULT, "secret/" + service.certPath() + " kept changing while the new "
+                + "certificate was being stored (" + TlsToggle.MAX_ATTEMPTS + " attempts); nothing was overwritten",
+                "try again");
+    }
+
+    /** A certificate just issued: the fields stored for it, and what it says. */
+    private record Issued(Map<String, Object> fields, CertificateInfo info) {
+    }
+
+    private Issued issue(VaultLayout.ServiceSpec service, List<String> ips) {
         JsonNode data = session.write(VaultLayout.PKI_INT + "/issue/" + service.pkiRole(), issueRequest(service, ips),
                 "issuing a certificate for " + service.name()).path("data");
         Map<String, Object> cert = new LinkedHashMap<>();
@@ -62,16 +101,16 @@ public final class CertificateIssuer {
         cert.put("ca_chain", String.join("\n", chain));
         cert.put("serial_number", data.path("serial_number").asText());
         cert.put("expiration", data.path("expiration").asLong());
-        CertificateInfo issued = CertificateInfo.parse(service.name(), data.path("certificate").asText())
+        CertificateInfo info = CertificateInfo.parse(service.name(), data.path("certificate").asText())
                 .orElseThrow(() -> new UserError(UserError.Kind.VAULT, "Vault at " + session.address()
                         + " issued no readable certificate for " + service.name()));
-        try {
-            session.writeSecret(service.certPath(), cert, stored.version());
-        } catch (VaultSession.CasConflict e) {
-            // Someone stored a certificate meanwhile (another bootstrap, a toggle): theirs is as good as ours.
-            return new Outcome(current(service).orElse(issued), false);
+        return new Issued(cert, info);
+    }
+
+    private static void requireTls(VaultLayout.ServiceSpec service) {
+        if (!service.tls()) {
+            throw new UserError(UserError.Kind.CONFIGURATION, service.name() + " has no TLS");
         }
-        return new Outcome(issued, true);
     }
 
     static Map<String, Object> issueRequest(VaultLayout.ServiceSpec service, List<String> ipSans) {

@@ -1,6 +1,8 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.KvSecret;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.ConnectionKind;
 import io.colimaservices.domain.PortBinding;
 import io.colimaservices.domain.ServiceDefinition;
@@ -26,19 +28,6 @@ public final class ConnectionStrings {
     public static final String HOST = "localhost";
     /** The git server's secret holds its web admin's login under these prefixed names (docs/vault-contract.md). */
     private static final String ADMIN_PREFIX = "admin_";
-
-    public enum Format {
-        URL, JDBC, ENV, JSON;
-
-        public static Format parse(String text) {
-            try {
-                return valueOf(text.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(UserError.Kind.CONFIGURATION, "unknown format '" + text + "'",
-                        "formats: url, jdbc, env, json");
-            }
-        }
-    }
 
     /** What a string is made of; {@link #toString()} leaves the password out. */
     public record Target(String service, ConnectionKind kind, boolean tls, int port, Optional<String> username,
@@ -69,16 +58,7 @@ public final class ConnectionStrings {
                 password, database);
     }
 
-    /** Whether {@link #render} makes {@code format} for a service of {@code kind} (JDBC only for SQL databases). */
-    public static boolean supports(ConnectionKind kind, Format format) {
-        boolean client = switch (kind) {
-            case POSTGRESQL, MYSQL, MONGODB, REDIS, AMQP, GIT -> true;
-            case HTTP, VAULT -> false;
-        };
-        return client && (format != Format.JDBC || kind == ConnectionKind.POSTGRESQL || kind == ConnectionKind.MYSQL);
-    }
-
-    public static String render(Target t, Format format) {
+    public static String render(Target t, ConnectionFormat format) {
         return switch (format) {
             case URL -> url(t);
             case JDBC -> jdbc(t);

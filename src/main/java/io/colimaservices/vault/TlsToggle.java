@@ -1,7 +1,9 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.KvSecret;
 import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultServices;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import java.util.function.Consumer;
 public final class TlsToggle {
     public static final int MAX_ATTEMPTS = 5;
     public static final Duration RESTART_DEADLINE = Duration.ofMinutes(3);
-    public static final String AGENT_SERVICE = "vault-agent";
 
     private final VaultSession session;
     private final CertificateIssuer issuer;
@@ -30,12 +31,24 @@ public final class TlsToggle {
     private final Consumer<String> progress;
 
     /**
-     * @param changed      whether the flag had to change
-     * @param restarted    services restarted, in order; empty when no restarter is wired (then {@code manualStep}
-     *                     says what to run)
+     * @param changed        whether the flag had to change
+     * @param restarted      services restarted, in order (with a {@code restartProblem}, the last one did not come
+     *                       back); empty when no restarter is wired (then {@code manualStep} says what to run)
+     * @param restartProblem why a restart did not complete: the flag is set in Vault, but the service does not run
+     *                       with it (yet); restarting again ({@code tls SERVICE apply}) finishes the job
      */
     public record Report(String service, boolean enabled, boolean changed, long version, CertificateInfo certificate,
-                         boolean certificateIssued, List<String> restarted, Optional<String> manualStep) {
+                         boolean certificateIssued, List<String> restarted, Optional<String> manualStep,
+                         Optional<String> restartProblem) {
+        public Report {
+            restarted = List.copyOf(restarted);
+        }
+
+        public Report(String service, boolean enabled, boolean changed, long version, CertificateInfo certificate,
+                      boolean certificateIssued, List<String> restarted, Optional<String> manualStep) {
+            this(service, enabled, changed, version, certificate, certificateIssued, restarted, manualStep,
+                    Optional.empty());
+        }
     }
 
     public TlsToggle(VaultSession session, CertificateIssuer issuer, AgentArming arming,
@@ -49,9 +62,7 @@ public final class TlsToggle {
 
     public Report set(VaultLayout.ServiceSpec service, String credentialPath, boolean enabled) {
         if (!service.tls()) {
-            throw new UserError(UserError.Kind.CONFIGURATION, service.name() + " has no TLS to switch",
-                    "TLS services: " + String.join(", ", VaultLayout.tlsServices().stream()
-                            .map(VaultLayout.ServiceSpec::name).toList()));
+            throw new UserError(UserError.Kind.CONFIGURATION, service.name() + " has no TLS to switch");
         }
         Merge merge = mergeFlag(credentialPath, enabled);
         progress.accept("secret/" + credentialPath + ": tls_enabled=" + enabled
@@ -60,18 +71,46 @@ public final class TlsToggle {
         if (cert.issued()) {
             progress.accept("issued a new certificate for " + service.name());
         }
-        List<String> restarted = new ArrayList<>();
-        Optional<String> manual = Optional.empty();
-        if (restarter.isPresent()) {
-            armAll();
-            restart(AGENT_SERVICE, restarted);
-            restart(service.name(), restarted);
-        } else {
-            armAll();
-            manual = Optional.of("docker compose restart " + AGENT_SERVICE + " " + service.name());
-        }
+        Applied applied = apply(service.name());
         return new Report(service.name(), enabled, merge.changed(), merge.version(), cert.certificate(),
-                cert.issued(), restarted, manual);
+                cert.issued(), applied.restarted(), applied.manualStep(), applied.problem());
+    }
+
+    /**
+     * Makes the service run with the flag as Vault has it, without changing it: re-arms and restarts vault-agent,
+     * then the service. What a TLS switch whose restart did not complete offers to do again.
+     */
+    public Report reapply(VaultLayout.ServiceSpec service, String credentialPath) {
+        Report now = status(service, credentialPath);
+        Applied applied = apply(service.name());
+        return new Report(service.name(), now.enabled(), false, now.version(), now.certificate(), false,
+                applied.restarted(), applied.manualStep(), applied.problem());
+    }
+
+    private record Applied(List<String> restarted, Optional<String> manualStep, Optional<String> problem) {
+    }
+
+    /**
+     * Re-arms, then restarts vault-agent and the service, each waited for until healthy. A restart that does not
+     * complete is reported, not thrown: the flag has changed in Vault by then, and the caller must say so.
+     */
+    private Applied apply(String service) {
+        armAll();
+        if (restarter.isEmpty()) {
+            return new Applied(List.of(), Optional.of("docker compose restart " + VaultServices.AGENT + " " + service),
+                    Optional.empty());
+        }
+        List<String> restarted = new ArrayList<>();
+        for (String name : List.of(VaultServices.AGENT, service)) {
+            try {
+                restart(name, restarted);
+            } catch (UserError e) {
+                progress.accept(name + " did not come back: " + e.getMessage());
+                return new Applied(restarted, Optional.empty(), Optional.of(name + " did not come back: "
+                        + e.getMessage()));
+            }
+        }
+        return new Applied(restarted, Optional.empty(), Optional.empty());
     }
 
     /** The flag and certificate as stored now. */
@@ -114,12 +153,12 @@ public final class TlsToggle {
 
     private void armAll() {
         arming.armAll();
-        progress.accept("re-armed " + AGENT_SERVICE);
+        progress.accept("re-armed " + VaultServices.AGENT);
     }
 
     private void restart(String name, List<String> restarted) {
         progress.accept("restarting " + name + " and waiting until it is healthy");
-        restarter.orElseThrow().restartAndWait(name, RESTART_DEADLINE);
         restarted.add(name);
+        restarter.orElseThrow().restartAndWait(name, RESTART_DEADLINE);
     }
 }

@@ -1,21 +1,33 @@
 package io.colimaservices.vault;
 
 import io.colimaservices.domain.Catalog;
+import io.colimaservices.domain.ConnectionFormat;
+import io.colimaservices.domain.CredentialService;
 import io.colimaservices.domain.InitResult;
+import io.colimaservices.domain.IssuedCertificate;
+import io.colimaservices.domain.KvSecret;
 import io.colimaservices.domain.PrivateFiles;
 import io.colimaservices.domain.SecretNames;
 import io.colimaservices.domain.SecretStore;
+import io.colimaservices.domain.ServiceCertificates;
+import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceRestarter;
+import io.colimaservices.domain.ServiceSecrets;
+import io.colimaservices.domain.TlsReport;
+import io.colimaservices.domain.TlsSwitch;
 import io.colimaservices.domain.UnsealShareSets;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VaultGateway;
+import io.colimaservices.domain.VaultOperations;
 import io.colimaservices.domain.VaultPhase;
 import io.colimaservices.domain.VaultState;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,40 +35,33 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Everything the faces do with Vault, in one place: init, import, unseal, bootstrap, arm, read a secret, switch
- * TLS. Keys and tokens go between Vault and the {@link SecretStore} only; results and progress lines name what
- * happened and where things went, never a value.
+ * The Vault adapter behind the use cases: init, import, unseal, bootstrap, arm, read a secret, switch TLS, the
+ * services' certificates. Keys and tokens go between Vault and the {@link SecretStore} only; results and progress
+ * lines name what happened and where things went, never a value.
  */
-public final class VaultActions {
+public final class VaultActions implements VaultOperations, ServiceSecrets, TlsSwitch {
     private final VaultHttp http;
     private final VaultGateway gateway;
     private final SecretStore store;
     private final Path runtime;
-    private final Optional<ServiceRestarter> restarter;
+    private final Supplier<Optional<ServiceRestarter>> restarter;
     private final Clock clock;
     private final Supplier<Catalog> catalog;
+    private final Path home;
 
-    public record InitOutcome(int shares, int threshold, String storedIn, boolean weakerStore) {
-    }
-
-    public record ImportOutcome(int shares, boolean rootToken, List<Path> files, String storedIn,
-                                boolean weakerStore) {
-    }
-
-    /** @param alreadyUnsealed true when nothing had to be done */
-    public record UnsealOutcome(VaultState state, int sharesSubmitted, boolean alreadyUnsealed) {
-    }
-
-    public record BootstrapOutcome(Map<String, Long> secretVersions, boolean appTokenCreated, Path caChain,
-                                   List<String> armed) {
+    /** What bootstrap did, with the version of each secret it left (tests look at them). */
+    public record BootstrapRun(Map<String, Long> secretVersions, BootstrapOutcome outcome) {
     }
 
     /**
-     * @param catalog the stack's compose file, read when a certificate is issued (its IP SANs are the services'
-     *                static addresses there)
+     * @param restarter asked when a TLS switch restarts services (the faces wire one in after start)
+     * @param catalog   the stack's compose file: which services read which secrets and get certificates, and their
+     *                  static addresses (certificate IP SANs)
+     * @param home      the user's home: where the original project kept its keys
      */
     public VaultActions(VaultHttp http, VaultGateway gateway, SecretStore store, Path runtime,
-                        Optional<ServiceRestarter> restarter, Clock clock, Supplier<Catalog> catalog) {
+                        Supplier<Optional<ServiceRestarter>> restarter, Clock clock, Supplier<Catalog> catalog,
+                        Path home) {
         this.http = http;
         this.gateway = gateway;
         this.store = store;
@@ -64,25 +69,21 @@ public final class VaultActions {
         this.restarter = restarter;
         this.clock = clock;
         this.catalog = catalog;
+        this.home = home;
     }
 
-    public VaultGateway gateway() {
-        return gateway;
+    @Override
+    public String address() {
+        return gateway.address();
     }
 
-    public SecretStore store() {
-        return store;
-    }
-
-    public Path runtime() {
-        return runtime;
-    }
-
+    @Override
     public VaultState status() {
         return gateway.status();
     }
 
     /** First run: initializes Vault and puts the shares and root token in the secret store. */
+    @Override
     public InitOutcome init(int shares, int threshold) {
         VaultState state = requireReachable();
         if (state.phase() != VaultPhase.UNINITIALIZED) {
@@ -92,9 +93,9 @@ public final class VaultActions {
                             : "its keys are in " + store.description() + "; run 'colima-services vault unseal'");
         }
         // The set stored until now may open a Vault volume in an older backup: it is kept before it is replaced.
-        shareSets().currentFingerprint();
+        shareSetStore().currentFingerprint();
         InitResult result = gateway.initialize(shares, threshold);
-        shareSets().keep(result.shares(), Optional.of(result.rootToken()));
+        shareSetStore().keep(result.shares(), Optional.of(result.rootToken()));
         for (int i = 0; i < result.shares().size(); i++) {
             store.write(SecretNames.share(i + 1), result.shares().get(i));
         }
@@ -104,15 +105,29 @@ public final class VaultActions {
         return new InitOutcome(result.shares().size(), result.threshold(), store.description(), store.weaker());
     }
 
+    @Override
+    public Path defaultImportDirectory() {
+        return OriginalKeys.defaultDirectory(home);
+    }
+
     /** Moves the original project's keys into the secret store. The caller decides about the files. */
-    public ImportOutcome importOriginal(OriginalKeys keys) {
+    @Override
+    public ImportOutcome importFrom(Path directory) {
+        OriginalKeys keys = OriginalKeys.read(directory).orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION,
+                "nothing to import: no " + OriginalKeys.KEYS_FILE + " or " + OriginalKeys.TOKEN_FILE + " in "
+                        + directory, "give the directory that holds them (the original project used "
+                        + defaultImportDirectory() + ")"));
+        return importOriginal(keys);
+    }
+
+    ImportOutcome importOriginal(OriginalKeys keys) {
         if (keys.shares().isEmpty() && keys.rootToken().isEmpty()) {
             throw new UserError(UserError.Kind.CONFIGURATION, "no unseal keys and no root token in "
                     + keys.files(), "the files should hold Vault's sys/init response");
         }
         if (!keys.shares().isEmpty()) {
-            shareSets().currentFingerprint();
-            shareSets().keep(keys.shares(), keys.rootToken());
+            shareSetStore().currentFingerprint();
+            shareSetStore().keep(keys.shares(), keys.rootToken());
             for (int i = 0; i < keys.shares().size(); i++) {
                 store.write(SecretNames.share(i + 1), keys.shares().get(i));
             }
@@ -128,17 +143,55 @@ public final class VaultActions {
                 store.description(), store.weaker());
     }
 
+    @Override
+    public List<Path> deleteOriginalFiles(List<Path> files) {
+        List<Path> deleted = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                if (Files.deleteIfExists(file)) {
+                    deleted.add(file);
+                }
+            } catch (IOException e) {
+                throw new UserError(UserError.Kind.OTHER, "cannot delete " + file + ": " + e.getClass().getSimpleName()
+                        + (deleted.isEmpty() ? "" : " (deleted " + deleted + ")"), "delete it yourself");
+            }
+        }
+        return deleted;
+    }
+
     /** The stored shares, in order (share 1, 2, ... until the first gap). */
     public List<String> storedShares() {
-        return shareSets().currentShares();
+        return shareSetStore().currentShares();
     }
 
     /** Every unseal-share set this machine has held (a re-init never loses one). */
-    public UnsealShareSets shareSets() {
+    public UnsealShareSets shareSetStore() {
         return new UnsealShareSets(store, clock);
     }
 
+    @Override
+    public List<UnsealShareSets.ShareSet> shareSets() {
+        return shareSetStore().list();
+    }
+
+    @Override
+    public StoredKeys storedKeys() {
+        return new StoredKeys(storedShares().size(), store.read(SecretNames.ROOT_TOKEN).isPresent(),
+                store.read(SecretNames.APP_TOKEN).isPresent());
+    }
+
+    @Override
+    public String storeDescription() {
+        return store.description();
+    }
+
+    @Override
+    public boolean weakerStore() {
+        return store.weaker();
+    }
+
     /** Submits stored shares until Vault is unsealed; {@code progress} hears the state after each. */
+    @Override
     public UnsealOutcome unsealWithStoredShares(Consumer<VaultState> progress) {
         VaultState state = requireReachable();
         if (state.phase() == VaultPhase.UNSEALED) {
@@ -169,13 +222,18 @@ public final class VaultActions {
     }
 
     /** Submits one share the user typed. */
-    public UnsealOutcome unsealWith(String share) {
+    @Override
+    public UnsealOutcome submitShare(String share) {
+        if (share == null || share.isBlank()) {
+            throw new UserError(UserError.Kind.CONFIGURATION, "no unseal key share given", "type or paste one share");
+        }
         VaultState state = requireReachable();
         if (state.phase() == VaultPhase.UNSEALED) {
             return new UnsealOutcome(state, 0, true);
         }
         requireInitialized(state);
-        return new UnsealOutcome(submit(share, List.of(share)), 1, false);
+        String stripped = share.strip();
+        return new UnsealOutcome(submit(stripped, List.of(stripped)), 1, false);
     }
 
     /** One share; on refusal resets the progress (so the next attempt starts clean) and reports Vault's error. */
@@ -199,7 +257,13 @@ public final class VaultActions {
     }
 
     /** Bootstrap with the root token; then the app token, the CA chain and the agent's credentials. */
+    @Override
     public BootstrapOutcome bootstrap(Consumer<String> progress) {
+        return bootstrapRun(progress).outcome();
+    }
+
+    /** Bootstrap, keeping the version of each secret it left (tests look at them). */
+    public BootstrapRun bootstrapRun(Consumer<String> progress) {
         requireUnsealed();
         String rootToken = store.read(SecretNames.ROOT_TOKEN).orElseThrow(() -> new UserError(UserError.Kind.VAULT,
                 "no root token in " + store.description(),
@@ -213,19 +277,23 @@ public final class VaultActions {
             created = true;
         }
         Path chain = bootstrap.exportCaChain(runtime);
-        List<String> armed = new AgentArming(appSession(), runtime).armAll();
-        progress.accept("armed vault-agent for " + armed.size() + " services under " + runtime.resolve("vault-agent"));
-        return new BootstrapOutcome(versions, created, chain, armed);
+        List<String> armed = new AgentArming(appSession(), runtime, catalog).armAll();
+        progress.accept("armed " + io.colimaservices.domain.VaultServices.AGENT + " for " + armed.size()
+                + " services under " + AgentArming.agentRoot(runtime));
+        return new BootstrapRun(versions, new BootstrapOutcome(versions.size(), created, chain, armed.size()));
     }
 
     /** Writes fresh one-use credentials for the vault-agent (before it starts). */
-    public List<String> arm() {
+    @Override
+    public ArmOutcome arm() {
         requireUnsealed();
-        return new AgentArming(daily(), runtime).armAll();
+        List<String> armed = new AgentArming(daily(), runtime, catalog).armAll();
+        return new ArmOutcome(armed, AgentArming.agentRoot(runtime), AgentArming.WRAP_TTL);
     }
 
     /** Reads {@code secret/<path>} with the daily token. */
-    public KvSecret secret(String path) {
+    @Override
+    public KvSecret read(String path) {
         requireUnsealed();
         KvSecret secret = daily().readSecret(path);
         if (!secret.exists()) {
@@ -235,28 +303,54 @@ public final class VaultActions {
         return secret;
     }
 
-    public TlsToggle.Report tls(VaultLayout.ServiceSpec service, String credentialPath, boolean enabled,
-                                Consumer<String> progress) {
-        requireUnsealed();
-        return toggle(progress).set(service, credentialPath, enabled);
+    @Override
+    public String connectionString(ServiceDefinition service, KvSecret secret, ConnectionFormat format) {
+        return ConnectionStrings.render(ConnectionStrings.target(service, secret), format);
     }
 
-    public TlsToggle.Report tlsStatus(VaultLayout.ServiceSpec service, String credentialPath) {
+    @Override
+    public TlsReport set(String service, String credentialPath, boolean enabled, Consumer<String> progress) {
         requireUnsealed();
-        return toggle(line -> { }).status(service, credentialPath);
+        return report(toggle(progress).set(spec(service), credentialPath, enabled), credentialPath);
     }
 
-    /** Writes the stored shares to a new 0600 file the user chose, for their own backup. */
-    public int exportShares(Path file) {
-        return exportShares(file, Optional.empty());
+    /** Restarts vault-agent and the service so that it runs with the flag Vault has (a switch's restart again). */
+    @Override
+    public TlsReport reapply(String service, String credentialPath, Consumer<String> progress) {
+        requireUnsealed();
+        return report(toggle(progress).reapply(spec(service), credentialPath), credentialPath);
+    }
+
+    @Override
+    public TlsReport status(String service, String credentialPath) {
+        requireUnsealed();
+        return report(toggle(line -> { }).status(spec(service), credentialPath), credentialPath);
+    }
+
+    private VaultLayout.ServiceSpec spec(String service) {
+        return VaultLayout.requireTls(catalog.get(), service, "has no TLS to switch");
+    }
+
+    private static TlsReport report(TlsToggle.Report r, String path) {
+        Optional<IssuedCertificate> cert = Optional.ofNullable(r.certificate())
+                .map(c -> new IssuedCertificate(r.service(), c.serial(), c.notAfter()));
+        return new TlsReport(r.service(), path, r.enabled(), r.changed(), r.version(), cert, r.certificateIssued(),
+                r.restarted(), r.manualStep(), r.restartProblem());
+    }
+
+    /** The services' certificates with the daily token, for renewing one ({@code CertificateRenewal}). */
+    public ServiceCertificates serviceCertificates() {
+        requireUnsealed();
+        return new VaultServiceCertificates(daily(), clock, catalog, runtime);
     }
 
     /**
      * Writes a set of shares (the current one, or a kept one by its fingerprint) to a new 0600 file the user chose;
      * the folder's permissions are left as they are.
      */
+    @Override
     public int exportShares(Path file, Optional<String> setFingerprint) {
-        List<String> shares = setFingerprint.map(fp -> shareSets().shares(fp)).orElseGet(this::storedShares);
+        List<String> shares = setFingerprint.map(fp -> shareSetStore().shares(fp)).orElseGet(this::storedShares);
         if (shares.isEmpty()) {
             throw new UserError(UserError.Kind.VAULT, "no unseal key shares in " + store.description());
         }
@@ -277,17 +371,19 @@ public final class VaultActions {
     }
 
     /** The token a given secret-store entry names, for an explicit copy; never printed. */
-    public String token(String name) {
+    @Override
+    public String token(CredentialService.VaultToken token) {
+        boolean root = token == CredentialService.VaultToken.ROOT;
+        String name = root ? SecretNames.ROOT_TOKEN : SecretNames.APP_TOKEN;
         return store.read(name).orElseThrow(() -> new UserError(UserError.Kind.VAULT, "no "
-                + (SecretNames.ROOT_TOKEN.equals(name) ? "root" : "app") + " token in " + store.description(),
-                SecretNames.ROOT_TOKEN.equals(name) ? "'colima-services vault init' or 'vault import'"
-                        : "run 'colima-services vault bootstrap'"));
+                + (root ? "root" : "app") + " token in " + store.description(),
+                root ? "'colima-services vault init' or 'vault import'" : "run 'colima-services vault bootstrap'"));
     }
 
     private TlsToggle toggle(Consumer<String> progress) {
         VaultSession session = daily();
-        return new TlsToggle(session, new CertificateIssuer(session, clock, catalog), new AgentArming(session, runtime),
-                restarter, progress);
+        return new TlsToggle(session, new CertificateIssuer(session, clock, catalog),
+                new AgentArming(session, runtime, catalog), restarter.get(), progress);
     }
 
     /** The app token when there is one, else the root token (before the first bootstrap). */
@@ -298,7 +394,7 @@ public final class VaultActions {
     }
 
     private VaultSession appSession() {
-        return new VaultSession(http, token(SecretNames.APP_TOKEN));
+        return new VaultSession(http, token(CredentialService.VaultToken.APP));
     }
 
     /** Looks the stored app token up (auth/token/lookup-self): a token of an older Vault no longer works. */

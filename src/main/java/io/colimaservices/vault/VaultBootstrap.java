@@ -1,5 +1,6 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.KvSecret;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.UserError;
@@ -89,14 +90,15 @@ public final class VaultBootstrap {
         }
         String sharedRedis = redisPassword.orElseGet(Passwords::generate);
         Map<String, Long> versions = new LinkedHashMap<>();
-        for (VaultLayout.SecretSpec spec : VaultLayout.SECRETS) {
-            versions.put(spec.path(), fill(spec, sharedRedis));
+        Catalog stack = catalog.get();
+        for (VaultLayout.SecretSpec spec : VaultLayout.secrets(stack)) {
+            versions.put(spec.path(), fill(spec, spec.tlsFlag(stack), sharedRedis));
         }
         return versions;
     }
 
     /** Adds the fields {@code spec} wants and the secret lacks; never touches a field that is there. */
-    private long fill(VaultLayout.SecretSpec spec, String sharedRedis) {
+    private long fill(VaultLayout.SecretSpec spec, boolean tlsFlag, String sharedRedis) {
         for (int attempt = 1; ; attempt++) {
             KvSecret current = root.readSecret(spec.path());
             Map<String, Object> wanted = new LinkedHashMap<>(current.data());
@@ -106,7 +108,7 @@ public final class VaultBootstrap {
                 boolean redis = VaultLayout.REDIS_PATHS.contains(spec.path());
                 addMissing(wanted, added, field, redis ? sharedRedis : Passwords.generate());
             }
-            if (spec.tlsFlag()) {
+            if (tlsFlag) {
                 addMissing(wanted, added, VaultLayout.TLS_FIELD, Boolean.TRUE);
             }
             if (added.isEmpty()) {
@@ -151,7 +153,7 @@ public final class VaultBootstrap {
                     "installing the intermediate CA");
             progress.accept("generated the intermediate CA (" + VaultLayout.PKI_INT + "/)");
         }
-        for (VaultLayout.ServiceSpec service : VaultLayout.tlsServices()) {
+        for (VaultLayout.ServiceSpec service : VaultLayout.tlsServices(catalog.get())) {
             Map<String, Object> role = new LinkedHashMap<>();
             role.put("allowed_domains", service.name() + ",dev-" + service.name() + ",localhost");
             role.put("allow_bare_domains", true);
@@ -181,7 +183,7 @@ public final class VaultBootstrap {
 
     private void certificates() {
         CertificateIssuer issuer = new CertificateIssuer(root, clock, catalog);
-        for (VaultLayout.ServiceSpec service : VaultLayout.tlsServices()) {
+        for (VaultLayout.ServiceSpec service : VaultLayout.tlsServices(catalog.get())) {
             CertificateIssuer.Outcome outcome = issuer.ensure(service);
             if (outcome.issued()) {
                 progress.accept("issued a certificate for " + service.name());
@@ -191,7 +193,7 @@ public final class VaultBootstrap {
 
     // https://developer.hashicorp.com/vault/api-docs/system/policies
     private void policies() {
-        for (VaultLayout.ServiceSpec service : VaultLayout.SERVICES) {
+        for (VaultLayout.ServiceSpec service : VaultLayout.services(catalog.get())) {
             root.write("sys/policies/acl/" + service.policy(), Map.of("policy", VaultLayout.policyFor(service)),
                     "writing policy " + service.policy());
         }
@@ -201,7 +203,7 @@ public final class VaultBootstrap {
 
     // https://developer.hashicorp.com/vault/api-docs/auth/approle#create-update-approle
     private void approles() {
-        for (VaultLayout.ServiceSpec service : VaultLayout.SERVICES) {
+        for (VaultLayout.ServiceSpec service : VaultLayout.services(catalog.get())) {
             Map<String, Object> role = new LinkedHashMap<>();
             role.put("token_policies", service.policy());
             role.put("token_ttl", "1h");

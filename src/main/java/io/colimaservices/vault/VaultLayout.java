@@ -1,6 +1,9 @@
 package io.colimaservices.vault;
 
 import io.colimaservices.domain.Catalog;
+import io.colimaservices.domain.ServiceDefinition;
+import io.colimaservices.domain.UserError;
+import io.colimaservices.domain.VaultServices;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * docs/vault-contract.md as data: the secrets bootstrap creates, the services that get a certificate, policy and
- * AppRole. The services' static IPs (for certificate IP SANs) are not kept here: the compose file is their one
- * source, and {@link #ipSans} asks the catalog.
+ * docs/vault-contract.md as data, with the compose file as the one source of which services read which secrets:
+ * every service with an {@code io.colima-services.vault-path} label gets a policy and an AppRole reading that path
+ * (and those of {@code io.colima-services.vault-reads}), and, with {@code io.colima-services.tls: "true"}, a PKI role
+ * and a certificate whose IP SANs are its static address in the compose file. What stays here is what the compose
+ * file cannot say: the fields each secret of the contract holds ({@link #SECRETS}), the PKI's names and lifetimes,
+ * the app's policy. {@code BundledLayoutTest} checks this against the bundled compose file.
  */
 public final class VaultLayout {
     public static final String PKI_ROOT = "pki";
@@ -22,16 +28,20 @@ public final class VaultLayout {
     public static final String INT_CA_TTL = "43800h";
     public static final String CERT_TTL = "8760h";
     public static final String APP_POLICY = "colima-services-app";
-    public static final String TLS_FIELD = "tls_enabled";
+    public static final String TLS_FIELD = VaultServices.TLS_FLAG;
     private static final String LOOPBACK = "127.0.0.1";
     /** Shared by redis-1..3 (one cluster, one password). */
     public static final List<String> REDIS_PATHS = List.of("redis-1", "redis-2", "redis-3");
 
     /**
-     * One KV secret: fixed fields (usernames, database names), fields bootstrap fills with a random password,
-     * and whether it carries the {@code tls_enabled} flag.
+     * One KV secret of the contract: fixed fields (usernames, database names) and the fields bootstrap fills with a
+     * random password. Whether it also carries {@code tls_enabled} comes from the compose file ({@link #tlsFlag}).
      */
-    public record SecretSpec(String path, Map<String, String> fixed, List<String> generated, boolean tlsFlag) {
+    public record SecretSpec(String path, Map<String, String> fixed, List<String> generated) {
+        /** It is the own secret of a service that can switch TLS. */
+        public boolean tlsFlag(Catalog catalog) {
+            return services(catalog).stream().anyMatch(s -> s.tls() && s.credentialPath().equals(path));
+        }
     }
 
     /**
@@ -58,48 +68,63 @@ public final class VaultLayout {
         }
     }
 
+    /** The fields of every secret the contract knows; bootstrap creates those the compose file's labels name. */
     public static final List<SecretSpec> SECRETS = List.of(
             new SecretSpec("postgresql", ordered("username", "dev_admin", "database", "dev_database"),
-                    List.of("password"), true),
+                    List.of("password")),
             new SecretSpec("mysql", ordered("username", "dev_user", "database", "dev_database"),
-                    List.of("root_password", "password"), true),
+                    List.of("root_password", "password")),
             new SecretSpec("mongodb", ordered("username", "dev_user", "database", "dev_database"),
-                    List.of("password"), true),
-            new SecretSpec("redis-1", Map.of(), List.of("password"), true),
-            new SecretSpec("redis-2", Map.of(), List.of("password"), true),
-            new SecretSpec("redis-3", Map.of(), List.of("password"), true),
+                    List.of("password")),
+            new SecretSpec("redis-1", Map.of(), List.of("password")),
+            new SecretSpec("redis-2", Map.of(), List.of("password")),
+            new SecretSpec("redis-3", Map.of(), List.of("password")),
             new SecretSpec("rabbitmq", ordered("username", "dev_user", "vhost", "dev_vhost"),
-                    List.of("password"), true),
+                    List.of("password")),
             // Forgejo's web admin, created once by the stack's forgejo-admin-init step (its database login is
             // secret/postgresql). "admin" itself is a name Forgejo reserves.
             new SecretSpec("forgejo", ordered("admin_username", "dev_admin", "admin_email", "dev_admin@localhost"),
-                    List.of("admin_password"), true),
-            new SecretSpec("grafana", ordered("username", "admin"), List.of("password"), false));
-
-    public static final List<ServiceSpec> SERVICES = List.of(
-            tls("postgres", "postgresql"),
-            plain("pgbouncer", "postgresql"),
-            tls("mysql", "mysql"),
-            tls("mongodb", "mongodb"),
-            tls("redis-1", "redis-1"),
-            tls("redis-2", "redis-2"),
-            tls("redis-3", "redis-3"),
-            tls("rabbitmq", "rabbitmq"),
-            tls("forgejo", "forgejo", "postgresql"),
-            plain("redis-exporter-1", "redis-1"),
-            plain("redis-exporter-2", "redis-1"),
-            plain("redis-exporter-3", "redis-1"),
-            plain("grafana", "grafana"));
+                    List.of("admin_password")),
+            new SecretSpec("grafana", ordered("username", "admin"), List.of("password")));
 
     private VaultLayout() {
     }
 
-    public static Optional<ServiceSpec> service(String name) {
-        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst();
+    /** The services that read secrets, in the compose file's order: those with a vault-path label. */
+    public static List<ServiceSpec> services(Catalog catalog) {
+        List<ServiceSpec> services = new ArrayList<>();
+        for (ServiceDefinition d : catalog.services()) {
+            List<String> reads = VaultServices.reads(d);
+            if (!reads.isEmpty()) {
+                services.add(new ServiceSpec(d.name(), reads, d.tls().capable()));
+            }
+        }
+        return List.copyOf(services);
     }
 
-    public static List<ServiceSpec> tlsServices() {
-        return SERVICES.stream().filter(ServiceSpec::tls).toList();
+    public static Optional<ServiceSpec> service(Catalog catalog, String name) {
+        return services(catalog).stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The services that get a certificate: a vault-path label and {@code io.colima-services.tls: "true"}. */
+    public static List<ServiceSpec> tlsServices(Catalog catalog) {
+        return services(catalog).stream().filter(ServiceSpec::tls).toList();
+    }
+
+    /** The service's TLS spec, or a message naming the services that have one. */
+    public static ServiceSpec requireTls(Catalog catalog, String name, String what) {
+        return service(catalog, name).filter(ServiceSpec::tls).orElseThrow(() -> new UserError(
+                UserError.Kind.CONFIGURATION, name + " " + what + " (it needs the labels "
+                + VaultServices.TLS_LABEL + ": \"true\" and " + VaultServices.VAULT_PATH_LABEL + " in "
+                + catalog.source() + ")", "TLS services: " + String.join(", ",
+                tlsServices(catalog).stream().map(ServiceSpec::name).toList())));
+    }
+
+    /** The contract's secrets that some service of the compose file reads: what bootstrap creates. */
+    public static List<SecretSpec> secrets(Catalog catalog) {
+        java.util.Set<String> read = new java.util.HashSet<>();
+        services(catalog).forEach(s -> read.addAll(s.reads()));
+        return SECRETS.stream().filter(s -> read.contains(s.path())).toList();
     }
 
     /**
@@ -155,14 +180,6 @@ public final class VaultLayout {
 
     private static String readRule(String path) {
         return "path \"" + path + "\" {\n  capabilities = [\"read\"]\n}\n";
-    }
-
-    private static ServiceSpec tls(String name, String... reads) {
-        return new ServiceSpec(name, List.of(reads), true);
-    }
-
-    private static ServiceSpec plain(String name, String... reads) {
-        return new ServiceSpec(name, List.of(reads), false);
     }
 
     private static Map<String, String> ordered(String... pairs) {

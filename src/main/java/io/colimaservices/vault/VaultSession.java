@@ -1,5 +1,6 @@
 package io.colimaservices.vault;
 
+import io.colimaservices.domain.KvSecret;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;

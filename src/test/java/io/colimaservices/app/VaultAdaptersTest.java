@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The pages' ports as the app wires them ({@link AppVaultOperations}, {@link AppCredentialService}) against the
+ * The pages' use cases as the app wires them ({@link UseCases#vault()}, {@link UseCases#credentials()}) against the
  * in-process Vault API double: init, unseal, bootstrap, credentials, TLS toggle, import.
  */
 class VaultAdaptersTest {
@@ -47,8 +47,8 @@ class VaultAdaptersTest {
         context = harness.context();
         restarter = new RecordingRestarter();
         context.useServiceRestarter(restarter);
-        vault = AppVaultOperations.of(context);
-        credentials = new AppCredentialService(context::vaultActions, context::catalog, Clock.systemUTC());
+        vault = context.useCases().vault();
+        credentials = context.useCases().credentials();
     }
 
     @AfterEach
@@ -100,7 +100,9 @@ class VaultAdaptersTest {
         // Credentials: the catalog's services with a vault path, with the formats their kind supports.
         List<CredentialEntry> services = credentials.services();
         assertThat(services).extracting(CredentialEntry::service)
-                .containsExactly("postgres", "mysql", "mongodb", "redis-1", "rabbitmq", "forgejo");
+                .containsExactly("postgres", "pgbouncer", "mysql", "mongodb", "redis-1", "redis-2", "redis-3",
+                        "rabbitmq", "forgejo", "grafana", "redis-exporter-1", "redis-exporter-2", "redis-exporter-3");
+        assertThat(entry(services, "pgbouncer").tlsCapable()).as("a vault path, no TLS label").isFalse();
         assertThat(entry(services, "postgres").formats()).containsExactly(ConnectionFormat.values());
         assertThat(entry(services, "postgres").path()).isEqualTo("postgresql");
         assertThat(entry(services, "redis-1").formats())

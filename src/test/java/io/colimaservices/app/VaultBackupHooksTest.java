@@ -38,7 +38,7 @@ class VaultBackupHooksTest {
     void start() throws IOException {
         harness = new VaultHarness(dir);
         context = harness.context();
-        AppVaultOperations.of(context).init(5, 3);
+        context.useCases().vault().init(5, 3);
     }
 
     @AfterEach
@@ -108,7 +108,7 @@ class VaultBackupHooksTest {
     @Test
     void theCopyIsUnsealedWithTheBackupsSetThroughStdinUntilItOpens() throws Exception {
         CopyVault copy = new CopyVault(3);
-        VaultBackupHooks hooks = new VaultBackupHooks(context::vaultActions, copy);
+        VaultBackupHooks hooks = new VaultBackupHooks(context::vaultActions, () -> context.vaultActions().shareSetStore(), copy);
         Optional<String> set = hooks.shareSetFor("vault");
         assertThat(set).isPresent();
         assertThat(hooks.shareSetFor("postgres")).isEmpty();
@@ -126,10 +126,10 @@ class VaultBackupHooksTest {
 
     @Test
     void aRestoredVolumeMakesItsSetCurrent() {
-        UnsealShareSets sets = context.vaultActions().shareSets();
+        UnsealShareSets sets = context.vaultActions().shareSetStore();
         String now = sets.currentFingerprint().orElseThrow();
         String older = sets.keep(List.of("o1", "o2", "o3"), Optional.of("root-old"));
-        VaultBackupHooks hooks = new VaultBackupHooks(context::vaultActions, new CopyVault(1));
+        VaultBackupHooks hooks = new VaultBackupHooks(context::vaultActions, () -> context.vaultActions().shareSetStore(), new CopyVault(1));
 
         hooks.restored("vault", vaultEntry(Optional.of(older)));
         assertThat(context.vaultActions().storedShares()).containsExactly("o1", "o2", "o3");

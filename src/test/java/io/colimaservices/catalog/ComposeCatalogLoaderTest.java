@@ -176,11 +176,48 @@ class ComposeCatalogLoaderTest {
         assertThat(catalog.service("my-api").orElseThrow().group()).isEqualTo(ServiceGroup.APPS);
     }
 
+    @Test
+    void anyGroupNameLoadsAndFollowsTheKnownGroupsAlphabetically(@TempDir Path dir) throws IOException {
+        Path compose = dir.resolve("docker-compose.yml");
+        Files.writeString(compose, """
+                services:
+                  web:
+                    image: nginx:1.28.0
+                    labels:
+                      io.colima-services.group: Frontend
+                  ledger:
+                    image: example/ledger:1
+                    labels:
+                      io.colima-services.group: payments
+                  db:
+                    image: postgres:17.6
+                    labels:
+                      io.colima-services.group: data
+                  worker:
+                    image: example/worker:1
+                  vault:
+                    image: hashicorp/vault:1.20.4
+                    labels:
+                      io.colima-services.group: secrets
+                """);
+
+        Catalog catalog = new ComposeCatalogLoader(Map.of()).load(compose);
+
+        assertThat(catalog.groups().keySet()).extracting(ServiceGroup::label)
+                .containsExactly("secrets", "data", "apps", "frontend", "payments");
+        assertThat(catalog.service("web").orElseThrow().group().icon()).isEqualTo(ServiceGroup.Icon.GENERIC);
+        assertThat(catalog.service("db").orElseThrow().group().icon()).isEqualTo(ServiceGroup.Icon.DATA);
+        assertThat(catalog.service("worker").orElseThrow().group()).isEqualTo(ServiceGroup.APPS);
+        assertThat(catalog.resolveTargets(List.of("frontend"))).containsExactly("web");
+        assertThat(catalog.service("web").orElseThrow().group().displayName()).isEqualTo("Frontend");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown-dependency.yml | 11 | service 'postgres' depends on unknown service 'valut'
             cycle.yml              |  4 | dependency cycle: a -> c -> b -> a
-            unknown-group.yml      |  9 | service 'grafana' has unknown group 'observabilty'
+            bad-group.yml          |  9 | service 'grafana' has an invalid group name 'my dashboards'
+            group-is-service.yml   |  5 | is both a service (group-is-service.yml line 6) and the group of service 'web'
             invalid-yaml.yml       |  6 | invalid YAML
             unknown-condition.yml  |  8 | unknown depends_on condition 'service_ready'
             required-variable.yml  |  3 | required variable BUSYBOX_TAG is missing a value: set BUSYBOX_TAG in .env

@@ -36,6 +36,6 @@ class DurationsTest {
         CliRun run = CliRun.of("logs", "vault", "--since", "yesterday");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("not a duration");
+        assertThat(run.err()).contains("not a time");
     }
 }

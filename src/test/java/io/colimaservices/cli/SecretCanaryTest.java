@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colimaservices.domain.PrivateFiles;
+import io.colimaservices.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Runs every Vault flow (status, init, unseal with stored and typed shares, a wrong share, bootstrap twice, arm,
- * creds --copy, token --copy, TLS off/on/status, import with deletion) and then looks for every secret value it
+ * creds --copy, token --copy, TLS off/on/status/renew, the CA's status/trust/untrust/export in every format, import
+ * with deletion) and then looks for every secret value it
  * knows (unseal shares in hex and base64, root and app tokens, every generated password, the certificates'
- * private keys) in: everything the CLI printed, everything written to System.out/err, every log event at any level,
- * and every file under the temp directory the app wrote to (home, XDG dirs, runtime).
+ * private keys, the keys renewing replaced) in: everything the CLI printed, everything written to System.out/err, every log event at any level,
+ * and every file under the temp directory the app wrote to (home, XDG dirs, runtime), the app's log with the use
+ * cases' trace lines among them.
  *
  * <p>The one documented exception is the fallback secret store ({@code secrets/secrets.json}): it must hold the
  * keys, so it is not searched; instead it must be mode 0600 in a 0700 directory. The clipboard stand-in file is
@@ -93,6 +96,14 @@ class SecretCanaryTest {
         }
 
         assertThat(secrets).hasSizeGreaterThan(20);
+        // Every change left its trace line in the app's log (searched below with every other file).
+        assertThat(Files.readString(harnesses.get(0).logFile())).contains("[cli] vault init: initialized",
+                "[cli] vault unseal (a typed share): FAILED ", "[cli] vault unseal: unsealed",
+                "[cli] vault bootstrap: ", "[cli] vault arm: vault-agent armed for", "[cli] tls postgres off: ",
+                "[cli] tls postgres on: ", "[cli] tls mysql renew: new certificate", "[cli] ca trust: ",
+                "[cli] ca export ", "[cli] ca untrust: ");
+        assertThat(Files.readString(harnesses.get(1).logFile())).contains("[cli] vault import ",
+                "[cli] vault import: delete the original files: deleted", "[cli] tls mysql off: ");
         List<String> hits = new ArrayList<>();
         search("CLI output", printed.toString(), secrets, hits);
         search("System.out/err", processOut.toString(StandardCharsets.UTF_8), secrets, hits);
@@ -154,6 +165,11 @@ class SecretCanaryTest {
         record(printed, expectOk(h.run("tls", "postgres", "off")));
         record(printed, expectOk(h.run("tls", "postgres", "on")));
         record(printed, expectOk(h.run("tls", "redis-1", "status")));
+        String renewedKey = (String) h.vault.secret("certs/mysql").get("private_key");
+        secrets.put("fresh private key of mysql before renewing", renewedKey.lines().toList()
+                .get(renewedKey.lines().toList().size() / 2));
+        record(printed, expectOk(h.run("tls", "mysql", "renew")));
+        runCa(h, printed);
         record(printed, expectOk(h.run("vault", "token", "--copy", "--clear-after", "1")));
         record(printed, expectOk(h.run("vault", "token", "--copy", "--root", "--clear-after", "1")));
         record(printed, expectOk(h.run("vault", "share-sets")));
@@ -164,6 +180,20 @@ class SecretCanaryTest {
         h.vault.seal();
         record(printed, h.run("creds", "postgres", "--copy"));
         collectStoreAndVaultSecrets(h, "fresh", secrets);
+    }
+
+    /** The CA flows: with a real NSS database under the harness's HOME, and every export format. */
+    private void runCa(VaultHarness h, StringBuilder printed) throws IOException {
+        Path nss = Files.createDirectories(h.home.resolve(".pki/nssdb"));
+        Processes.run(null, 60, "certutil", "-d", "sql:" + nss, "-N", "--empty-password").orFail("certutil -N");
+        record(printed, expectOk(h.run("ca", "status")));
+        record(printed, expectOk(h.run("ca", "status", "--json")));
+        record(printed, expectOk(h.run("ca", "trust")));
+        Path exports = Files.createDirectories(h.home.resolve("exports"));
+        record(printed, expectOk(h.run("ca", "export", exports.resolve("ca.pem").toString())));
+        record(printed, expectOk(h.run("ca", "export", exports.resolve("ca.p12").toString(), "--format", "pkcs12")));
+        record(printed, expectOk(h.run("ca", "export", exports.resolve("ca.jks").toString(), "--format", "jks")));
+        record(printed, expectOk(h.run("ca", "untrust")));
     }
 
     private void runImport(VaultHarness h, StringBuilder printed, Map<String, String> secrets) throws IOException {

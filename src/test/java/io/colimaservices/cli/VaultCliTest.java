@@ -237,17 +237,19 @@ class VaultCliTest {
         harness.bootstrapped();
         Map<String, Integer> versions = harness.vault.secretVersions();
         assertThat(ipSans("postgres")).containsExactlyInAnyOrder("10.77.0.10", "127.0.0.1");
-        // No static address in this compose file: loopback only.
-        assertThat(ipSans("mysql")).containsExactly("127.0.0.1");
+        assertThat(ipSans("mysql")).containsExactlyInAnyOrder("10.77.0.12", "127.0.0.1");
+        // Same prefix: the certificates name the addresses already, none is issued again.
+        assertThat(expectOk(harness.run("vault", "bootstrap")).out()).doesNotContain("issued a certificate");
 
         harness.environment("COLIMA_SERVICES_NET", "10.78");
         CliRun again = expectOk(harness.run("vault", "bootstrap"));
 
-        assertThat(again.out()).contains("issued a certificate for postgres")
-                .doesNotContain("issued a certificate for mysql");
+        assertThat(again.out()).contains("issued a certificate for postgres", "issued a certificate for mysql");
         assertThat(ipSans("postgres")).containsExactlyInAnyOrder("10.78.0.10", "127.0.0.1");
+        assertThat(ipSans("mysql")).containsExactlyInAnyOrder("10.78.0.12", "127.0.0.1");
+        // The credentials are left alone.
         assertThat(harness.vault.secretVersions()).containsEntry("postgresql", versions.get("postgresql"))
-                .containsEntry("certs/mysql", versions.get("certs/mysql"));
+                .containsEntry("mysql", versions.get("mysql"));
     }
 
     private List<String> ipSans(String service) throws Exception {
@@ -323,13 +325,32 @@ class VaultCliTest {
     }
 
     @Test
-    void aServiceThatStaysUnhealthyFailsTheToggleWithExitFourAfterTheFlagIsStored() {
+    void aServiceThatStaysUnhealthyFailsTheToggleWithExitFourAfterTheFlagIsStoredAndSaysHowToFinish() {
         harness.bootstrapped();
         harness.useRestarter(new RecordingRestarter("rabbitmq"));
         CliRun run = harness.run("tls", "rabbitmq", "off");
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.err()).contains("rabbitmq did not become healthy");
+        assertThat(run.out()).contains("TLS is off in Vault; rabbitmq restarted but did not come back healthy.",
+                "cause: rabbitmq did not come back: rabbitmq did not become healthy",
+                "Restart again: colima-services tls rabbitmq apply");
         assertThat(harness.vault.secret("rabbitmq")).containsEntry("tls_enabled", false).containsKey("password");
+
+        RecordingRestarter healthy = new RecordingRestarter();
+        harness.useRestarter(healthy);
+        CliRun again = expectOk(harness.run("tls", "rabbitmq", "apply"));
+        assertThat(again.out()).contains("rabbitmq: TLS off", "Restarted vault-agent, rabbitmq: healthy.");
+        assertThat(healthy.restarted()).containsExactly("vault-agent", "rabbitmq");
+    }
+
+    @Test
+    void anAgentThatDoesNotComeBackLeavesTheServiceRunningWithTheOldSetting() {
+        harness.bootstrapped();
+        RecordingRestarter restarter = new RecordingRestarter("vault-agent");
+        harness.useRestarter(restarter);
+        CliRun run = harness.run("tls", "postgres", "off");
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.out()).contains("TLS is off in Vault; postgres still runs with TLS on.");
+        assertThat(restarter.restarted()).containsExactly("vault-agent");
     }
 
     @Test

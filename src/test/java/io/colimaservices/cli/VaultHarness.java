@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Runs the CLI in process against the Vault API double, with a home directory of its own (so the fallback secret
- * store, the runtime files and the original project's files all live under a temp dir), a small compose file, and
+ * store, the runtime files and the original project's files all live under a temp dir), the bundled compose file
+ * (or one of the test's), and
  * a stand-in clipboard tool ({@code xsel} writing to a file). Public for the app adapters' tests.
  */
 public final class VaultHarness implements AutoCloseable {
@@ -30,8 +31,16 @@ public final class VaultHarness implements AutoCloseable {
     public final VaultApiDouble vault;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private ServiceRestarter restarter;
+    private boolean engineRestarter;
 
+    /** With the bundled compose file: the stack whose labels say which services read which secrets. */
     public VaultHarness(Path root) throws IOException {
+        this(root, Files.readString(Path.of(System.getProperty("project.basedir", "."))
+                .resolve("compose/docker-compose.yml")));
+    }
+
+    /** With a compose file of the test's own (a stand-in stack). */
+    public VaultHarness(Path root, String compose) throws IOException {
         this.root = root;
         this.home = Files.createDirectories(root.resolve("home"));
         this.vault = new VaultApiDouble();
@@ -50,7 +59,7 @@ public final class VaultHarness implements AutoCloseable {
         Files.setPosixFilePermissions(xsel, PosixFilePermissions.fromString("rwx------"));
         this.composeFile = root.resolve("compose").resolve("docker-compose.yml");
         Files.createDirectories(composeFile.getParent());
-        Files.writeString(composeFile, COMPOSE);
+        Files.writeString(composeFile, compose);
         environment.put("HOME", home.toString());
         environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         environment.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
@@ -60,12 +69,13 @@ public final class VaultHarness implements AutoCloseable {
     }
 
     /** Sets a variable of the environment the CLI (and so the compose file) sees. */
-    void environment(String name, String value) {
-        environment.put(name, value);
-    }
-
     void useRestarter(ServiceRestarter restarter) {
         this.restarter = restarter;
+    }
+
+    /** Restarts through the Docker engine, as the real CLI does (a stand-in stack on a real engine). */
+    public void useEngineRestarter() {
+        this.engineRestarter = true;
     }
 
     public Path support() {
@@ -76,11 +86,29 @@ public final class VaultHarness implements AutoCloseable {
         return support().resolve("runtime");
     }
 
+    /** The app's log file, where every command that changes something leaves its trace line. */
+    public Path logFile() {
+        return home.resolve(".local/state/colima-services/logs/colima-services.log");
+    }
+
     public Path secretsFile() {
         return support().resolve("secrets/secrets.json");
     }
 
-    CliRun run(String... args) {
+    public Path composeFile() {
+        return composeFile;
+    }
+
+    /** Adds a variable to the environment the CLI runs with. */
+    public void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
+    public CliRun run(String... args) {
         return runWithStdin("", args);
     }
 
@@ -90,8 +118,13 @@ public final class VaultHarness implements AutoCloseable {
 
     /** A context like the one the CLI builds, for calling the app's parts directly. */
     public AppContext context() {
-        return new AppContext(new io.colimaservices.app.LaunchOptions(Optional.of(composeFile), "colima-services",
-                Optional.empty(), vault.address(), Optional.empty()), environment, new ColimaPaths(environment, home));
+        return context("colima-services", Optional.empty());
+    }
+
+    /** The same for a project on a Docker host of the test's choosing. */
+    public AppContext context(String project, Optional<String> dockerHost) {
+        return new AppContext(new io.colimaservices.app.LaunchOptions(Optional.of(composeFile), project,
+                dockerHost, vault.address(), Optional.empty()), environment, new ColimaPaths(environment, home));
     }
 
     CliRun runAt(String address, String stdin, String... args) {
@@ -107,19 +140,22 @@ public final class VaultHarness implements AutoCloseable {
                 new PrintWriter(out), new PrintWriter(err), options -> {
                     AppContext context = new AppContext(options, environment, new ColimaPaths(environment, home));
                     Optional.ofNullable(restarter).ifPresent(context::useServiceRestarter);
+                    if (engineRestarter) {
+                        context.useEngineRestarter(Optional.empty());
+                    }
                     return context;
                 });
         return new CliRun(code, out.toString(), err.toString());
     }
 
     /** init + unseal + bootstrap, asserting each succeeded. */
-    void bootstrapped() {
+    public void bootstrapped() {
         expectOk(run("vault", "init"));
         expectOk(run("vault", "unseal"));
         expectOk(run("vault", "bootstrap"));
     }
 
-    static CliRun expectOk(CliRun run) {
+    public static CliRun expectOk(CliRun run) {
         if (run.exitCode() != 0) {
             throw new AssertionError("exit " + run.exitCode() + "\nout: " + run.out() + "\nerr: " + run.err());
         }
@@ -130,74 +166,4 @@ public final class VaultHarness implements AutoCloseable {
     public void close() {
         vault.close();
     }
-
-    private static final String COMPOSE = """
-            services:
-              vault:
-                image: hashicorp/vault:1.18.5
-                ports: ["8200:8200"]
-                labels:
-                  io.colima-services.group: secrets
-                  io.colima-services.connection: vault
-              postgres:
-                image: postgres:18.1
-                ports: ["5432:5432"]
-                networks:
-                  dev-services:
-                    ipv4_address: "${COLIMA_SERVICES_NET:-172.20}.0.10"
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/postgresql
-                  io.colima-services.tls: "true"
-                  io.colima-services.connection: postgresql
-              mysql:
-                image: mysql:8.0.40
-                ports: ["3306:3306"]
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/mysql
-                  io.colima-services.tls: "true"
-                  io.colima-services.connection: mysql
-              mongodb:
-                image: mongo:7.0
-                ports: ["27017:27017"]
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/mongodb
-                  io.colima-services.tls: "true"
-                  io.colima-services.connection: mongodb
-              redis-1:
-                image: redis:7.4-alpine
-                ports: ["6379:6379", "6390:6390", "16379:16379"]
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/redis-1
-                  io.colima-services.tls: "true"
-                  io.colima-services.tls-ports: "6390"
-                  io.colima-services.connection: redis
-              rabbitmq:
-                image: rabbitmq:3.13-management-alpine
-                ports: ["5672:5672", "5671:5671", "15672:15672"]
-                labels:
-                  io.colima-services.group: data
-                  io.colima-services.vault-path: secret/rabbitmq
-                  io.colima-services.tls: "true"
-                  io.colima-services.tls-ports: "5671"
-                  io.colima-services.connection: amqp
-              forgejo:
-                image: codeberg.org/forgejo/forgejo:11
-                ports: ["3000:3000"]
-                labels:
-                  io.colima-services.group: git
-                  io.colima-services.vault-path: secret/forgejo
-                  io.colima-services.tls: "true"
-                  io.colima-services.connection: git
-            networks:
-              dev-services:
-                name: dev-services
-                ipam:
-                  config:
-                    - subnet: "${COLIMA_SERVICES_NET:-172.20}.0.0/16"
-                      gateway: "${COLIMA_SERVICES_NET:-172.20}.0.1"
-            """;
 }

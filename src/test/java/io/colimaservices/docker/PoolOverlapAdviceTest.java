@@ -1,16 +1,21 @@
 package io.colimaservices.docker;
 
 import io.colimaservices.domain.Ipv4Subnet;
+import io.colimaservices.domain.ServiceDefinition;
+import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.ServiceProvisioner;
 import io.colimaservices.domain.StackNetwork;
+import io.colimaservices.domain.TlsCapability;
 import io.colimaservices.domain.UserError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,24 +79,46 @@ class PoolOverlapAdviceTest {
         UserError other = composeFailure("ERROR: for vault  Cannot start service vault: driver failed programming "
                 + "external connectivity on endpoint dev-vault: Bind for 0.0.0.0:8200 failed: port is already "
                 + "allocated");
-        ServiceProvisioner failing = (service, output) -> {
+        ServiceProvisioner failing = new FailingCompose(output -> {
             throw other;
-        };
+        });
 
         assertThat(PoolOverlapAdvice.explain(other, Optional.of(BUNDLED), ENV)).isEmpty();
-        assertThatThrownBy(() -> new PoolOverlapAdvice(failing, Optional.of(BUNDLED), ENV).create("vault", l -> { }))
+        assertThatThrownBy(() -> new PoolOverlapAdvice(failing, Optional.of(BUNDLED), ENV).create(List.of(VAULT), l -> { }))
                 .isSameAs(other);
     }
 
     @Test
     void theProvisionerReportsTheAdviceInsteadOfComposesWords() {
-        ServiceProvisioner overlapping = (service, output) -> {
+        ServiceProvisioner overlapping = new FailingCompose(output -> {
             output.accept("Creating network \"dev-services\" with driver \"bridge\"");
             throw composeFailure("ERROR: Pool overlaps with other one on this address space");
-        };
+        });
 
-        assertThatThrownBy(() -> new PoolOverlapAdvice(overlapping, Optional.of(BUNDLED), ENV).create("vault",
+        assertThatThrownBy(() -> new PoolOverlapAdvice(overlapping, Optional.of(BUNDLED), ENV).create(List.of(VAULT),
                 l -> { })).isInstanceOf(UserError.class).hasMessageStartingWith("Docker refused to create network "
                 + "dev-services: its subnet 172.20.0.0/16 overlaps");
+    }
+
+    private static final ServiceDefinition VAULT = new ServiceDefinition("vault", ServiceGroup.SECRETS, "vault:1",
+            List.of(), List.of(), true, Optional.empty(), Optional.empty(), TlsCapability.NONE, Optional.empty(), "",
+            java.util.Set.of(), 1);
+
+    /** A compose CLI whose creates fail as {@code create} says; nothing else is asked of it here. */
+    private record FailingCompose(Consumer<Consumer<String>> create) implements ServiceProvisioner {
+        @Override
+        public void create(List<ServiceDefinition> services, Consumer<String> output) {
+            create.accept(output);
+        }
+
+        @Override
+        public void recreate(ServiceDefinition service, Consumer<String> output) {
+            create.accept(output);
+        }
+
+        @Override
+        public Map<String, String> definitionHashes(List<ServiceDefinition> services) {
+            return Map.of();
+        }
     }
 }

@@ -64,6 +64,18 @@ class AlertPolicyTest {
     }
 
     @Test
+    void aServiceARecoveryIsBringingBackCrashesWithoutAnAlert() {
+        AlertPolicy recovering = new AlertPolicy(ledger, clock, "postgres"::equals);
+
+        assertThat(recovering.changes(snapshot(smallStack(), running("postgres", HealthStatus.NONE)),
+                snapshot(smallStack(), exited("postgres", 1)))).isEmpty();
+        assertThat(recovering.changes(snapshot(smallStack(), running("redis", HealthStatus.NONE)),
+                snapshot(smallStack(), exited("redis", 1)))).hasSize(1);
+        assertThat(new Alert("postgres", Alert.Kind.RECOVERY_FAILED, "x").title())
+                .isEqualTo("Could not bring postgres back");
+    }
+
+    @Test
     void outOfMemoryAlertsEvenWithTheKillCode() {
         ledger.stopping("forgejo");
         ServiceStatus killed = new ServiceStatus("forgejo", Optional.of("id"), ContainerState.EXITED,

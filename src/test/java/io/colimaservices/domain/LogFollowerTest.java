@@ -105,6 +105,14 @@ class LogFollowerTest {
             throw new UnsupportedOperationException();
         }
 
+        public ServiceStatus inspect(String service, String containerId) {
+            throw new UnsupportedOperationException();
+        }
+
+        public java.time.Instant daemonTime() {
+            return a.daemonTime();
+        }
+
         public void start(String containerId) {
         }
 

@@ -48,7 +48,7 @@ class JsonSettingsRepositoryTest {
     @Test
     void everySettingSurvivesARoundTrip() throws IOException {
         AppSettings chosen = new AppSettings(new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true),
-                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, true, 45,
+                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, true, 45, false,
                 io.colimaservices.domain.TerminalApp.GHOSTTY);
 
         SavedSettings saved = repository().save(chosen);
@@ -96,6 +96,7 @@ class JsonSettingsRepositoryTest {
         assertThat(loaded.settings().vm()).isEqualTo(VmSpec.defaults().withCpus(8));
         assertThat(loaded.settings().launchAtLogin()).isTrue();
         assertThat(loaded.settings().clipboardClearSeconds()).isEqualTo(30);
+        assertThat(loaded.settings().unsealAutomatically()).as("on unless said otherwise").isTrue();
     }
 
     @Test

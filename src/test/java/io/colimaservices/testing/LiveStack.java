@@ -2,6 +2,7 @@ package io.colimaservices.testing;
 
 import io.colimaservices.app.AppContext;
 import io.colimaservices.app.LaunchOptions;
+import io.colimaservices.colima.ColimaPaths;
 import io.colimaservices.domain.EngineWatcher;
 import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackSnapshot;
@@ -16,7 +17,8 @@ public final class LiveStack implements AutoCloseable {
     public final EngineWatcher watcher;
 
     public LiveStack(ComposeProject project, Optional<String> dockerHost) {
-        context = new AppContext(new LaunchOptions(Optional.of(project.file()), project.name(), dockerHost));
+        context = new AppContext(new LaunchOptions(Optional.of(project.file()), project.name(), dockerHost),
+                TestEnvironment.withOwnAppDirectories(), ColimaPaths.fromSystem());
         store = new StackStore(StackSnapshot.initial(project.name(), context.catalog(), Optional.empty(),
                 context.dockerHost().display(), "", ""));
         watcher = new EngineWatcher(context.engine(), store);

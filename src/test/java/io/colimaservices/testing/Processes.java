@@ -47,8 +47,15 @@ public final class Processes {
     }
 
     public static Result run(Path directory, int timeoutSeconds, byte[] stdin, String... command) {
+        return run(directory, timeoutSeconds, java.util.Map.of(), stdin, command);
+    }
+
+    /** With {@code environment} added to this process's. */
+    public static Result run(Path directory, int timeoutSeconds, java.util.Map<String, String> environment,
+                             byte[] stdin, String... command) {
         try {
             ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
+            builder.environment().putAll(environment);
             if (directory != null) {
                 builder.directory(directory.toFile());
             }

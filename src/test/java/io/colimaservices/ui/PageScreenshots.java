@@ -108,8 +108,8 @@ public final class PageScreenshots {
         vm.output = START_OUTPUT;
         StackStore store = new StackStore(snapshot(smallStack()));
         VmWatcher watcher = new VmWatcher(vm, vm.socketCheck(), store, () -> "default");
-        ColimaViewModel model = new ColimaViewModel(UiExecutors.fx(), background, store, vm, watcher,
-                VmSpec::defaults, text -> { });
+        ColimaViewModel model = new ColimaViewModel(UiExecutors.fx(), background, store,
+                vm.useCase(watcher, VmSpec::defaults), text -> { });
         watcher.refresh();
         return new ColimaPage(vm, store, new ColimaSection(model));
     }
@@ -156,8 +156,8 @@ public final class PageScreenshots {
     // --- the Preferences page
 
     private PreferencesSection preferencesPage(FakeSettings settings) {
-        return new PreferencesSection(new PreferencesViewModel(UiExecutors.fx(), background, settings,
-                settings.login, FakePlatform.appleSiliconMac(), () -> { }));
+        return new PreferencesSection(new PreferencesViewModel(UiExecutors.fx(), background, settings.useCase(),
+                FakePlatform.appleSiliconMac(), () -> { }));
     }
 
     private void preferences() throws Exception {

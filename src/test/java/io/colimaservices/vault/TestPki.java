@@ -38,13 +38,13 @@ import java.util.List;
  * contract asks Vault for: the double only has to produce certificates whose dates and names are real, and EC
  * keys are generated in milliseconds on a shared 2-core machine.
  */
-final class TestPki {
+public final class TestPki {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TestPki() {
     }
 
-    static KeyPair keyPair() {
+    public static KeyPair keyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
@@ -54,12 +54,12 @@ final class TestPki {
         }
     }
 
-    static X509Certificate selfSignedCa(String commonName, KeyPair keys, Duration ttl) {
+    public static X509Certificate selfSignedCa(String commonName, KeyPair keys, Duration ttl) {
         X500Name name = new X500Name("CN=" + commonName);
         return sign(name, keys.getPublic(), name, keys, ttl, true, List.of(), List.of());
     }
 
-    static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
+    public static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
                                 Duration ttl, boolean ca, List<String> dnsNames, List<String> ips) {
         try {
             Instant now = Instant.now();
@@ -113,18 +113,28 @@ final class TestPki {
         throw new IOException("not a CSR");
     }
 
-    static X509Certificate readCertificate(String text) throws IOException {
-        if (readPem(text) instanceof X509CertificateHolder holder) {
-            try {
-                return new JcaX509CertificateConverter().getCertificate(holder);
-            } catch (Exception e) {
-                throw new IOException(e);
+    /** Every certificate of a PEM bundle, in order; throws when it holds none or something else. */
+    static List<X509Certificate> readCertificates(String text) throws IOException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                if (!(object instanceof X509CertificateHolder holder)) {
+                    throw new IOException("not a certificate");
+                }
+                try {
+                    certificates.add(new JcaX509CertificateConverter().getCertificate(holder));
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
             }
         }
-        throw new IOException("not a certificate");
+        if (certificates.isEmpty()) {
+            throw new IOException("no PEM object");
+        }
+        return certificates;
     }
 
-    static String pem(Object object) {
+    public static String pem(Object object) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
             writer.writeObject(object);

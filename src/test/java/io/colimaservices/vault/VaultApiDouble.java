@@ -91,6 +91,10 @@ public final class VaultApiDouble implements AutoCloseable {
     private record Reply(int status, Object body) {
     }
 
+    /** A body that is not JSON (Vault's PEM and DER endpoints), sent as it is with its own content type. */
+    private record Raw(byte[] bytes, String contentType) {
+    }
+
     public VaultApiDouble() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/", this::handle);
@@ -209,8 +213,10 @@ public final class VaultApiDouble implements AutoCloseable {
         } catch (RuntimeException e) {
             reply = error(500, "internal error in the double: " + e);
         }
-        byte[] out = reply.body() == null ? new byte[0] : MAPPER.writeValueAsBytes(reply.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        byte[] out = reply.body() == null ? new byte[0] : reply.body() instanceof Raw raw ? raw.bytes()
+                : MAPPER.writeValueAsBytes(reply.body());
+        exchange.getResponseHeaders().set("Content-Type", reply.body() instanceof Raw raw ? raw.contentType()
+                : "application/json");
         exchange.sendResponseHeaders(reply.status(), reply.status() == 204 ? -1 : out.length);
         try (OutputStream os = exchange.getResponseBody()) {
             if (reply.status() != 204) {
@@ -250,11 +256,18 @@ public final class VaultApiDouble implements AutoCloseable {
             return original == null ? error(400, "wrapping token is not valid or does not exist")
                     : new Reply(200, original);
         }
+        if (path.equals("auth/approle/login") && write && auths.containsKey("approle/")) {
+            return approleLogin(body);
+        }
+        boolean list = method.equals("LIST") || (method.equals("GET") && "true".equals(query.get("list")));
+        Optional<Reply> open = unauthenticatedPki(method, path, list);
+        if (open.isPresent()) {
+            return open.get();
+        }
         List<String> policyNames = token == null ? null : tokens.get(token);
         if (policyNames == null) {
             return error(403, "permission denied");
         }
-        boolean list = method.equals("LIST") || (method.equals("GET") && "true".equals(query.get("list")));
         String capability = list ? "list" : switch (method) {
             case "GET" -> "read";
             case "PATCH" -> "patch";
@@ -561,16 +574,7 @@ public final class VaultApiDouble implements AutoCloseable {
                 if (!wanted.contains("default")) {
                     wanted.add("default");
                 }
-                String id = "hvs." + randomId(24);
-                tokens.put(id, List.copyOf(wanted));
-                Map<String, Object> auth = new LinkedHashMap<>();
-                auth.put("client_token", id);
-                auth.put("accessor", randomId(24));
-                auth.put("policies", wanted);
-                auth.put("token_policies", wanted);
-                auth.put("lease_duration", 2764800);
-                auth.put("renewable", true);
-                return new Reply(200, Map.of("auth", auth));
+                return newToken(wanted, 2764800, Map.of());
             }
             default -> {
                 return error(404, "unsupported path");
@@ -611,6 +615,52 @@ public final class VaultApiDouble implements AutoCloseable {
             }
             default -> error(404, "unsupported path");
         };
+    }
+
+    // https://developer.hashicorp.com/vault/api-docs/auth/approle#login-with-approle: unauthenticated; a secret ID
+    // made with secret_id_num_uses=1 (as the app's roles are) is gone once used.
+    private Reply approleLogin(Map<String, Object> body) {
+        String roleId = String.valueOf(body.getOrDefault("role_id", ""));
+        String role = roleIds.entrySet().stream().filter(e -> e.getValue().equals(roleId)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (role == null) {
+            return error(400, "invalid role ID");
+        }
+        String secretId = String.valueOf(body.getOrDefault("secret_id", ""));
+        if (!role.equals(secretIds.get(secretId))) {
+            return error(400, "invalid secret id");
+        }
+        secretIds.remove(secretId);
+        List<String> policies = new ArrayList<>();
+        Object configured = approles.get(role).get("token_policies");
+        if (configured instanceof List<?> l) {
+            l.forEach(p -> policies.add(String.valueOf(p)));
+        } else if (configured != null) {
+            for (String p : String.valueOf(configured).split(",")) {
+                if (!p.isBlank()) {
+                    policies.add(p.strip());
+                }
+            }
+        }
+        policies.add("default");
+        return newToken(policies, 3600, Map.of("role_name", role));
+    }
+
+    /** A new token with these policies, answered as Vault answers a login or a token creation ({@code auth}). */
+    private Reply newToken(List<String> policies, int leaseSeconds, Map<String, String> metadata) {
+        String id = "hvs." + randomId(24);
+        tokens.put(id, List.copyOf(policies));
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("client_token", id);
+        auth.put("accessor", randomId(24));
+        auth.put("policies", policies);
+        auth.put("token_policies", policies);
+        if (!metadata.isEmpty()) {
+            auth.put("metadata", metadata);
+        }
+        auth.put("lease_duration", leaseSeconds);
+        auth.put("renewable", true);
+        return new Reply(200, Map.of("auth", auth));
     }
 
     // https://developer.hashicorp.com/vault/docs/concepts/response-wrapping
@@ -746,6 +796,61 @@ public final class VaultApiDouble implements AutoCloseable {
 
     // ---- PKI (https://developer.hashicorp.com/vault/api-docs/secret/pki) -------------------------------------
 
+    /**
+     * The PKI paths every client may read without a token ("Accessing authority information": list issuers, read
+     * the issuer certificate, read the default issuer's chain). The raw ones answer 204 with no body while the
+     * mount has no issuer (Vault's raw responses send 204 for an empty body).
+     */
+    private Optional<Reply> unauthenticatedPki(String method, String path, boolean list) {
+        int slash = path.indexOf('/');
+        Pki mount = slash < 0 ? null : pki.get(path.substring(0, slash + 1));
+        if (mount == null) {
+            return Optional.empty();
+        }
+        String rest = path.substring(slash + 1);
+        if (list) {
+            return rest.equals("issuers") ? Optional.of(pkiRequest(method, path.substring(0, slash + 1), rest, true,
+                    Map.of())) : Optional.empty();
+        }
+        if (!method.equals("GET")) {
+            return Optional.empty();
+        }
+        return switch (rest) {
+            case "cert/ca" -> Optional.of(pkiRequest(method, path.substring(0, slash + 1), rest, false, Map.of()));
+            // GET /pki/ca: DER; /pki/ca/pem: PEM (application/pem-certificate-chain)
+            case "ca" -> Optional.of(raw(mount.certificate == null ? null : der(mount.certificate),
+                    "application/pkix-cert"));
+            case "ca/pem" -> Optional.of(raw(mount.certificate == null ? null
+                    : TestPki.pem(mount.certificate).strip().getBytes(StandardCharsets.US_ASCII),
+                    "application/pem-certificate-chain"));
+            // GET /pki/ca_chain: the default issuer and every parent the mount knows, PEM, joined by newlines
+            case "ca_chain" -> Optional.of(raw(mount.certificate == null ? null
+                    : String.join("\n", chain(mount).stream().map(c -> TestPki.pem(c).strip()).toList())
+                    .getBytes(StandardCharsets.US_ASCII), "application/pkix-cert"));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Reply raw(byte[] bytes, String contentType) {
+        return bytes == null || bytes.length == 0 ? new Reply(204, null) : new Reply(200, new Raw(bytes, contentType));
+    }
+
+    private static byte[] der(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The mount's issuer and the parents imported with it. */
+    private static List<X509Certificate> chain(Pki mount) {
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(mount.certificate);
+        chain.addAll(mount.chainAbove);
+        return chain;
+    }
+
     private Reply pkiRequest(String method, String mountPath, String rest, boolean list, Map<String, Object> body) {
         Pki mount = pki.get(mountPath);
         try {
@@ -789,17 +894,19 @@ public final class VaultApiDouble implements AutoCloseable {
                 return new Reply(200, envelope(data));
             }
             if (rest.equals("intermediate/set-signed")) {
-                X509Certificate cert = TestPki.readCertificate(text(body, "certificate"));
-                if (mount.pendingKey == null || !cert.getPublicKey().equals(mount.pendingKey.getPublic())) {
+                // "certificate: the certificates to import, concatenated in PEM": the one matching the key from
+                // intermediate/generate becomes the issuer; the others (its parents, when the caller appended them)
+                // are imported beside it and make up its chain. Vault does not look into other mounts.
+                List<X509Certificate> bundle = TestPki.readCertificates(text(body, "certificate"));
+                X509Certificate cert = bundle.stream().filter(c -> mount.pendingKey != null
+                        && c.getPublicKey().equals(mount.pendingKey.getPublic())).findFirst().orElse(null);
+                if (cert == null) {
                     return error(400, "no matching key for the certificate");
                 }
                 mount.key = mount.pendingKey;
                 mount.pendingKey = null;
                 mount.certificate = cert;
-                mount.chainAbove = new ArrayList<>();
-                pki.values().stream().filter(p -> p.certificate != null && p != mount
-                                && p.certificate.getSubjectX500Principal().equals(cert.getIssuerX500Principal()))
-                        .findFirst().ifPresent(parent -> mount.chainAbove.add(parent.certificate));
+                mount.chainAbove = new ArrayList<>(bundle.stream().filter(c -> !c.equals(cert)).toList());
                 return new Reply(200, envelope(Map.of("imported_issuers", List.of("default"))));
             }
             if (rest.startsWith("roles/")) {

@@ -1,9 +1,7 @@
 package io.colimaservices.ui.colima;
 
 import io.colimaservices.domain.StackStore;
-import io.colimaservices.domain.VmChanges;
-import io.colimaservices.domain.VmRuntime;
-import io.colimaservices.domain.VmSpec;
+import io.colimaservices.usecase.VmUseCase;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.scene.Node;
@@ -14,7 +12,6 @@ import org.kordamp.ikonli.feather.Feather;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
  * The Colima page. Its model follows the store from the start and reads the VM afresh when the page is shown; its
@@ -25,15 +22,12 @@ public final class ColimaSection implements Section {
 
     /**
      * @param store the app's store; the page shows its {@code vm()}
-     * @param runtime the Colima runtime that starts, stops, restarts and deletes
-     * @param changes the VM watcher (or anything that runs an action while the store shows the change)
-     * @param spec the settings' VM spec, asked at each start or restart (on the background executor)
+     * @param vm the VM's use case: starts, stops, restarts and deletes (through the VM watcher, so the whole app
+     *           shows the change)
      * @param background runs everything that waits for Colima
      */
-    public ColimaSection(StackStore store, VmRuntime runtime, VmChanges changes, Supplier<VmSpec> spec,
-                         Executor background) {
-        this(new ColimaViewModel(UiExecutors.fx(), background, store, runtime, changes, spec,
-                ColimaSection::copyToClipboard));
+    public ColimaSection(StackStore store, VmUseCase vm, Executor background) {
+        this(new ColimaViewModel(UiExecutors.fx(), background, store, vm, ColimaSection::copyToClipboard));
     }
 
     /** With a model made elsewhere (tests, screenshots). */

@@ -1,20 +1,18 @@
 package io.colimaservices.ui.colima;
 
-import io.colimaservices.domain.LatestValueRelay;
 import io.colimaservices.domain.SocketCondition;
 import io.colimaservices.domain.SocketDiagnosis;
 import io.colimaservices.domain.SocketFix;
-import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.StatusText;
 import io.colimaservices.domain.UserError;
-import io.colimaservices.domain.VmChanges;
 import io.colimaservices.domain.VmDeletion;
 import io.colimaservices.domain.VmPhase;
 import io.colimaservices.domain.VmProgress;
 import io.colimaservices.domain.VmRuntime;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
+import io.colimaservices.usecase.VmUseCase;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -37,13 +35,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The Colima page: the configured profile's VM as the store holds it (kept current by the VM watcher), its Docker
  * socket with the diagnosis and its one fix, and start / stop / restart / delete with the tool's output as progress
  * lines. Properties change on the UI executor only; everything that waits for Colima runs on the background
- * executor, through {@link VmChanges#whileChanging} so the whole app shows {@code starting}/{@code stopping}.
+ * executor, through the {@link VmUseCase} (which shows {@code starting}/{@code stopping} across the app meanwhile).
  */
 public final class ColimaViewModel {
     /** Progress lines kept on screen; older ones are dropped (a first start prints a few dozen). */
@@ -65,9 +62,7 @@ public final class ColimaViewModel {
 
     private final Executor ui;
     private final Executor background;
-    private final VmRuntime runtime;
-    private final VmChanges changes;
-    private final Supplier<VmSpec> spec;
+    private final VmUseCase machine;
     private final Consumer<String> clipboard;
 
     private final ReadOnlyStringWrapper profile = new ReadOnlyStringWrapper("");
@@ -117,22 +112,20 @@ public final class ColimaViewModel {
     /**
      * @param ui the FX thread in the app, the caller's thread in tests
      * @param background runs what waits for Colima (status, start, stop, delete)
-     * @param spec the settings' VM: asked on the background executor at each start or restart
+     * @param vm the VM's use case (start and restart take the settings' VM, asked on the background executor)
      * @param clipboard puts a command on the clipboard; called on the UI executor
      */
-    public ColimaViewModel(Executor ui, Executor background, StackStore store, VmRuntime runtime, VmChanges changes,
-                           Supplier<VmSpec> spec, Consumer<String> clipboard) {
+    public ColimaViewModel(Executor ui, Executor background, StackStore store, VmUseCase vm,
+                           Consumer<String> clipboard) {
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
-        this.runtime = Objects.requireNonNull(runtime);
-        this.changes = Objects.requireNonNull(changes);
-        this.spec = Objects.requireNonNull(spec);
+        this.machine = Objects.requireNonNull(vm);
         this.clipboard = Objects.requireNonNull(clipboard);
         deleteConfirmation.addListener((o, was, now) -> updateDeleteAllowed());
         apply(store.current().vm());
         // Followed always (a relay costs nothing while nothing changes): the menu's VM actions run through this
         // model and must judge by the current state even when the page was never shown.
-        store.subscribe(new LatestValueRelay<StackSnapshot>(ui, s -> apply(s.vm())));
+        store.relay(ui, s -> apply(s.vm()));
     }
 
     // --- the page's life
@@ -144,7 +137,7 @@ public final class ColimaViewModel {
 
     /** Reads the VM and its socket again, off the UI thread. */
     public void refresh() {
-        background.execute(changes::refresh);
+        background.execute(machine::refresh);
     }
 
     // --- state from the store
@@ -187,7 +180,7 @@ public final class ColimaViewModel {
         if (vm.phase() == VmPhase.NOT_INSTALLED && toolDescription.get().isEmpty() && !describingTool) {
             describingTool = true;
             background.execute(() -> {
-                String where = runtime.describeTool();
+                String where = machine.describeTool();
                 ui.execute(() -> {
                     toolDescription.set(where);
                     describingTool = false;
@@ -289,9 +282,9 @@ public final class ColimaViewModel {
 
     /** Starts (creating if needed) the VM with the settings' resources. */
     public void start() {
-        act("Starting", VmPhase.STARTING, canStart.get(), progress -> {
-            VmSpec chosen = spec.get();
-            runtime.start(chosen, VmRuntime.START_DEADLINE, progress);
+        act("Starting", canStart.get(), progress -> {
+            VmSpec chosen = machine.spec(Optional.empty());
+            machine.start(chosen, VmRuntime.START_DEADLINE, progress);
             return "VM " + chosen.profile() + " started";
         });
     }
@@ -302,17 +295,17 @@ public final class ColimaViewModel {
      */
     public void stop() {
         String name = profile.get();
-        act("Stopping", VmPhase.STOPPING, canStop.get(), progress -> {
-            runtime.stop(name, false, VmRuntime.STOP_DEADLINE, progress);
+        act("Stopping", canStop.get(), progress -> {
+            machine.stop(name, false, VmRuntime.STOP_DEADLINE, progress);
             return "VM " + name + " stopped";
         });
     }
 
     /** Stops and starts with the settings' resources, so changed ones apply (and a stale socket is rebuilt). */
     public void restart() {
-        act("Restarting", VmPhase.STARTING, canRestart.get(), progress -> {
-            VmSpec chosen = spec.get();
-            runtime.restart(chosen, VmRuntime.START_DEADLINE, progress);
+        act("Restarting", canRestart.get(), progress -> {
+            VmSpec chosen = machine.spec(Optional.empty());
+            machine.restart(chosen, VmRuntime.START_DEADLINE, progress);
             return "VM " + chosen.profile() + " restarted";
         });
     }
@@ -371,8 +364,8 @@ public final class ColimaViewModel {
         }
         cancelDelete();
         String name = deletion.profile();
-        act("Deleting", VmPhase.STOPPING, true, progress -> {
-            runtime.delete(deletion, VmRuntime.DELETE_DEADLINE, progress);
+        act("Deleting", true, progress -> {
+            machine.delete(deletion, VmRuntime.DELETE_DEADLINE, progress);
             return "VM " + name + " deleted";
         });
     }
@@ -388,7 +381,7 @@ public final class ColimaViewModel {
     }
 
     /** @param allowed the action's own condition (the page's buttons are disabled by the same one) */
-    private void act(String doing, VmPhase during, boolean allowed, Work work) {
+    private void act(String doing, boolean allowed, Work work) {
         if (busy.get() || !allowed) {
             return;
         }
@@ -402,7 +395,7 @@ public final class ColimaViewModel {
         background.execute(() -> {
             AtomicReference<String> done = new AtomicReference<>("");
             try {
-                changes.whileChanging(during, () -> done.set(work.run(this::line)));
+                done.set(work.run(this::line));
                 ui.execute(() -> finish(done.get(), "", ""));
             } catch (UserError e) {
                 ui.execute(() -> finish(doing + " failed", e.getMessage(), e.hint()));

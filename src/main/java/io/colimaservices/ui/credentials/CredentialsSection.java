@@ -1,8 +1,6 @@
 package io.colimaservices.ui.credentials;
 
 import io.colimaservices.domain.CredentialService;
-import io.colimaservices.domain.LatestValueRelay;
-import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.ui.common.ClipboardKeeper;
 import io.colimaservices.ui.common.Section;
@@ -27,7 +25,7 @@ public final class CredentialsSection implements Section {
     private AutoCloseable subscription;
 
     /**
-     * @param credentials the port ({@code AppCredentialService.of(context, store)})
+     * @param credentials the credentials use case ({@code context.useCases().credentials()})
      * @param store       the app's store: Vault's state and the catalog
      * @param clipboard   the app's one clipboard keeper, driven by a started {@code ClipboardAutoClear}
      * @param clearDelay  how long a copied value stays on the clipboard (settings; 30 s by default)
@@ -64,9 +62,8 @@ public final class CredentialsSection implements Section {
     @Override
     public void shown() {
         if (subscription == null) {
-            subscription = store.subscribe(new LatestValueRelay<StackSnapshot>(uiExecutor, model::show));
+            subscription = store.relay(uiExecutor, model::show);
         }
-        model.show(store.current());
         model.activate();
     }
 

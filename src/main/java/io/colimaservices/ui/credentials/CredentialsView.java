@@ -285,7 +285,15 @@ public final class CredentialsView {
         Label about = Pages.text("Switching restarts vault-agent and the service; plain and TLS ports both stay "
                 + "open (dual mode).");
         about.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox switchRow = new HBox(16, tlsSwitch, expiry);
+        Button again = new Button("Restart again");
+        again.setId("tls-restart-again");
+        again.setOnAction(e -> model.retryTlsRestart());
+        again.disableProperty().bind(model.tlsBusyProperty());
+        Pages.showWhen(again, Bindings.createBooleanBinding(() -> !model.tlsRestartPendingProperty().get().isEmpty()
+                && model.selectedProperty().get() != null
+                && model.tlsRestartPendingProperty().get().equals(model.selectedProperty().get().service()),
+                model.tlsRestartPendingProperty(), model.selectedProperty()));
+        HBox switchRow = new HBox(16, tlsSwitch, expiry, again);
         switchRow.setAlignment(Pos.CENTER_LEFT);
         VBox card = Pages.card("TLS", switchRow, about, running, lines);
         card.setId("tls-card");

@@ -72,6 +72,8 @@ public final class CredentialsViewModel {
     private final ReadOnlyBooleanWrapper tlsKnown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper tlsBusy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper tlsActivity = new ReadOnlyStringWrapper("");
+    /** The service whose TLS switch changed the flag but whose restart did not complete (offer to restart again). */
+    private final ReadOnlyStringWrapper tlsRestartPending = new ReadOnlyStringWrapper("");
     private final ObservableList<String> tlsLines = FXCollections.observableArrayList();
     private final ObservableList<String> readOnlyTlsLines = FXCollections.unmodifiableObservableList(tlsLines);
     private final ReadOnlyStringWrapper expiryText = new ReadOnlyStringWrapper("");
@@ -349,19 +351,12 @@ public final class CredentialsViewModel {
         tlsBusy.set(true);
         tlsLines.clear();
         notice.set(null);
+        tlsRestartPending.set("");
         String service = entry.service();
         tlsActivity.set("Turning TLS " + (wanted ? "on" : "off") + " for " + service + ": this restarts vault-agent "
                 + "and " + service + " and can take a minute…");
         work.run("switch TLS", () -> credentials.setTls(service, wanted, work.onUi(tlsLines::add)),
-                change -> {
-                    tlsBusy.set(false);
-                    tlsActivity.set("");
-                    if (entry.equals(selected.get())) {
-                        showTls(change.status());
-                        loadConnection();
-                    }
-                    notice.set(tlsNotice(service, change));
-                },
+                change -> tlsDone(entry, change),
                 e -> {
                     tlsBusy.set(false);
                     tlsActivity.set("");
@@ -374,7 +369,47 @@ public final class CredentialsViewModel {
                 });
     }
 
+    /** Restarts vault-agent and the service again after a switch whose restart did not complete. */
+    public void retryTlsRestart() {
+        CredentialEntry entry = selected.get();
+        if (entry == null || tlsBusy.get() || !entry.service().equals(tlsRestartPending.get())) {
+            return;
+        }
+        tlsBusy.set(true);
+        tlsLines.clear();
+        notice.set(null);
+        tlsRestartPending.set("");
+        String service = entry.service();
+        tlsActivity.set("Restarting vault-agent and " + service + " so that it runs with TLS "
+                + (tlsEnabled.get() ? "on" : "off") + "…");
+        work.run("restart for TLS", () -> credentials.applyTls(service, work.onUi(tlsLines::add)),
+                change -> tlsDone(entry, change),
+                e -> {
+                    tlsBusy.set(false);
+                    tlsActivity.set("");
+                    tlsRestartPending.set(service);
+                    notice.set(Notice.failure("Restarting " + service + " failed", e));
+                });
+    }
+
+    private void tlsDone(CredentialEntry entry, CredentialService.TlsChange change) {
+        tlsBusy.set(false);
+        tlsActivity.set("");
+        if (entry.equals(selected.get())) {
+            showTls(change.status());
+            loadConnection();
+        }
+        if (change.restartProblem().isPresent()) {
+            tlsRestartPending.set(entry.service());
+        }
+        notice.set(tlsNotice(entry.service(), change));
+    }
+
     private static Notice tlsNotice(String service, CredentialService.TlsChange change) {
+        if (change.restartProblem().isPresent()) {
+            return Notice.warning(change.headline(), change.restartProblem().get()
+                    + "\nRestart again to finish the switch.");
+        }
         String state = change.status().enabled() ? "on" : "off";
         String issued = change.certificateIssued() ? " Issued a new certificate." : "";
         if (change.manualStep().isPresent()) {
@@ -481,6 +516,11 @@ public final class CredentialsViewModel {
 
     public ReadOnlyStringProperty tlsActivityProperty() {
         return tlsActivity.getReadOnlyProperty();
+    }
+
+    /** The service whose switch awaits a restart again (empty: none): the page offers "Restart again". */
+    public ReadOnlyStringProperty tlsRestartPendingProperty() {
+        return tlsRestartPending.getReadOnlyProperty();
     }
 
     public ObservableList<String> tlsLines() {

@@ -1,6 +1,7 @@
 package io.colimaservices.ui.dashboard;
 
 import atlantafx.base.theme.Styles;
+import io.colimaservices.domain.ServiceGroup;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -160,10 +161,25 @@ public final class DashboardView {
         Label name = new Label(row.name());
         if (row.groupRow()) {
             name.getStyleClass().add(Styles.TEXT_BOLD);
+            FontIcon icon = new FontIcon(groupIcon(row.group().icon()));
+            icon.getStyleClass().add("group-icon");
+            name.setGraphic(icon);
         } else {
             name.setTooltip(row.description().isEmpty() ? null : new Tooltip(row.description()));
         }
         return name;
+    }
+
+    /** The stack's five groups have their own pictures; any other group shares the generic one. */
+    static Feather groupIcon(ServiceGroup.Icon icon) {
+        return switch (icon) {
+            case SECRETS -> Feather.LOCK;
+            case DATA -> Feather.DATABASE;
+            case GIT -> Feather.GIT_BRANCH;
+            case APPS -> Feather.BOX;
+            case OBSERVABILITY -> Feather.ACTIVITY;
+            case GENERIC -> Feather.LAYERS;
+        };
     }
 
     private Node stateCell(ServiceRow row) {

@@ -1,8 +1,7 @@
 package io.colimaservices.ui.preferences;
 
-import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.NativePlatform;
-import io.colimaservices.domain.SettingsRepository;
+import io.colimaservices.usecase.SettingsUseCase;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.scene.Node;
@@ -17,16 +16,14 @@ public final class PreferencesSection implements Section {
     private final PreferencesViewModel model;
 
     /**
-     * @param repository the settings file
-     * @param loginItem launch at login for this OS
+     * @param settings the settings file and launch at login
      * @param platform the machine, for warnings about the VM's resources
      * @param settingsChanged called on the background executor after every save (e.g. {@code context::settingsChanged})
      * @param background reads and writes the file and the login item
      */
-    public PreferencesSection(SettingsRepository repository, LoginItem loginItem, NativePlatform platform,
-                              Runnable settingsChanged, Executor background) {
-        this(new PreferencesViewModel(UiExecutors.fx(), background, repository, loginItem, platform,
-                settingsChanged));
+    public PreferencesSection(SettingsUseCase settings, NativePlatform platform, Runnable settingsChanged,
+                              Executor background) {
+        this(new PreferencesViewModel(UiExecutors.fx(), background, settings, platform, settingsChanged));
     }
 
     /** With a model made elsewhere (tests, screenshots). */

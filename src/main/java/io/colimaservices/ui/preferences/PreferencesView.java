@@ -130,6 +130,10 @@ public final class PreferencesView {
         startVm.setId("prefs-start-vm");
         startVm.selectedProperty().bindBidirectional(model.startVmOnLaunchProperty());
 
+        ToggleSwitch unseal = new ToggleSwitch();
+        unseal.setId("prefs-unseal-automatically");
+        unseal.selectedProperty().bindBidirectional(model.unsealAutomaticallyProperty());
+
         TextField seconds = field("prefs-clipboard", model.clipboardSecondsProperty(), 4);
         Label clipboardError = error("prefs-clipboard-error", model.clipboardErrorProperty());
 
@@ -155,6 +159,9 @@ public final class PreferencesView {
         grid.add(line(launch, loginNote), 1, row++);
         grid.add(label("Start the VM with the app"), 0, row);
         grid.add(line(startVm, note("starts the Colima VM when the app starts, unless it runs already")), 1, row++);
+        grid.add(label("Unseal Vault automatically"), 0, row);
+        grid.add(line(unseal, note("after a reboot or a VM or Docker restart, with the stored unseal shares")), 1,
+                row++);
         grid.add(label("Clear copied secrets after"), 0, row);
         grid.add(new VBox(4, line(seconds, new Label("seconds"),
                 note("1 to " + AppSettings.MAX_CLIPBOARD_CLEAR_SECONDS + "; for the Vault credentials")),

@@ -2,14 +2,13 @@ package io.colimaservices.ui.preferences;
 
 import io.colimaservices.domain.AppSettings;
 import io.colimaservices.domain.LoadedSettings;
-import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.SavedSettings;
-import io.colimaservices.domain.SettingsRepository;
 import io.colimaservices.domain.TerminalApp;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmAdvice;
 import io.colimaservices.domain.VmSpec;
+import io.colimaservices.usecase.SettingsUseCase;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -47,13 +46,13 @@ public final class PreferencesViewModel {
 
     private final Executor ui;
     private final Executor background;
-    private final SettingsRepository repository;
-    private final LoginItem loginItem;
+    private final SettingsUseCase settings;
     private final NativePlatform platform;
     private final Runnable settingsChanged;
 
     // The form: bound both ways by the view.
     private final BooleanProperty startVmOnLaunch = new SimpleBooleanProperty(this, "startVmOnLaunch");
+    private final BooleanProperty unsealAutomatically = new SimpleBooleanProperty(this, "unsealAutomatically", true);
     private final StringProperty clipboardSeconds = new SimpleStringProperty(this, "clipboardSeconds", "");
     private final javafx.beans.property.ObjectProperty<TerminalApp> terminal =
             new javafx.beans.property.SimpleObjectProperty<>(this, "terminal", TerminalApp.DEFAULT);
@@ -103,16 +102,15 @@ public final class PreferencesViewModel {
      * @param settingsChanged called after every successful save, on the background executor (the app forgets the
      *                        settings it read and picks up the new ones)
      */
-    public PreferencesViewModel(Executor ui, Executor background, SettingsRepository repository, LoginItem loginItem,
+    public PreferencesViewModel(Executor ui, Executor background, SettingsUseCase settings,
                                 NativePlatform platform, Runnable settingsChanged) {
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
-        this.repository = Objects.requireNonNull(repository);
-        this.loginItem = Objects.requireNonNull(loginItem);
+        this.settings = Objects.requireNonNull(settings);
         this.platform = Objects.requireNonNull(platform);
         this.settingsChanged = Objects.requireNonNull(settingsChanged);
-        Observable[] form = {startVmOnLaunch, clipboardSeconds, terminal, profile, cpus, memory, disk, arch, vmType, rosetta,
-                networkAddress, kubernetes, composeFile};
+        Observable[] form = {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, profile, cpus, memory,
+                disk, arch, vmType, rosetta, networkAddress, kubernetes, composeFile};
         for (Observable field : form) {
             field.addListener(o -> edited());
         }
@@ -143,11 +141,9 @@ public final class PreferencesViewModel {
         busy.set(true);
         background.execute(() -> {
             try {
-                LoadedSettings read = repository.load();
-                String file = repository.location().toString();
-                boolean installed = loginItem.isInstalled();
-                String item = loginItem.location().toString();
-                ui.execute(() -> loaded(read, file, installed, item));
+                SettingsUseCase.Current current = settings.load();
+                ui.execute(() -> loaded(current.loaded(), current.file().toString(), current.loginItemInstalled(),
+                        current.loginItem().toString()));
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     busy.set(false);
@@ -192,6 +188,7 @@ public final class PreferencesViewModel {
         filling = true;
         try {
             startVmOnLaunch.set(s.startVmOnLaunch());
+            unsealAutomatically.set(s.unsealAutomatically());
             clipboardSeconds.set(String.valueOf(s.clipboardClearSeconds()));
             terminal.set(s.terminal());
             VmSpec vm = s.vm();
@@ -305,8 +302,8 @@ public final class PreferencesViewModel {
         VmSpec spec = formSpec().orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION,
                 "the VM settings are not valid"));
         return new AppSettings(spec, composeFile.get(), startVmOnLaunch.get(), launch,
-                Integer.parseInt(clipboardSeconds.get().strip()), terminal.get() == null ? TerminalApp.DEFAULT
-                : terminal.get());
+                Integer.parseInt(clipboardSeconds.get().strip()), unsealAutomatically.get(),
+                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get());
     }
 
     private void updateDirty() {
@@ -339,7 +336,7 @@ public final class PreferencesViewModel {
         background.execute(() -> {
             SavedSettings saved;
             try {
-                saved = repository.save(next);
+                saved = settings.save(next);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     busy.set(false);
@@ -385,14 +382,9 @@ public final class PreferencesViewModel {
         status.set(on ? "Registering the app to start at login\u2026" : "Removing the login item\u2026");
         AppSettings base = baseline;
         background.execute(() -> {
-            String item;
+            SettingsUseCase.LoginChange change;
             try {
-                if (on) {
-                    loginItem.install();
-                } else {
-                    loginItem.remove();
-                }
-                item = loginItem.location().toString();
+                change = settings.setLaunchAtLogin(on, base);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     busy.set(false);
@@ -402,10 +394,9 @@ public final class PreferencesViewModel {
                 });
                 return;
             }
-            SavedSettings saved;
-            try {
-                saved = repository.save(base.withLaunchAtLogin(on));
-            } catch (RuntimeException e) {
+            String item = change.loginItem().toString();
+            if (change.saveFailure().isPresent()) {
+                RuntimeException e = change.saveFailure().get();
                 ui.execute(() -> {
                     busy.set(false);
                     status.set("");
@@ -415,6 +406,7 @@ public final class PreferencesViewModel {
                 });
                 return;
             }
+            SavedSettings saved = change.saved().orElseThrow();
             Optional<String> notTaken = tell();
             ui.execute(() -> {
                 baseline = baseline.withLaunchAtLogin(on);
@@ -459,6 +451,11 @@ public final class PreferencesViewModel {
 
     public BooleanProperty startVmOnLaunchProperty() {
         return startVmOnLaunch;
+    }
+
+    /** "Unseal Vault automatically": a recovery after a restart unseals with the stored shares. */
+    public BooleanProperty unsealAutomaticallyProperty() {
+        return unsealAutomatically;
     }
 
     /** Seconds, as typed; 1 to {@link AppSettings#MAX_CLIPBOARD_CLEAR_SECONDS}. */

@@ -1,7 +1,5 @@
 package io.colimaservices.ui.vault;
 
-import io.colimaservices.domain.LatestValueRelay;
-import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.VaultOperations;
 import io.colimaservices.ui.common.FileChoices;
@@ -36,7 +34,7 @@ public final class VaultSection implements Section {
     private Timeline poll;
 
     /**
-     * @param operations   the Vault port ({@code AppVaultOperations.of(context)})
+     * @param operations   the Vault use case ({@code context.useCases().vault()})
      * @param store        the app's store; the page shows its {@code vault()} state
      * @param refreshVault asks for a fresh Vault state without blocking ({@code vaultWatcher::refresh})
      * @param uiExecutor   the FX thread ({@code UiExecutors.fx()})
@@ -81,10 +79,8 @@ public final class VaultSection implements Section {
     @Override
     public void shown() {
         if (subscription == null) {
-            subscription = store.subscribe(new LatestValueRelay<StackSnapshot>(uiExecutor,
-                    s -> model.showState(s.vault())));
+            subscription = store.relay(uiExecutor, s -> model.showState(s.vault()));
         }
-        model.showState(store.current().vault());
         model.activate();
         if (poll == null) {
             poll = new Timeline(new KeyFrame(Duration.seconds(POLL_SECONDS), e -> refreshVault.run()));

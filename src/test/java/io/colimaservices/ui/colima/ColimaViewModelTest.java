@@ -46,8 +46,8 @@ class ColimaViewModelTest {
             task.run();
         }
     };
-    private final ColimaViewModel model = new ColimaViewModel(UiExecutors.direct(), background, store, vm, watcher,
-            spec::get, copied::add);
+    private final ColimaViewModel model = new ColimaViewModel(UiExecutors.direct(), background, store,
+            vm.useCase(watcher, spec::get), copied::add);
 
     private void runHeld() {
         hold = false;
@@ -268,8 +268,8 @@ class ColimaViewModelTest {
     @Test
     void linesArrivingInABurstReachTheUiInOneBatchInOrder() {
         List<Runnable> uiQueue = new ArrayList<>();
-        ColimaViewModel queued = new ColimaViewModel(uiQueue::add, Runnable::run, store, vm, watcher, spec::get,
-                copied::add);
+        ColimaViewModel queued = new ColimaViewModel(uiQueue::add, Runnable::run, store,
+                vm.useCase(watcher, spec::get), copied::add);
         uiQueue.clear();
         vm.output = IntStream.range(0, 50).mapToObj(i -> "line " + i).toList();
 

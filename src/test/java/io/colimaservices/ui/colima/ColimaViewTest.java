@@ -51,8 +51,8 @@ class ColimaViewTest extends ApplicationTest {
         StackStore store = new StackStore(snapshot(smallStack()));
         watcher = new VmWatcher(vm, vm.socketCheck(), store, () -> "default");
         vm.during = () -> actionsOnFxThread.add(javafx.application.Platform.isFxApplicationThread());
-        ColimaViewModel model = new ColimaViewModel(UiExecutors.fx(), background, store, vm, watcher,
-                VmSpec::defaults, copied::add);
+        ColimaViewModel model = new ColimaViewModel(UiExecutors.fx(), background, store,
+                vm.useCase(watcher, VmSpec::defaults), copied::add);
         ColimaSection section = new ColimaSection(model);
         Scene scene = new Scene((javafx.scene.Parent) section.build(), 1000, 760);
         scene.getStylesheets().add(getClass().getResource("/io/colimaservices/ui/app.css").toExternalForm());

@@ -11,6 +11,10 @@ import io.colimaservices.domain.VmProgress;
 import io.colimaservices.domain.VmRuntime;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
+import io.colimaservices.domain.VmChanges;
+import io.colimaservices.usecase.ActionTrace;
+import io.colimaservices.usecase.VmUseCase;
+import java.util.function.Supplier;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +61,13 @@ public final class FakeVm implements VmRuntime {
             default -> new SocketDiagnosis(SocketCondition.REFUSING, SOCKET, "connection refused (" + words + ")",
                     SocketFix.RESTART_VM, "colima restart --profile " + vm.profile());
         };
+    }
+
+    /** The VM's use case over this Colima, changes shown through {@code changes} (the app's watcher). */
+    public VmUseCase useCase(VmChanges changes, Supplier<VmSpec> spec) {
+        return new VmUseCase(() -> this, this::socketCheck, spec, () -> Optional.of(changes), () -> {
+            throw new UnsupportedOperationException("no doctor in page tests");
+        }, ActionTrace.NONE);
     }
 
     public DockerSocketCheck socketCheck() {

@@ -218,14 +218,23 @@ class CredentialsViewModelTest {
         assertThat(model.noticeProperty().get().title()).isEqualTo("Switching TLS off for postgres failed");
         assertThat(model.noticeProperty().get().detail()).contains("nothing was overwritten", "Hint: try again");
 
-        // The flag changed, then the restart failed: the switch shows what Vault holds.
+        // The flag changed, then the restart did not complete: the switch shows what Vault holds, the notice says
+        // what postgres still runs with, and the page offers the restart again.
         fake.failTlsRestart = true;
         model.setTls(false);
         background.runAll();
         assertThat(model.tlsEnabledProperty().get()).isFalse();
-        assertThat(model.noticeProperty().get().detail()).contains("did not become healthy",
-                "Hint: see its logs");
+        assertThat(model.noticeProperty().get().title())
+                .isEqualTo("TLS is off in Vault; postgres still runs with TLS on");
+        assertThat(model.noticeProperty().get().detail()).contains("did not become healthy", "Restart again");
+        assertThat(model.tlsRestartPendingProperty().get()).isEqualTo("postgres");
         assertThat(model.tlsBusyProperty().get()).isFalse();
+
+        model.retryTlsRestart();
+        background.runAll();
+        assertThat(fake.calls).contains("tls apply postgres");
+        assertThat(model.tlsRestartPendingProperty().get()).isEmpty();
+        assertThat(model.noticeProperty().get().tone()).isEqualTo(Notice.Tone.SUCCESS);
     }
 
     @Test

@@ -146,10 +146,25 @@ public class FakeCredentialService implements CredentialService {
         }
         progress.accept("restarting vault-agent and waiting until it is healthy");
         progress.accept("restarting " + service + " and waiting until it is healthy");
+        return restarted(service, changed);
+    }
+
+    @Override
+    public synchronized TlsChange applyTls(String service, Consumer<String> progress) {
+        calls.add("tls apply " + service);
+        requireUnsealed();
+        return restarted(service, false);
+    }
+
+    /** As the real toggle: a restart that does not complete is reported with the flag already stored. */
+    private TlsChange restarted(String service, boolean changed) {
+        String state = tls.get(service) ? "on" : "off";
         if (failTlsRestart) {
             failTlsRestart = false;
-            throw new UserError(UserError.Kind.SERVICE_FAILED, service + " did not become healthy within 180 s",
-                    "see its logs: docker compose logs " + service);
+            return new TlsChange(tlsStatus(service), changed, false, List.of("vault-agent"), Optional.empty(),
+                    Optional.of("vault-agent did not come back: vault-agent did not become healthy within 180 s"),
+                    "TLS is " + state + " in Vault; " + service + " still runs with TLS "
+                            + (tls.get(service) ? "off" : "on"));
         }
         return new TlsChange(tlsStatus(service), changed, false, List.of("vault-agent", service), Optional.empty());
     }

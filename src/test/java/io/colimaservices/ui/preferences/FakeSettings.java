@@ -6,6 +6,8 @@ import io.colimaservices.domain.LoginItem;
 import io.colimaservices.domain.SavedSettings;
 import io.colimaservices.domain.SettingsRepository;
 import io.colimaservices.domain.UserError;
+import io.colimaservices.usecase.ActionTrace;
+import io.colimaservices.usecase.SettingsUseCase;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +32,11 @@ public final class FakeSettings implements SettingsRepository {
     @Override
     public Path location() {
         return FILE;
+    }
+
+    /** The settings' use case over this file and its login item, as the page gets it. */
+    public SettingsUseCase useCase() {
+        return new SettingsUseCase(this, () -> login, () -> { }, ActionTrace.NONE);
     }
 
     @Override

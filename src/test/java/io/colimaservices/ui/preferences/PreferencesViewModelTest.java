@@ -44,7 +44,7 @@ class PreferencesViewModelTest {
     private PreferencesViewModel model = model();
 
     private PreferencesViewModel model() {
-        return new PreferencesViewModel(UiExecutors.direct(), background, settings, login, platform,
+        return new PreferencesViewModel(UiExecutors.direct(), background, settings.useCase(), platform,
                 changed::incrementAndGet);
     }
 
@@ -159,6 +159,7 @@ class PreferencesViewModelTest {
         model.networkAddressProperty().set(false);
         model.kubernetesProperty().set(true);
         model.startVmOnLaunchProperty().set(true);
+        model.unsealAutomaticallyProperty().set(false);
         model.clipboardSecondsProperty().set("90");
         model.chooseComposeFile(Path.of("/Users/me/stack/../stack/docker-compose.yml"));
         assertThat(model.dirtyProperty().get()).isTrue();
@@ -168,7 +169,7 @@ class PreferencesViewModelTest {
 
         assertThat(settings.saves).containsExactly(new AppSettings(
                 new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true),
-                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, false, 90));
+                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, false, 90, false));
         assertThat(changed.get()).isEqualTo(1);
         assertThat(model.statusProperty().get()).isEqualTo("Saved to " + FakeSettings.FILE);
         assertThat(model.dirtyProperty().get()).isFalse();
@@ -416,7 +417,7 @@ class PreferencesViewModelTest {
 
     @Test
     void aSettingsChangedCallbackThatFailsIsReportedAfterTheSave() {
-        model = new PreferencesViewModel(UiExecutors.direct(), background, settings, login, platform, () -> {
+        model = new PreferencesViewModel(UiExecutors.direct(), background, settings.useCase(), platform, () -> {
             throw new IllegalStateException("the watcher is closed");
         });
         loadWith(AppSettings.defaults());

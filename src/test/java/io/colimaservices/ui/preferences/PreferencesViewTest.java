@@ -44,7 +44,7 @@ class PreferencesViewTest extends ApplicationTest {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new PreferencesViewModel(UiExecutors.fx(), background, settings, settings.login,
+        model = new PreferencesViewModel(UiExecutors.fx(), background, settings.useCase(),
                 FakePlatform.appleSiliconMac(), changed::incrementAndGet);
         PreferencesView view = new PreferencesView(model, (owner, current) -> Optional.of(CHOSEN));
         Scene scene = new Scene(view.root(), 1100, 790);
@@ -152,6 +152,7 @@ class PreferencesViewTest extends ApplicationTest {
         clickOn("#prefs-kubernetes");
         clickOn("#prefs-rosetta");
         clickOn("#prefs-start-vm");
+        clickOn("#prefs-unseal-automatically");
         clickOn("#prefs-save");
         waitFor(() -> !settings.saves.isEmpty() && !model.busyProperty().get());
 
@@ -160,6 +161,7 @@ class PreferencesViewTest extends ApplicationTest {
         assertThat(saved.vm().kubernetes()).isTrue();
         assertThat(saved.vm().rosetta()).isFalse();
         assertThat(saved.startVmOnLaunch()).isTrue();
+        assertThat(saved.unsealAutomatically()).as("on by default, switched off").isFalse();
     }
 
     @Test

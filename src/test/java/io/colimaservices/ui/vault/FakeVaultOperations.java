@@ -189,8 +189,8 @@ public class FakeVaultOperations implements VaultOperations {
     }
 
     @Override
-    public synchronized int exportShares(Path file) {
-        calls.add("export " + file);
+    public synchronized int exportShares(Path file, java.util.Optional<String> setFingerprint) {
+        calls.add("export " + file + setFingerprint.map(set -> " set " + set).orElse(""));
         failIfAsked();
         if (exported.contains(file)) {
             throw new UserError(UserError.Kind.CONFIGURATION, file + " already exists", "choose a new file");
@@ -210,6 +210,22 @@ public class FakeVaultOperations implements VaultOperations {
     }
 
     @Override
+    public String address() {
+        return ADDRESS;
+    }
+
+    @Override
+    public synchronized ArmOutcome arm() {
+        calls.add("arm");
+        return new ArmOutcome(List.of("postgres"), Path.of("/home/dev/runtime/vault-agent"), "5m");
+    }
+
+    @Override
+    public String token(io.colimaservices.domain.CredentialService.VaultToken token) {
+        throw new UnsupportedOperationException("the Vault page copies no token");
+    }
+
+    @Override
     public boolean weakerStore() {
         return weak;
     }
@@ -226,5 +242,10 @@ public class FakeVaultOperations implements VaultOperations {
             failNext = null;
             throw e;
         }
+    }
+
+    @Override
+    public List<io.colimaservices.domain.UnsealShareSets.ShareSet> shareSets() {
+        return List.of();
     }
 }

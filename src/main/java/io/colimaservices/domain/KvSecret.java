@@ -1,4 +1,4 @@
-package io.colimaservices.vault;
+package io.colimaservices.domain;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
