@@ -431,10 +431,10 @@ public class AppContext implements AutoCloseable {
     }
 
     /**
-     * Backups: take, list, verify, restore, reset, and the keys. Services are stopped and started through the stack's
-     * own actions ({@code liveStore}: the app's store; empty: one that follows events for the call).
+     * Backups' domain over their adapters: take, list, verify, restore, reset, and the keys (the faces reach it as
+     * {@code useCases().backups()}). Services are stopped and started through the face's live stack.
      */
-    public Backups backups(Optional<StackStore> liveStore) {
+    public Backups backups() {
         DockerBackupEngine engine;
         synchronized (engineLock) {
             if (backupEngine == null) {
@@ -444,7 +444,7 @@ public class AppContext implements AutoCloseable {
         }
         String version = Optional.ofNullable(AppContext.class.getPackage().getImplementationVersion()).orElse("dev");
         BackupTools tools = new BackupTools(this::catalog, projectName(), containerExec(), engine,
-                new StackServiceControl(this, liveStore, p -> { }), new OpenPgpZstdCodec(), new JsonManifestFormat(),
+                new StackServiceControl(this::liveStack, p -> { }), new OpenPgpZstdCodec(), new JsonManifestFormat(),
                 new BackupKeys(secretStore()), new VaultBackupHooks(() -> useCases().vault(),
                         () -> vaultActions().shareSetStore(), containerExec()),
                 Clock.systemUTC(), version, Duration.ofMinutes(5));

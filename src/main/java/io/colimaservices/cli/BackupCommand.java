@@ -2,7 +2,7 @@ package io.colimaservices.cli;
 
 import io.colimaservices.domain.backup.BackupManifest;
 import io.colimaservices.domain.backup.BackupResult;
-import io.colimaservices.domain.backup.Backups;
+import io.colimaservices.usecase.BackupUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +49,7 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Backups backups = root.context().backups(Optional.empty());
+        BackupUseCase backups = root.useCases().backups();
         BackupResult result;
         try (BackupRunGuard guard = new BackupRunGuard()) {
             result = backups.backup(targets, Optional.ofNullable(to), !noEncrypt,

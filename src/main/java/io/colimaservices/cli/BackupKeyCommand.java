@@ -2,6 +2,7 @@ package io.colimaservices.cli;
 
 import io.colimaservices.domain.backup.BackupKey;
 import io.colimaservices.domain.backup.BackupKeys;
+import io.colimaservices.usecase.BackupUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -9,7 +10,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code backup key export FILE} / {@code backup key import FILE}: the key that opens backups, between Macs. */
@@ -30,17 +30,17 @@ final class BackupKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupKeys keys = backup.root.context().backups(Optional.empty()).keys();
+        BackupUseCase backups = backup.root.useCases().backups();
         switch (action) {
             case "export" -> {
-                BackupKey key = keys.export(file);
+                BackupKey key = backups.exportKey(file);
                 spec.commandLine().getOut().println("Exported backup key " + key.fingerprint() + " to " + file
                         + " (readable by you only). Anyone with it can read your backups: keep it apart from them.");
             }
             case "import" -> {
-                BackupKeys.Imported imported = keys.importFrom(file);
+                BackupKeys.Imported imported = backups.importKey(file);
                 spec.commandLine().getOut().println("Imported backup key " + imported.key().fingerprint() + " into "
-                        + keys.storeDescription() + (imported.madeCurrent() ? "; new backups use it"
+                        + backups.keyStoreDescription() + (imported.madeCurrent() ? "; new backups use it"
                         : "; backups made with it can be restored here (new backups keep this Mac's key)"));
             }
             default -> {

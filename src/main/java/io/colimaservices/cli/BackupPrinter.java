@@ -1,6 +1,7 @@
 package io.colimaservices.cli;
 
 import io.colimaservices.domain.backup.BackupEvent;
+import io.colimaservices.domain.backup.BackupText;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -30,8 +31,7 @@ final class BackupPrinter implements Consumer<BackupEvent> {
                 if (last == null || now - last >= PROGRESS_EVERY) {
                     lastProgress.put(p.service(), now);
                     out.println(p.service() + ": " + size(p.bytes())
-                            + (p.bytesPerSecond().isPresent() ? ", " + size((long) p.bytesPerSecond().getAsDouble())
-                            + "/s" : ""));
+                            + (p.bytesPerSecond().isPresent() ? ", " + BackupText.rate(p.bytesPerSecond()) : ""));
                 }
             }
             case BackupEvent.Done d -> out.println(d.service() + ": done, " + size(d.bytes())
@@ -43,16 +43,6 @@ final class BackupPrinter implements Consumer<BackupEvent> {
     }
 
     static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        do {
-            value /= 1024;
-            unit++;
-        } while (value >= 1024 && unit < units.length - 1);
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return BackupText.size(bytes);
     }
 }

@@ -2,7 +2,7 @@ package io.colimaservices.cli;
 
 import io.colimaservices.domain.backup.BackupFolder;
 import io.colimaservices.domain.backup.BackupManifest;
-import io.colimaservices.domain.backup.Backups;
+import io.colimaservices.usecase.BackupUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ final class BackupsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Backups backups = root.context().backups(Optional.empty());
+        BackupUseCase backups = root.useCases().backups();
         List<BackupFolder.Stored> all = backups.list(Optional.ofNullable(from));
         if (json) {
             List<Map<String, Object>> list = new ArrayList<>();
@@ -62,7 +62,7 @@ final class BackupsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (all.isEmpty()) {
-            out.println("No backups in " + from().orElse(backups.defaultRoot()) + ".");
+            out.println("No backups in " + from().orElse(backups.defaultFolder()) + ".");
             return ExitCodes.OK;
         }
         for (BackupFolder.Stored s : all) {

@@ -3,7 +3,7 @@ package io.colimaservices.cli;
 import io.colimaservices.domain.LocalTerminal;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.backup.BackupResult;
-import io.colimaservices.domain.backup.Backups;
+import io.colimaservices.usecase.BackupUseCase;
 import io.colimaservices.domain.backup.ResetReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,23 +58,16 @@ final class ResetCommand implements Callable<Integer> {
             throw new UserError(UserError.Kind.CONFIGURATION, all ? "--all takes no service names"
                     : "name the services to reset, or --all");
         }
-        Backups backups = root.context().backups(Optional.empty());
-        String expected = all ? backups.project() : Backups.confirmationFor(services);
+        BackupUseCase backups = root.useCases().backups();
+        String expected = all ? backups.project() : backups.confirmationFor(services);
         if (!expected.equals(confirm)) {
             throw new UserError(UserError.Kind.CONFIGURATION, "the confirmation '" + confirm + "' does not match '"
                     + expected + "'; nothing was removed", "type --confirm " + expected);
         }
         if (backupFirst(out)) {
             try (BackupRunGuard guard = new BackupRunGuard()) {
-                List<String> targets = all ? List.of() : backups.plans(services).stream().map(p -> p.service()).toList();
-                BackupResult result = backups.backup(targets, Optional.empty(), true, new BackupPrinter(out),
-                        guard.cancellation());
-                out.println("Backup " + result.manifest().id() + " in " + result.folder());
-            } catch (UserError e) {
-                if (e.kind() != UserError.Kind.CONFIGURATION) {
-                    throw e;
-                }
-                out.println("No backup taken: " + e.getMessage());
+                backups.backupBeforeReset(services, all, new BackupPrinter(out), guard.cancellation()).ifPresent(
+                        result -> out.println("Backup " + result.manifest().id() + " in " + result.folder()));
             }
         }
         ResetReport report = all ? backups.resetAll(confirm, new BackupPrinter(out))

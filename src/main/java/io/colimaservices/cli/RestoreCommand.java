@@ -3,7 +3,7 @@ package io.colimaservices.cli;
 import io.colimaservices.domain.LocalTerminal;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.backup.BackupManifest;
-import io.colimaservices.domain.backup.Backups;
+import io.colimaservices.usecase.BackupUseCase;
 import io.colimaservices.domain.backup.RestoreConfirmation;
 import io.colimaservices.domain.backup.RestoreReport;
 import picocli.CommandLine.Command;
@@ -52,7 +52,7 @@ final class RestoreCommand implements Callable<Integer> {
             throw new UserError(UserError.Kind.CONFIGURATION, "restore replaces the services' data: pass --yes "
                     + "(no terminal to ask on)");
         }
-        Backups backups = root.context().backups(Optional.empty());
+        BackupUseCase backups = root.useCases().backups();
         RestoreConfirmation confirmation = (names, warnings) -> {
             warnings.forEach(w -> out.println("WARNING " + w));
             if (yes) {

@@ -1,7 +1,7 @@
 package io.colimaservices.cli;
 
 import io.colimaservices.domain.backup.BackupManifest;
-import io.colimaservices.domain.backup.Backups;
+import io.colimaservices.usecase.BackupUseCase;
 import io.colimaservices.domain.backup.VerifyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Backups backups = root.context().backups(Optional.empty());
+        BackupUseCase backups = root.useCases().backups();
         VerifyReport report;
         if (deep) {
             try (BackupRunGuard guard = new BackupRunGuard()) {

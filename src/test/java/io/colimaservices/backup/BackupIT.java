@@ -164,6 +164,17 @@ class BackupIT {
                         .doesNotContain(key);
             }
         }
+        // Each action left its trace line in the app's log (BackupUseCase), and the log holds no key.
+        String log = Files.readString(appLog(home));
+        assertThat(log).contains("[cli] backup db files: " + id + " in " + folder + ": 2 services",
+                "[cli] verify " + id + ": " + id + ": 2 services passed",
+                "[cli] verify --deep " + id + ": " + id + ": 2 services passed",
+                "[cli] restore " + id + ": 2 services passed").doesNotContain(key);
+    }
+
+    /** The app's log under a CLI run's HOME (XDG_STATE_HOME), where the use cases' trace lines go. */
+    static Path appLog(Path home) {
+        return home.resolve(".local/state/colima-services/logs/colima-services.log");
     }
 
     /** The backup key as the file secret store holds it (the CLI's HOME has no Secret Service). */
@@ -292,6 +303,10 @@ class BackupIT {
         assertThat(imported.out()).contains("new backups use it").doesNotContain(key);
         ok(cli(project, fresh, "restore", id, "--yes", "--from", backups.toString()));
         assertThat(fingerprint(project, "db", "/data")).isEqualTo(before);
+        assertThat(Files.readString(appLog(home))).contains("[cli] backup key export " + keyFile + ": key ")
+                .doesNotContain(key);
+        assertThat(Files.readString(appLog(fresh))).contains("[cli] backup key import " + keyFile + ": key ",
+                "[cli] restore " + id + ": FAILED ", "[cli] restore " + id + ": 1 services passed").doesNotContain(key);
     }
 
     @Test
