@@ -1,6 +1,7 @@
 package io.colimaservices.ui.preferences;
 
 import io.colimaservices.domain.AppSettings;
+import io.colimaservices.domain.backup.BackupSettings;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.SavedSettings;
@@ -54,6 +55,9 @@ public final class PreferencesViewModel {
     private final BooleanProperty startVmOnLaunch = new SimpleBooleanProperty(this, "startVmOnLaunch");
     private final BooleanProperty unsealAutomatically = new SimpleBooleanProperty(this, "unsealAutomatically", true);
     private final StringProperty clipboardSeconds = new SimpleStringProperty(this, "clipboardSeconds", "");
+    private final BooleanProperty dailyBackups = new SimpleBooleanProperty(this, "dailyBackups", false);
+    private final javafx.beans.property.ObjectProperty<Integer> backupsKept =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "backupsKept", BackupSettings.defaults().keep());
     private final javafx.beans.property.ObjectProperty<TerminalApp> terminal =
             new javafx.beans.property.SimpleObjectProperty<>(this, "terminal", TerminalApp.DEFAULT);
     private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
@@ -110,7 +114,7 @@ public final class PreferencesViewModel {
         this.platform = Objects.requireNonNull(platform);
         this.settingsChanged = Objects.requireNonNull(settingsChanged);
         Observable[] form = {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, profile, cpus, memory,
-                disk, arch, vmType, rosetta, networkAddress, kubernetes, composeFile};
+                disk, arch, vmType, rosetta, networkAddress, kubernetes, composeFile, dailyBackups, backupsKept};
         for (Observable field : form) {
             field.addListener(o -> edited());
         }
@@ -190,6 +194,8 @@ public final class PreferencesViewModel {
             startVmOnLaunch.set(s.startVmOnLaunch());
             unsealAutomatically.set(s.unsealAutomatically());
             clipboardSeconds.set(String.valueOf(s.clipboardClearSeconds()));
+            dailyBackups.set(s.backups().daily());
+            backupsKept.set(s.backups().keep());
             terminal.set(s.terminal());
             VmSpec vm = s.vm();
             profile.set(vm.profile());
@@ -303,7 +309,14 @@ public final class PreferencesViewModel {
                 "the VM settings are not valid"));
         return new AppSettings(spec, composeFile.get(), startVmOnLaunch.get(), launch,
                 Integer.parseInt(clipboardSeconds.get().strip()), unsealAutomatically.get(),
-                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get());
+                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get(), backupSettings());
+    }
+
+    /** The schedule from the form; the folder and "deep verify after each" as they were (set in settings.json). */
+    private BackupSettings backupSettings() {
+        BackupSettings was = baseline == null ? BackupSettings.defaults() : baseline.backups();
+        return new BackupSettings(was.folder(), was.deepVerifyAfterBackup(), dailyBackups.get(),
+                backupsKept.get() == null ? was.keep() : backupsKept.get());
     }
 
     private void updateDirty() {
@@ -462,6 +475,16 @@ public final class PreferencesViewModel {
     /** The terminal "Open shell" opens (macOS). */
     public javafx.beans.property.ObjectProperty<TerminalApp> terminalProperty() {
         return terminal;
+    }
+
+    /** A backup a day while the stack runs (the menu warns when one is late). */
+    public BooleanProperty dailyBackupsProperty() {
+        return dailyBackups;
+    }
+
+    /** How many backups the schedule keeps (the oldest beyond are removed). */
+    public javafx.beans.property.ObjectProperty<Integer> backupsKeptProperty() {
+        return backupsKept;
     }
 
     public StringProperty clipboardSecondsProperty() {

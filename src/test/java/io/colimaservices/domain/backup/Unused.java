@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Test stand-ins for the ports a test does not expect to be used: every call fails the test. */
-final class Unused {
+public final class Unused {
     private Unused() {
     }
 
-    static final class NoControl implements ServiceControl {
+    public static final class NoControl implements ServiceControl {
         @Override
         public void stop(List<String> services) {
             throw new AssertionError();
@@ -21,7 +21,7 @@ final class Unused {
         }
     }
 
-    static class NoEngine implements BackupEngine {
+    public static class NoEngine implements BackupEngine {
         @Override
         public Container inspect(String containerId) {
             throw new AssertionError();

@@ -182,6 +182,23 @@ class PreferencesViewModelTest {
     }
 
     @Test
+    void theDailyBackupAndHowManyToKeepAreSavedAndTheBackupFolderIsKept() {
+        io.colimaservices.domain.backup.BackupSettings chosen = new io.colimaservices.domain.backup.BackupSettings(
+                Optional.of(Path.of("/Volumes/usb/backups")), true, false, 7);
+        loadWith(CUSTOM.withBackups(chosen));
+        assertThat(model.dailyBackupsProperty().get()).isFalse();
+        assertThat(model.backupsKeptProperty().get()).isEqualTo(7);
+
+        model.dailyBackupsProperty().set(true);
+        model.backupsKeptProperty().set(3);
+        assertThat(model.dirtyProperty().get()).isTrue();
+        model.save();
+
+        assertThat(settings.saves).containsExactly(CUSTOM.withBackups(new io.colimaservices.domain.backup
+                .BackupSettings(Optional.of(Path.of("/Volumes/usb/backups")), true, true, 3)));
+    }
+
+    @Test
     void aSaveThatReplacedABadFileSaysWhereItWent() {
         loadWith(AppSettings.defaults(), PROBLEM);
         model.cpusProperty().set("6");
