@@ -40,6 +40,18 @@ public final class BackupsSection implements Section {
         model.refresh();
     }
 
+    /**
+     * The reset dialog's pane, as the user sees it with {@code typed} typed for {@code service} (for the snapshot
+     * command's picture). On the FX thread.
+     */
+    public javafx.scene.Parent resetDialogPicture(String service, String typed) {
+        javafx.scene.control.DialogPane pane = ResetDialog.filledIn(model, service, typed).getDialogPane();
+        if (pane.getScene() != null) {
+            pane.getScene().setRoot(new javafx.scene.layout.Region()); // free to be shown elsewhere
+        }
+        return pane;
+    }
+
     public BackupsViewModel model() {
         return model;
     }

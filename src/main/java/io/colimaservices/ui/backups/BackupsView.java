@@ -87,8 +87,6 @@ public final class BackupsView {
         column(encryptedColumn, r -> r.encrypted() ? "yes" : "no");
         column(verifyColumn, BackupsViewModel.Row::lastVerify);
         list.setItems(model.backups());
-        list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        progress.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         running.visibleProperty().bind(model.busyProperty().or(Bindings.isNotEmpty(model.progress())));
         running.managedProperty().bind(running.visibleProperty());

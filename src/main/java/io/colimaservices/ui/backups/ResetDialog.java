@@ -60,6 +60,14 @@ final class ResetDialog extends Dialog<ResetDialog.Choice> {
                 ? new Choice(service(), typed.getText(), backUpFirst.isSelected()) : null);
     }
 
+    /** A dialog with {@code service} chosen and {@code typed} typed (pictures). */
+    static ResetDialog filledIn(BackupsViewModel model, String service, String typed) {
+        ResetDialog dialog = new ResetDialog(model);
+        dialog.target.getSelectionModel().select(service);
+        dialog.typed.setText(typed);
+        return dialog;
+    }
+
     private Optional<String> service() {
         String chosen = target.getValue();
         return chosen == null || WHOLE_PROJECT.equals(chosen) ? Optional.empty() : Optional.of(chosen);

@@ -140,6 +140,7 @@ public final class PreferencesView {
         javafx.scene.control.Spinner<Integer> kept = new javafx.scene.control.Spinner<>(1,
                 io.colimaservices.domain.backup.BackupSettings.MAX_KEEP, 7);
         kept.setId("prefs-backups-kept");
+        kept.setPrefWidth(80);
         kept.getValueFactory().valueProperty().bindBidirectional(model.backupsKeptProperty());
 
         TextField seconds = field("prefs-clipboard", model.clipboardSecondsProperty(), 4);

@@ -52,6 +52,13 @@ class BackupsViewModelTest {
     private final List<String> traced = new ArrayList<>();
 
     private BackupsViewModel model() {
+        ActionTrace trace = (action, ok, outcome) -> traced.add(action + ": " + (ok ? "" : "FAILED ") + outcome);
+        return new BackupsViewModel(useCase(dir, trace), () -> List.of("db", "files"), UiExecutors.direct(),
+                background, ZoneOffset.UTC);
+    }
+
+    /** The real use case over backup folders in {@code dir}, project "proj"; any engine call fails the test. */
+    static BackupUseCase useCase(Path dir, ActionTrace trace) {
         ContainerExec exec = new ContainerExec() {
             @Override
             public ExecTarget locate(String project, String service) {
@@ -66,11 +73,7 @@ class BackupsViewModelTest {
         BackupTools tools = new BackupTools(() -> null, "proj", exec, new Unused.NoEngine(), new Unused.NoControl(),
                 new OpenPgpZstdCodec(), new JsonManifestFormat(), new BackupKeys(new MemorySecretStore()),
                 BackupHooks.NONE, Clock.systemUTC(), "t", Duration.ofMinutes(1));
-        ActionTrace trace = (action, ok, outcome) -> traced.add(action + ": " + (ok ? "" : "FAILED ") + outcome);
-        BackupUseCase useCase = new BackupUseCase(() -> new Backups(tools, dir), BackupSettings::defaults,
-                Clock.systemUTC(), trace);
-        return new BackupsViewModel(useCase, () -> List.of("db", "files"), UiExecutors.direct(), background,
-                ZoneOffset.UTC);
+        return new BackupUseCase(() -> new Backups(tools, dir), BackupSettings::defaults, Clock.systemUTC(), trace);
     }
 
     private void runQueued() {
