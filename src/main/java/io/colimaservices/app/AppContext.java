@@ -8,7 +8,10 @@ import io.colimaservices.colima.ColimaHost;
 import io.colimaservices.colima.ColimaPaths;
 import io.colimaservices.colima.ColimaSocket;
 import io.colimaservices.colima.SocketDiagnoser;
+import io.colimaservices.backup.JsonManifestFormat;
+import io.colimaservices.backup.OpenPgpZstdCodec;
 import io.colimaservices.docker.ComposeCli;
+import io.colimaservices.docker.DockerBackupEngine;
 import io.colimaservices.docker.DockerConfigCredentials;
 import io.colimaservices.docker.DockerEngine;
 import io.colimaservices.docker.DockerExec;
@@ -57,6 +60,9 @@ import io.colimaservices.domain.VmRuntime;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
 import io.colimaservices.domain.VmWatcher;
+import io.colimaservices.domain.backup.BackupKeys;
+import io.colimaservices.domain.backup.BackupTools;
+import io.colimaservices.domain.backup.Backups;
 import io.colimaservices.platform.CaFileExports;
 import io.colimaservices.platform.CommandClipboard;
 import io.colimaservices.platform.Commands;
@@ -80,6 +86,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +114,7 @@ public class AppContext implements AutoCloseable {
     private final Object engineLock = new Object();
     private DockerEngine engine;
     private DockerExec exec;
+    private DockerBackupEngine backupEngine;
     private VaultHttp vaultHttp;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
@@ -423,6 +431,28 @@ public class AppContext implements AutoCloseable {
     }
 
     /**
+     * Backups' domain over their adapters: take, list, verify, restore, reset, and the keys (the faces reach it as
+     * {@code useCases().backups()}). Services are stopped and started through the face's live stack.
+     */
+    public Backups backups() {
+        DockerBackupEngine engine;
+        synchronized (engineLock) {
+            if (backupEngine == null) {
+                backupEngine = new DockerBackupEngine(dockerHost());
+            }
+            engine = backupEngine;
+        }
+        String version = Optional.ofNullable(AppContext.class.getPackage().getImplementationVersion()).orElse("dev");
+        BackupTools tools = new BackupTools(this::catalog, projectName(), containerExec(), engine,
+                new StackServiceControl(this::liveStack, p -> { }), new OpenPgpZstdCodec(), new JsonManifestFormat(),
+                new BackupKeys(secretStore()), new VaultBackupHooks(() -> useCases().vault(),
+                        () -> vaultActions().shareSetStore(), containerExec()),
+                Clock.systemUTC(), version, Duration.ofMinutes(5));
+        return new Backups(tools, settings().settings().backups().folder()
+                .orElseGet(() -> AppDirectories.defaultBackups(osName(), home, environment)));
+    }
+
+    /**
      * "Open shell": the user's terminal (the one chosen in the settings on macOS) running this app's {@code shell}
      * command, pointed at the same project, compose file and Docker host as the app.
      */
@@ -449,6 +479,10 @@ public class AppContext implements AutoCloseable {
             if (exec != null) {
                 exec.close();
                 exec = null;
+            }
+            if (backupEngine != null) {
+                backupEngine.close();
+                backupEngine = null;
             }
         }
     }

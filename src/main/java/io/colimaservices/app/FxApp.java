@@ -81,6 +81,8 @@ public final class FxApp extends Application {
     private ColimaSection colimaSection;
     private FxNotifier notifier;
     private MenuRouter router;
+    private volatile BackupSchedule backupSchedule;
+    private volatile Consumer<StackSnapshot> menuShow;
 
     @Override
     public void start(Stage ignored) {
@@ -123,6 +125,9 @@ public final class FxApp extends Application {
                 Clock.systemDefaultZone(), () -> StackActions.DEFAULT_TIMEOUT);
         store.relay(UiExecutors.fx(), dashboard::show);
         watchForAlerts();
+        backupSchedule = new BackupSchedule(useCases::backups, () -> store.current().services().values().stream()
+                .anyMatch(io.colimaservices.domain.ServiceStatus::isRunning), this::rebuildMenu);
+        backupSchedule.start();
         announceReady();
         // Docker is asked while the theme, the window and the menu are made: the first live state is what the
         // start waits for, and the rest takes the window's thread tens of ms.
@@ -344,13 +349,23 @@ public final class FxApp extends Application {
 
     private void installTray() {
         tray = new AwtTrayAdapter();
-        TrayMenuBuilder menu = new TrayMenuBuilder(router, () -> context.settings().settings().defaultTier());
+        TrayMenuBuilder menu = new TrayMenuBuilder(router, () -> context.settings().settings().defaultTier(),
+                backupSchedule::menuLine);
         StackSnapshot first = store.current();
         tray.install(first.health(), menu.build(first), router::openDashboard);
         Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
                 "Colima Services: " + TrayMenuBuilder.headline(s));
+        menuShow = show;
         // Docker is already being asked: the relay starts from the state now, which may be newer than the first.
         store.relay(EventQueue::invokeLater, show);
+    }
+
+    /** The menu again from the current state (its backup line changed). */
+    private void rebuildMenu() {
+        Consumer<StackSnapshot> show = menuShow;
+        if (show != null) {
+            EventQueue.invokeLater(() -> show.accept(store.current()));
+        }
     }
 
     // Menu and dashboard commands: routed by the MenuRouter; here only what the desktop does for it.
@@ -483,6 +498,7 @@ public final class FxApp extends Application {
         Optional.ofNullable(session.getAndSet(null)).ifPresent(EngineSession::close);
         Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::close);
         Optional.ofNullable(wake).ifPresent(WakeDetector::close);
+        Optional.ofNullable(backupSchedule).ifPresent(BackupSchedule::close);
         Optional.ofNullable(vaultPoller).ifPresent(VaultPoller::close);
         Optional.ofNullable(clipboard).ifPresent(ClipboardAutoClear::stop);
         Optional.ofNullable(tray).ifPresent(AwtTrayAdapter::close);

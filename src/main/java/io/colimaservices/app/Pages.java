@@ -4,6 +4,8 @@ import io.colimaservices.domain.LogBuffer;
 import io.colimaservices.domain.LogSession;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.CredentialService;
+import io.colimaservices.ui.backups.BackupsSection;
+import io.colimaservices.ui.backups.BackupsViewModel;
 import io.colimaservices.ui.colima.ColimaSection;
 import io.colimaservices.ui.common.ClipboardKeeper;
 import io.colimaservices.ui.common.Section;
@@ -53,6 +55,8 @@ final class Pages {
                 background));
         colima = vmControl ? Optional.of(new ColimaSection(store, useCases.vm(), background)) : Optional.empty();
         colima.ifPresent(sections::add);
+        sections.add(new BackupsSection(new BackupsViewModel(useCases.backups(), () -> store.current().catalog()
+                .serviceNames(), UiExecutors.fx(), background, java.time.ZoneId.systemDefault())));
         sections.add(new PreferencesSection(useCases.settings(), context.platform(), settingsChanged, background));
     }
 }

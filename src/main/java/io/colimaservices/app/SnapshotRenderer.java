@@ -135,6 +135,13 @@ public final class SnapshotRenderer {
                 written.add(write(main.root(), dir.resolve(name(page.id()))));
             }
 
+            for (Section page : sections) {
+                if (page instanceof io.colimaservices.ui.backups.BackupsSection backups) {
+                    written.add(write(onFx(() -> backups.resetDialogPicture("postgres", "postgre")),
+                            dir.resolve(name("backups-reset"))));
+                }
+            }
+
             List<String> running = store.current().services().values().stream().filter(ServiceStatus::isRunning)
                     .map(ServiceStatus::service).limit(3).toList();
             onFx(() -> {
@@ -177,8 +184,9 @@ public final class SnapshotRenderer {
     private Path write(Parent root, Path file) throws IOException {
         WritableImage image = onFx(() -> {
             StackPane holder = new StackPane(root);
-            Scene scene = new Scene(holder, root instanceof javafx.scene.layout.HBox ? -1 : WIDTH,
-                    root instanceof javafx.scene.layout.HBox ? -1 : HEIGHT);
+            boolean natural = root instanceof javafx.scene.layout.HBox
+                    || root instanceof javafx.scene.control.DialogPane;
+            Scene scene = new Scene(holder, natural ? -1 : WIDTH, natural ? -1 : HEIGHT);
             scene.getStylesheets().add(Objects.requireNonNull(
                     SnapshotRenderer.class.getResource("/io/colimaservices/ui/app.css")).toExternalForm());
             holder.applyCss();

@@ -3,6 +3,7 @@ package io.colimaservices.app;
 import io.colimaservices.domain.ServiceShell;
 import io.colimaservices.platform.DetachedClearer;
 import io.colimaservices.usecase.ActionTrace;
+import io.colimaservices.usecase.BackupUseCase;
 import io.colimaservices.usecase.CaUseCase;
 import io.colimaservices.usecase.ClipboardUseCase;
 import io.colimaservices.usecase.CredentialsUseCase;
@@ -93,5 +94,11 @@ public final class UseCases {
     public ClipboardUseCase clipboard() {
         return new ClipboardUseCase(context::clipboard,
                 pending -> DetachedClearer.start(pending, context.environment()), Clock.systemUTC());
+    }
+
+    /** Backups: take, list, verify, restore, reset, the keys, the daily schedule. */
+    public BackupUseCase backups() {
+        return new BackupUseCase(context::backups, () -> context.settings().settings().backups(), Clock.systemUTC(),
+                trace);
     }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 RestartCommand.class, RecreateCommand.class, RecoverCommand.class, LogsCommand.class,
                 WatchCommand.class, VaultCommand.class, CredsCommand.class, TlsCommand.class, SnapshotCommand.class,
                 VmCommand.class, SettingsCommand.class, PullCommand.class, ShellCommand.class, CaCommand.class,
-                CompletionCommand.class},
+                CompletionCommand.class, BackupCommand.class, BackupsCommand.class, VerifyCommand.class,
+                RestoreCommand.class, ResetCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {
 

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int SERVICE_FAILED = 4;
     public static final int VAULT = 5;
     public static final int VM = 6;
+    /** A backup, verify or restore failed, naming the service and the file. */
+    public static final int BACKUP = 7;
     /** 128 + SIGINT, as shells report an interrupted command. */
     public static final int INTERRUPTED = 130;
 
@@ -24,6 +26,7 @@ public final class ExitCodes {
             case SERVICE_FAILED -> SERVICE_FAILED;
             case VAULT -> VAULT;
             case VM -> VM;
+            case BACKUP -> BACKUP;
             case OTHER -> FAILURE;
         };
     }

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
         subcommands = {SettingsCommand.LaunchAtLogin.class},
         footer = {"", "JSON (--json): file, problems, colima {profile, cpus, memoryGiB, diskGiB, arch, vmType, rosetta, "
                 + "networkAddress, kubernetes}, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, "
-                + "terminal, unsealAutomatically, defaultTier, loginItem {file, installed}."})
+                + "terminal, unsealAutomatically, defaultTier, backups {folder, deepVerifyAfterBackup, daily, keep}, "
+                + "loginItem {file, installed}."})
 final class SettingsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -61,6 +62,9 @@ final class SettingsCommand implements Callable<Integer> {
         out.println("Terminal for shells: " + s.terminal().displayName());
         out.println("Unseal Vault automatically (recovery after a restart): " + (s.unsealAutomatically() ? "yes" : "no"));
         out.println("Default tier (up without a target): " + s.defaultTier());
+        out.println("Backups: " + s.backups().folder().map(Object::toString).orElse("(the app's own folder)")
+                + (s.backups().daily() ? ", daily, keeping the last " + s.backups().keep() : ", no schedule")
+                + (s.backups().deepVerifyAfterBackup() ? ", deep-verified after each" : ""));
         return ExitCodes.OK;
     }
 
@@ -88,6 +92,12 @@ final class SettingsCommand implements Callable<Integer> {
         doc.put("terminal", s.terminal().setting());
         doc.put("unsealAutomatically", s.unsealAutomatically());
         doc.put("defaultTier", s.defaultTier());
+        Map<String, Object> backups = new LinkedHashMap<>();
+        backups.put("folder", s.backups().folder().map(Object::toString).orElse(null));
+        backups.put("deepVerifyAfterBackup", s.backups().deepVerifyAfterBackup());
+        backups.put("daily", s.backups().daily());
+        backups.put("keep", s.backups().keep());
+        doc.put("backups", backups);
         doc.put("loginItem", Map.of("file", current.loginItem().toString(), "installed",
                 current.loginItemInstalled()));
         return doc;

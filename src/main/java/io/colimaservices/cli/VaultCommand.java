@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
         + "tokens, a backup of the unseal shares.",
         subcommands = {VaultStatusCommand.class, VaultInitCommand.class, VaultImportCommand.class,
                 VaultUnsealCommand.class, VaultBootstrapCommand.class, VaultArmCommand.class,
-                VaultTokenCommand.class, VaultExportSharesCommand.class})
+                VaultTokenCommand.class, VaultExportSharesCommand.class, VaultShareSetsCommand.class})
 final class VaultCommand implements Callable<Integer> {
 
     @ParentCommand

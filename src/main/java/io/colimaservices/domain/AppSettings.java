@@ -1,5 +1,7 @@
 package io.colimaservices.domain;
 
+import io.colimaservices.domain.backup.BackupSettings;
+
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,10 +19,11 @@ import java.util.Optional;
  *                            sealed Vault and says so
  * @param terminal the terminal "Open shell" opens on macOS
  * @param defaultTier the tier {@code up} without a target starts, and the menu marks (docs/stack.md, "Tiers")
+ * @param backups where backups go, deep verify after each, the daily schedule
  */
 public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
                           int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
-                          String defaultTier) {
+                          String defaultTier, BackupSettings backups) {
     public static final String DEFAULT_TIER = "standard";
     public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
     public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 600;
@@ -29,6 +32,7 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
         Objects.requireNonNull(vm, "vm");
         Objects.requireNonNull(composeFile, "composeFile");
         Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(backups, "backups");
         if (defaultTier == null || defaultTier.isBlank()) {
             throw new UserError(UserError.Kind.CONFIGURATION, "the default tier must be named");
         }
@@ -38,11 +42,27 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
         }
     }
 
-    /** Settings from before the default tier existed: {@value #DEFAULT_TIER}. */
+    /** With the default backup settings. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
+                       String defaultTier) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
+                defaultTier, BackupSettings.defaults());
+    }
+
+    /** With the default tier ({@value #DEFAULT_TIER}). */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
+                       BackupSettings backups) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
+                DEFAULT_TIER, backups);
+    }
+
+    /** Settings from before the default tier and backups existed: {@value #DEFAULT_TIER}, default backups. */
     public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
                        int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal) {
         this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
-                DEFAULT_TIER);
+                DEFAULT_TIER, BackupSettings.defaults());
     }
 
     /** Settings from before "unseal automatically" and the terminal existed: it is on, the terminal the default. */
@@ -71,26 +91,31 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
 
     public AppSettings withVm(VmSpec newVm) {
         return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, terminal, defaultTier);
+                unsealAutomatically, terminal, defaultTier, backups);
     }
 
     public AppSettings withLaunchAtLogin(boolean enabled) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, unsealAutomatically,
-                terminal, defaultTier);
+                terminal, defaultTier, backups);
     }
 
     public AppSettings withUnsealAutomatically(boolean enabled) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, enabled,
-                terminal, defaultTier);
+                terminal, defaultTier, backups);
     }
 
     public AppSettings withDefaultTier(String tier) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, terminal, tier);
+                unsealAutomatically, terminal, tier, backups);
     }
 
     public AppSettings withTerminal(TerminalApp chosen) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, chosen, defaultTier);
+                unsealAutomatically, chosen, defaultTier, backups);
+    }
+
+    public AppSettings withBackups(BackupSettings chosen) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
+                unsealAutomatically, terminal, defaultTier, chosen);
     }
 }

@@ -59,12 +59,40 @@ public final class PrivateFiles {
         }
     }
 
-    /** Writes a new file (0600) and refuses to replace one: for exports to a path the user typed. */
+    /** Writes a new file (0600) and refuses to replace one, making its folder 0700 (the app's own folders). */
     public static void create(Path file, String text) throws IOException {
         if (Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString());
         }
         write(file, text);
+    }
+
+    /**
+     * Writes a new file (0600, from its creation) in a folder the user chose, refusing to replace one, and leaves
+     * an existing folder as it is: an export to the Desktop or a USB stick must not change who may enter it (a
+     * missing folder is made, 0700, since it is made for this file). A file that cannot be written whole is removed.
+     */
+    public static void createInPlace(Path file, String text) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.isDirectory(absolute.getParent())) {
+            ensureDirectory(absolute.getParent());
+        }
+        if (posix(absolute.getParent())) {
+            Files.createFile(absolute, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        } else {
+            Files.createFile(absolute);
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(absolute,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(absolute);
+            throw e;
+        }
     }
 
     public static boolean posix(Path path) {

@@ -20,6 +20,8 @@ public class UserError extends RuntimeException {
         VAULT,
         /** The Colima VM or its tool failed. */
         VM,
+        /** A backup, verify or restore failed (the message names the service and the file). */
+        BACKUP,
         /** Anything else the user should read. */
         OTHER
     }

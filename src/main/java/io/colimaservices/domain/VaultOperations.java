@@ -44,7 +44,18 @@ public interface VaultOperations {
     BootstrapOutcome bootstrap(Consumer<String> progress);
 
     /** Writes the stored shares to a new file (0600) the user chose; returns how many. */
-    int exportShares(Path file);
+    default int exportShares(Path file) {
+        return exportShares(file, java.util.Optional.empty());
+    }
+
+    /**
+     * Writes a set of shares (the current one, or a kept one by its fingerprint: {@link #shareSets()}) to a new file
+     * (0600) the user chose, leaving the folder's permissions as they are; returns how many.
+     */
+    int exportShares(Path file, java.util.Optional<String> setFingerprint);
+
+    /** Every unseal-share set this machine has held, newest first (a re-init keeps the old set); never a share. */
+    List<UnsealShareSets.ShareSet> shareSets();
 
     /** Fresh one-use credentials for the agent that renders secrets into the services (before it starts). */
     ArmOutcome arm();

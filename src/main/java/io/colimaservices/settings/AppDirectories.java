@@ -27,6 +27,17 @@ public record AppDirectories(Path support, Path logs) {
         return new AppDirectories(config.resolve(XDG_NAME), state.resolve(XDG_NAME).resolve("logs"));
     }
 
+    /**
+     * Where backups go unless the user chose a folder: {@code ~/Library/Application Support/Colima Services/Backups}
+     * on macOS, {@code $XDG_DATA_HOME/colima-services/backups} (default {@code ~/.local/share}) elsewhere.
+     */
+    public static Path defaultBackups(String osName, Path home, Map<String, String> env) {
+        if (osName.toLowerCase(Locale.ROOT).contains("mac")) {
+            return home.resolve("Library/Application Support").resolve(APP_NAME).resolve("Backups");
+        }
+        return xdg(env, "XDG_DATA_HOME", home.resolve(".local/share")).resolve(XDG_NAME).resolve("backups");
+    }
+
     /** Files the stack's containers read (bind-mounted): the exported CA, the agent's one-use credentials. */
     public Path runtime() {
         return support.resolve("runtime");

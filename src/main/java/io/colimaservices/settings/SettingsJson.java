@@ -14,6 +14,7 @@ import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.TerminalApp;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmSpec;
+import io.colimaservices.domain.backup.BackupSettings;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -37,7 +38,8 @@ import java.util.Set;
  *             "vmType": "vz", "rosetta": true, "networkAddress": true, "kubernetes": false},
  *  "composeFile": null, "startVmOnLaunch": false, "launchAtLogin": false, "clipboardClearSeconds": 30,
  *  "unsealAutomatically": true,
- *  "terminal": "terminal", "defaultTier": "standard"}
+ *  "terminal": "terminal", "defaultTier": "standard",
+ *  "backups": {"folder": null, "deepVerifyAfterBackup": false, "daily": false, "keep": 7}}
  * </pre>
  */
 final class SettingsJson {
@@ -46,7 +48,8 @@ final class SettingsJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TOP = Set.of("version", "colima", "composeFile", "startVmOnLaunch",
-            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal", "defaultTier");
+            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal", "defaultTier", "backups");
+    private static final Set<String> BACKUPS = Set.of("folder", "deepVerifyAfterBackup", "daily", "keep");
     private static final Set<String> COLIMA = Set.of("profile", "cpus", "memoryGiB", "diskGiB", "arch", "vmType",
             "rosetta", "networkAddress", "kubernetes");
 
@@ -102,6 +105,16 @@ final class SettingsJson {
         root.put("unsealAutomatically", settings.unsealAutomatically());
         root.put("terminal", settings.terminal().setting());
         root.put("defaultTier", settings.defaultTier());
+        ObjectNode backups = root.putObject("backups");
+        BackupSettings chosen = settings.backups();
+        if (chosen.folder().isPresent()) {
+            backups.put("folder", chosen.folder().get().toString());
+        } else {
+            backups.putNull("folder");
+        }
+        backups.put("deepVerifyAfterBackup", chosen.deepVerifyAfterBackup());
+        backups.put("daily", chosen.daily());
+        backups.put("keep", chosen.keep());
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -156,8 +169,42 @@ final class SettingsJson {
                 problem("/defaultTier", "defaultTier must name a tier; using \"" + defaults.defaultTier() + "\"");
                 tier = defaults.defaultTier();
             }
+            BackupSettings backups = backups(root.get("backups"), defaults.backups());
             return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, unseal,
-                    terminal, tier), problems);
+                    terminal, tier, backups), problems);
+        }
+
+        private BackupSettings backups(JsonNode node, BackupSettings defaults) {
+            if (node == null || node.isNull()) {
+                return defaults;
+            }
+            if (!node.isObject()) {
+                problem("/backups", "backups must be an object; using the default backup settings");
+                return defaults;
+            }
+            unknown(node, "/backups", BACKUPS);
+            Optional<Path> folder = defaults.folder();
+            JsonNode value = node.get("folder");
+            if (value != null && !value.isNull()) {
+                Optional<Path> path = value.isTextual() ? absolute(value.asText()) : Optional.empty();
+                if (path.isEmpty()) {
+                    problem("/backups/folder", "backups.folder must be an absolute path or null, found " + value
+                            + "; using the app's own folder");
+                }
+                folder = path;
+            }
+            return new BackupSettings(folder, bool(node, "/backups", "deepVerifyAfterBackup",
+                    defaults.deepVerifyAfterBackup()), bool(node, "/backups", "daily", defaults.daily()),
+                    integer(node, "/backups", "keep", defaults.keep(), 1, BackupSettings.MAX_KEEP));
+        }
+
+        private static Optional<Path> absolute(String text) {
+            try {
+                Path path = Path.of(text);
+                return path.isAbsolute() ? Optional.of(path) : Optional.empty();
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
         }
 
         private TerminalApp terminal(JsonNode value, TerminalApp fallback) {

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds the tray menu from a snapshot: a pure function, tested without AWT. The daily work in two clicks: the VM,
@@ -25,16 +27,21 @@ import java.util.Map;
  */
 public final class TrayMenuBuilder {
     private final MenuCommands commands;
-    private final java.util.function.Supplier<String> defaultTier;
+    private final Supplier<String> defaultTier;
+    private final Supplier<Optional<String>> backupLine;
 
     public TrayMenuBuilder(MenuCommands commands) {
-        this(commands, () -> io.colimaservices.domain.AppSettings.DEFAULT_TIER);
+        this(commands, () -> io.colimaservices.domain.AppSettings.DEFAULT_TIER, Optional::empty);
     }
 
-    /** @param defaultTier the settings' default tier, marked in "Start Tier" */
-    public TrayMenuBuilder(MenuCommands commands, java.util.function.Supplier<String> defaultTier) {
+    /**
+     * @param defaultTier the settings' default tier, marked in "Start Tier"
+     * @param backupLine  the last backup's age (and a warning when the schedule is late); opens the Backups page
+     */
+    public TrayMenuBuilder(MenuCommands commands, Supplier<String> defaultTier, Supplier<Optional<String>> backupLine) {
         this.commands = commands;
         this.defaultTier = defaultTier;
+        this.backupLine = backupLine;
     }
 
     public List<MenuEntry> build(StackSnapshot snapshot) {
@@ -46,6 +53,8 @@ public final class TrayMenuBuilder {
         addVm(menu, snapshot.vm());
         menu.add(new MenuEntry.Separator());
         addVault(menu, snapshot);
+        backupLine.get().ifPresent(line -> menu.add(new MenuEntry.Action("backups", line, true,
+                () -> commands.openSection("backups"))));
         menu.add(new MenuEntry.Separator());
         boolean canAct = snapshot.engine().reachable();
         for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {

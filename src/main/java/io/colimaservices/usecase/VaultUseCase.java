@@ -110,8 +110,14 @@ public final class VaultUseCase implements VaultOperations {
     }
 
     @Override
-    public int exportShares(Path file) {
-        return trace.run("vault export-shares " + file, () -> vault().exportShares(file), n -> n + " shares written");
+    public int exportShares(Path file, java.util.Optional<String> setFingerprint) {
+        return trace.run("vault export-shares " + file + setFingerprint.map(set -> " (set " + set + ")").orElse(""),
+                () -> vault().exportShares(file, setFingerprint), n -> n + " shares written");
+    }
+
+    @Override
+    public List<io.colimaservices.domain.UnsealShareSets.ShareSet> shareSets() {
+        return vault().shareSets();
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.colimaservices.domain.ServiceRestarter;
 import io.colimaservices.domain.ServiceSecrets;
 import io.colimaservices.domain.TlsReport;
 import io.colimaservices.domain.TlsSwitch;
+import io.colimaservices.domain.UnsealShareSets;
 import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VaultGateway;
 import io.colimaservices.domain.VaultOperations;
@@ -91,7 +92,10 @@ public final class VaultActions implements VaultOperations, ServiceSecrets, TlsS
                             ? "bring its keys over with 'colima-services vault import'"
                             : "its keys are in " + store.description() + "; run 'colima-services vault unseal'");
         }
+        // The set stored until now may open a Vault volume in an older backup: it is kept before it is replaced.
+        shareSetStore().currentFingerprint();
         InitResult result = gateway.initialize(shares, threshold);
+        shareSetStore().keep(result.shares(), Optional.of(result.rootToken()));
         for (int i = 0; i < result.shares().size(); i++) {
             store.write(SecretNames.share(i + 1), result.shares().get(i));
         }
@@ -122,6 +126,8 @@ public final class VaultActions implements VaultOperations, ServiceSecrets, TlsS
                     + keys.files(), "the files should hold Vault's sys/init response");
         }
         if (!keys.shares().isEmpty()) {
+            shareSetStore().currentFingerprint();
+            shareSetStore().keep(keys.shares(), keys.rootToken());
             for (int i = 0; i < keys.shares().size(); i++) {
                 store.write(SecretNames.share(i + 1), keys.shares().get(i));
             }
@@ -154,16 +160,18 @@ public final class VaultActions implements VaultOperations, ServiceSecrets, TlsS
     }
 
     /** The stored shares, in order (share 1, 2, ... until the first gap). */
-    List<String> storedShares() {
-        List<String> shares = new ArrayList<>();
-        for (int i = 1; i <= SecretNames.MAX_SHARES; i++) {
-            Optional<String> share = store.read(SecretNames.share(i));
-            if (share.isEmpty()) {
-                break;
-            }
-            shares.add(share.get());
-        }
-        return shares;
+    public List<String> storedShares() {
+        return shareSetStore().currentShares();
+    }
+
+    /** Every unseal-share set this machine has held (a re-init never loses one). */
+    public UnsealShareSets shareSetStore() {
+        return new UnsealShareSets(store, clock);
+    }
+
+    @Override
+    public List<UnsealShareSets.ShareSet> shareSets() {
+        return shareSetStore().list();
     }
 
     @Override
@@ -336,20 +344,24 @@ public final class VaultActions implements VaultOperations, ServiceSecrets, TlsS
         return new VaultServiceCertificates(daily(), clock, catalog, runtime);
     }
 
-    /** Writes the stored shares to a new 0600 file the user chose, for their own backup. */
+    /**
+     * Writes a set of shares (the current one, or a kept one by its fingerprint) to a new 0600 file the user chose;
+     * the folder's permissions are left as they are.
+     */
     @Override
-    public int exportShares(Path file) {
-        List<String> shares = storedShares();
+    public int exportShares(Path file, Optional<String> setFingerprint) {
+        List<String> shares = setFingerprint.map(fp -> shareSetStore().shares(fp)).orElseGet(this::storedShares);
         if (shares.isEmpty()) {
             throw new UserError(UserError.Kind.VAULT, "no unseal key shares in " + store.description());
         }
-        StringBuilder text = new StringBuilder("# Vault unseal key shares for ").append(gateway.address())
-                .append(". Keep them apart from each other and from this computer.\n");
+        String set = setFingerprint.or(() -> Optional.of(UnsealShareSets.fingerprint(shares))).orElseThrow();
+        StringBuilder text = new StringBuilder("# Vault unseal key shares (set ").append(set).append(") for ")
+                .append(gateway.address()).append(". Keep them apart from each other and from this computer.\n");
         for (int i = 0; i < shares.size(); i++) {
             text.append("share ").append(i + 1).append(": ").append(shares.get(i)).append('\n');
         }
         try {
-            PrivateFiles.create(file, text.toString());
+            PrivateFiles.createInPlace(file, text.toString());
         } catch (FileAlreadyExistsException e) {
             throw new UserError(UserError.Kind.CONFIGURATION, file + " already exists", "choose a new file");
         } catch (IOException e) {

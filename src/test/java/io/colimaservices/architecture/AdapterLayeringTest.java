@@ -51,6 +51,21 @@ class AdapterLayeringTest {
     }
 
     @Test
+    void backupFilesSeeOnlyTheDomain() {
+        noClasses().that().resideInAPackage("io.colimaservices.backup..")
+                .should().dependOnClassesThat().resideInAnyPackage(with(OTHER_PACKAGES, "io.colimaservices.colima..",
+                        "io.colimaservices.platform..", "io.colimaservices.settings.."))
+                .check(classes);
+    }
+
+    @Test
+    void openPgpAndZstdStayInTheBackupPackage() {
+        noClasses().that().resideOutsideOfPackage("io.colimaservices.backup..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..", "com.github.luben..")
+                .check(classes);
+    }
+
+    @Test
     void adaptersUseNoUiToolkit() {
         noClasses().that().resideInAnyPackage("io.colimaservices.platform..", "io.colimaservices.settings..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")

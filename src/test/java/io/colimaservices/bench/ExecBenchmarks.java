@@ -130,7 +130,7 @@ public final class ExecBenchmarks {
         return new double[] {wall, stream, field(errText, "maxrss_kib"), 0};
     }
 
-    private static double field(String text, String name) throws IOException {
+    static double field(String text, String name) throws IOException {
         for (String word : text.split("\\s+")) {
             if (word.startsWith(name + "=")) {
                 return Double.parseDouble(word.substring(name.length() + 1));
@@ -139,7 +139,7 @@ public final class ExecBenchmarks {
         throw new IOException("no " + name + " in: " + text);
     }
 
-    private static double median(List<double[]> values, int index) {
+    static double median(List<double[]> values, int index) {
         double[] sorted = values.stream().mapToDouble(v -> v[index]).sorted().toArray();
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;

@@ -80,7 +80,9 @@ class SecretCanaryTest {
             VaultHarness migrated = new VaultHarness(Files.createDirectories(dir.resolve("migrated")));
             harnesses.add(migrated);
             runImport(migrated, printed, secrets);
-            for (VaultHarness h : harnesses) {
+            assertThat(secrets.keySet()).as("the backup key is among the secrets searched")
+                .anyMatch(name -> name.endsWith("store backup.key"));
+        for (VaultHarness h : harnesses) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(h.clipboardFile)
                         || Files.readString(h.clipboardFile).isEmpty());
             }
@@ -170,6 +172,11 @@ class SecretCanaryTest {
         runCa(h, printed);
         record(printed, expectOk(h.run("vault", "token", "--copy", "--clear-after", "1")));
         record(printed, expectOk(h.run("vault", "token", "--copy", "--root", "--clear-after", "1")));
+        record(printed, expectOk(h.run("vault", "share-sets")));
+        record(printed, expectOk(h.run("vault", "share-sets", "--json")));
+        // The backup key: made on first use, exported (an explicit copy, outside the searched folder) and imported
+        // into the other home below; never printed or logged.
+        record(printed, expectOk(h.run("backup", "key", "export", exportedKey().toString())));
         h.vault.seal();
         record(printed, h.run("creds", "postgres", "--copy"));
         collectStoreAndVaultSecrets(h, "fresh", secrets);
@@ -199,6 +206,8 @@ class SecretCanaryTest {
                 "keys_base64", base64, "root_token", root, "unseal_keys_hex", keys)));
         Files.writeString(original.resolve("root-token"), root);
         record(printed, expectOk(h.run("vault", "import", "--delete-files")));
+        record(printed, expectOk(h.run("backup", "key", "import", exportedKey().toString())));
+        record(printed, expectOk(h.run("vault", "share-sets")));
         record(printed, expectOk(h.run("vault", "unseal")));
         record(printed, expectOk(h.run("vault", "bootstrap")));
         record(printed, expectOk(h.run("tls", "mysql", "off")));
@@ -208,6 +217,16 @@ class SecretCanaryTest {
         }
         collectStoreAndVaultSecrets(h, "migrated", secrets);
     }
+
+    /** Where the backup key is exported to: outside the folder whose files are searched. */
+    private Path exportedKey() throws IOException {
+        if (keyExport == null) {
+            keyExport = Files.createTempDirectory("cs-canary-key").resolve("backup.key");
+        }
+        return keyExport;
+    }
+
+    private Path keyExport;
 
     private static void collectStoreAndVaultSecrets(VaultHarness h, String label, Map<String, String> secrets)
             throws IOException {

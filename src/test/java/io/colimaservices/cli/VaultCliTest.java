@@ -440,6 +440,50 @@ class VaultCliTest {
     }
 
     @Test
+    void aReInitKeepsTheOldShareSetWhichCanStillBeExported() throws IOException {
+        expectOk(harness.run("vault", "init"));
+        List<String> first = harness.vault.unsealKeys();
+        Path original = Files.createDirectories(harness.home.resolve(".config/vault"));
+        List<String> other = List.of("aa".repeat(33), "bb".repeat(33), "cc".repeat(33));
+        Files.writeString(original.resolve("keys.json"), JSON.writeValueAsString(Map.of("keys", other,
+                "root_token", "hvs.other")));
+        expectOk(harness.run("vault", "import", "--keep-files"));
+
+        JsonNode sets = JSON.readTree(expectOk(harness.run("vault", "share-sets", "--json")).out());
+        assertThat(sets).hasSize(2);
+        assertThat(sets.get(0).get("current").asBoolean()).isTrue();
+        assertThat(sets.get(0).get("shares").asInt()).isEqualTo(3);
+        assertThat(sets.get(1).get("current").asBoolean()).isFalse();
+        assertThat(sets.get(1).get("shares").asInt()).isEqualTo(5);
+        CliRun plain = expectOk(harness.run("vault", "share-sets"));
+        assertThat(plain.out()).contains("(current)");
+        for (String share : first) {
+            assertThat(plain.out()).doesNotContain(share);
+        }
+
+        Path export = dir.resolve("old-shares.txt");
+        expectOk(harness.run("vault", "export-shares", "--set", sets.get(1).get("fingerprint").asText(),
+                export.toString()));
+        assertThat(Files.readString(export)).contains(first.get(0), first.get(4),
+                "set " + sets.get(1).get("fingerprint").asText());
+        CliRun unknown = harness.run("vault", "export-shares", "--set", "0000000000000000",
+                dir.resolve("x.txt").toString());
+        assertThat(unknown.exitCode()).isEqualTo(5);
+        assertThat(unknown.err()).contains("no unseal share set 0000000000000000");
+    }
+
+    @Test
+    void exportSharesLeavesTheFolderItWritesIntoAsItWas() throws IOException {
+        expectOk(harness.run("vault", "init"));
+        Path desktop = Files.createDirectories(dir.resolve("Desktop"));
+        Files.setPosixFilePermissions(desktop, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path export = desktop.resolve("shares.txt");
+        expectOk(harness.run("vault", "export-shares", export.toString()));
+        assertThat(Files.getPosixFilePermissions(desktop)).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(Files.getPosixFilePermissions(export)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
     void vaultWithoutSubcommandIsUsageError() {
         CliRun run = harness.run("vault");
         assertThat(run.exitCode()).isEqualTo(2);

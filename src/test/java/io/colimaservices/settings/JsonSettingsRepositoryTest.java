@@ -65,6 +65,26 @@ class JsonSettingsRepositoryTest {
     }
 
     @Test
+    void theBackupSettingsRoundTripAndABadOneIsNamed() throws IOException {
+        AppSettings chosen = AppSettings.defaults().withBackups(new io.colimaservices.domain.backup.BackupSettings(
+                Optional.of(Path.of("/Volumes/usb/backups")), true, true, 14));
+        repository().save(chosen);
+        assertThat(repository().load().settings()).isEqualTo(chosen);
+        assertThat(Files.readString(file())).contains("\"backups\"", "\"keep\" : 14");
+        write("""
+                {
+                  "backups": {"folder": "relative/dir", "keep": 0, "daily": true, "hourly": true}
+                }
+                """);
+        LoadedSettings loaded = repository().load();
+        assertThat(loaded.settings().backups()).isEqualTo(new io.colimaservices.domain.backup.BackupSettings(
+                Optional.empty(), false, true, io.colimaservices.domain.backup.BackupSettings.DEFAULT_KEEP));
+        assertThat(loaded.problems()).hasSize(3).anyMatch(p -> p.contains(":2: backups.folder must be an absolute path"))
+                .anyMatch(p -> p.contains("backups.keep must be a whole number from 1 to 365"))
+                .anyMatch(p -> p.contains("unknown setting 'backups.hourly'"));
+    }
+
+    @Test
     void partialFileKeepsWhatItSaysAndDefaultsTheRest() throws IOException {
         write("""
                 {"colima": {"cpus": 8}, "launchAtLogin": true}

@@ -58,6 +58,17 @@ public final class CliProcess {
     public static Result run(List<String> args, byte[] stdin, int timeoutSeconds) {
         try {
             Path home = Files.createTempDirectory("cs-cli-home");
+            Result result = runIn(home, args, stdin, timeoutSeconds);
+            TestDocker.deleteQuietly(home);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the CLI with {@code home} as its HOME (kept: its settings and secret store carry over between runs). */
+    public static Result runIn(Path home, List<String> args, byte[] stdin, int timeoutSeconds) {
+        try {
             ProcessBuilder builder = new ProcessBuilder(command(args));
             builder.environment().clear();
             builder.environment().putAll(environment(home));
@@ -80,7 +91,6 @@ public final class CliProcess {
             }
             outReader.join();
             errReader.join();
-            TestDocker.deleteQuietly(home);
             return new Result(process.exitValue(), out.toByteArray(), err.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,6 +25,7 @@ public final class FakeDockerSocket implements AutoCloseable {
     private final ServerSocketChannel server;
     private final List<SocketChannel> accepted = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private Thread serving;
 
     private FakeDockerSocket(Path path, ServerSocketChannel server) {
         this.path = path;
@@ -37,7 +38,7 @@ public final class FakeDockerSocket implements AutoCloseable {
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(path));
             FakeDockerSocket socket = new FakeDockerSocket(path, server);
-            Thread.ofVirtual().name("fake-docker").start(() -> socket.serve(behaviour));
+            socket.serving = Thread.ofVirtual().name("fake-docker").start(() -> socket.serve(behaviour));
             return socket;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,11 +95,20 @@ public final class FakeDockerSocket implements AutoCloseable {
     public void close() {
         try {
             server.close();
+            // A close while the serving thread is blocked in accept() only marks the channel: the JDK closes the
+            // descriptor when that thread leaves accept(). Until then the socket still takes connections, which a
+            // loaded machine showed as "accepted a connection, then failed" instead of "refuses". Wait for it.
+            if (!serving.join(java.time.Duration.ofSeconds(10))) {
+                throw new IllegalStateException("the fake Docker socket's accept did not end within 10 s");
+            }
             for (SocketChannel channel : accepted) {
                 channel.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -67,7 +67,7 @@ public final class TestDocker {
         }
     }
 
-    static void deleteQuietly(Path root) {
+    public static void deleteQuietly(Path root) {
         if (root == null) {
             return;
         }

@@ -61,6 +61,28 @@ class TrayMenuBuilderTest {
     }
 
     @Test
+    void theLastBackupsAgeShowsWithAWarningWhenTheScheduleIsLateAndOpensTheBackupsPage() {
+        StackSnapshot s = unsealed(snapshot(stack(), running("vault", HealthStatus.HEALTHY)));
+        assertThat(builder.build(s)).noneMatch(e -> e instanceof MenuEntry.Action a && a.id().equals("backups"));
+
+        java.util.concurrent.atomic.AtomicReference<Optional<String>> line = new java.util.concurrent.atomic
+                .AtomicReference<>(Optional.of(io.colimaservices.domain.backup.BackupText.menuLine(
+                Optional.of(java.time.Duration.ofHours(5)), false)));
+        TrayMenuBuilder withBackups = new TrayMenuBuilder(commands, () -> "standard", line::get);
+        assertThat(action(withBackups.build(s), "backups").label()).isEqualTo("Last backup: 5 h ago");
+        line.set(Optional.of(io.colimaservices.domain.backup.BackupText.menuLine(
+                Optional.of(java.time.Duration.ofHours(27)), true)));
+        MenuEntry.Action late = action(withBackups.build(s), "backups");
+        assertThat(late.label()).isEqualTo("\u26a0 Last backup: 27 h ago, older than the daily schedule");
+        late.action().run();
+        assertThat(commands.calls).containsExactly("section backups");
+        assertThat(io.colimaservices.domain.backup.BackupText.menuLine(Optional.empty(), true))
+                .isEqualTo("\u26a0 No backup yet (daily backups are on)");
+        assertThat(io.colimaservices.domain.backup.BackupText.ago(java.time.Duration.ofDays(3))).isEqualTo(
+                "3 days ago");
+    }
+
+    @Test
     void groupsShowTheirSummaryAndServicesTheirStateWithShapeAndWords() {
         StackSnapshot s = unsealed(snapshot(stack(), running("vault", HealthStatus.HEALTHY), exited("redis", 137),
                 running("postgres", HealthStatus.HEALTHY)));
@@ -77,7 +99,7 @@ class TrayMenuBuilderTest {
     @Test
     void startTierListsEachTierWithItsCountMarksTheDefaultAndStartsIt() {
         StackSnapshot s = unsealed(snapshot(io.colimaservices.domain.Fixtures.tieredStack()));
-        TrayMenuBuilder withDefault = new TrayMenuBuilder(commands, () -> "minimal");
+        TrayMenuBuilder withDefault = new TrayMenuBuilder(commands, () -> "minimal", Optional::empty);
 
         MenuEntry.Submenu tiers = submenu(withDefault.build(s), "Start Tier");
         assertThat(tiers.entries()).extracting(MenuEntry::label).containsExactly(

@@ -3,6 +3,7 @@ package io.colimaservices.ui.preferences;
 import io.colimaservices.domain.AppSettings;
 import io.colimaservices.domain.TerminalApp;
 import io.colimaservices.domain.VmSpec;
+import io.colimaservices.domain.backup.BackupSettings;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,7 +21,7 @@ import java.util.Optional;
 
 /**
  * The Preferences page's app panel: start the VM on launch, unseal automatically, the clipboard delay, the terminal
- * the default tier and the compose file (the bundled stack or one the user chose).
+ * the default tier, the backup schedule and the compose file (the bundled stack or one the user chose).
  */
 public final class PreferencesAppViewModel {
     private final BooleanProperty startVmOnLaunch = new SimpleBooleanProperty(this, "startVmOnLaunch");
@@ -29,6 +30,11 @@ public final class PreferencesAppViewModel {
     private final ObjectProperty<TerminalApp> terminal = new SimpleObjectProperty<>(this, "terminal",
             TerminalApp.DEFAULT);
     private final StringProperty defaultTier = new SimpleStringProperty(this, "defaultTier", AppSettings.DEFAULT_TIER);
+    private final BooleanProperty dailyBackups = new SimpleBooleanProperty(this, "dailyBackups", false);
+    private final ObjectProperty<Integer> backupsKept = new SimpleObjectProperty<>(this, "backupsKept",
+            BackupSettings.defaults().keep());
+    /** The folder and "deep verify after each" as read (set in settings.json, not on this page). */
+    private BackupSettings loadedBackups = BackupSettings.defaults();
     private final ReadOnlyObjectWrapper<Optional<Path>> composeFile = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper composeFileText = new ReadOnlyStringWrapper(describeCompose(Optional.empty()));
     private final ReadOnlyStringWrapper clipboardError = new ReadOnlyStringWrapper("");
@@ -39,7 +45,7 @@ public final class PreferencesAppViewModel {
 
     Observable[] fields() {
         return new Observable[] {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, defaultTier,
-            composeFile};
+            dailyBackups, backupsKept, composeFile};
     }
 
     void fill(AppSettings s) {
@@ -48,6 +54,9 @@ public final class PreferencesAppViewModel {
         clipboardSeconds.set(String.valueOf(s.clipboardClearSeconds()));
         terminal.set(s.terminal());
         defaultTier.set(s.defaultTier());
+        loadedBackups = s.backups();
+        dailyBackups.set(s.backups().daily());
+        backupsKept.set(s.backups().keep());
         composeFile.set(s.composeFile());
     }
 
@@ -63,7 +72,9 @@ public final class PreferencesAppViewModel {
         return new AppSettings(vm, composeFile.get(), startVmOnLaunch.get(), launchAtLogin,
                 Integer.parseInt(clipboardSeconds.get().strip()), unsealAutomatically.get(),
                 terminal.get() == null ? TerminalApp.DEFAULT : terminal.get())
-                .withDefaultTier(defaultTier.get() == null ? AppSettings.DEFAULT_TIER : defaultTier.get());
+                .withDefaultTier(defaultTier.get() == null ? AppSettings.DEFAULT_TIER : defaultTier.get())
+                .withBackups(new BackupSettings(loadedBackups.folder(), loadedBackups.deepVerifyAfterBackup(),
+                        dailyBackups.get(), backupsKept.get() == null ? loadedBackups.keep() : backupsKept.get()));
     }
 
     private static String describeCompose(Optional<Path> file) {
@@ -96,6 +107,16 @@ public final class PreferencesAppViewModel {
     /** The terminal "Open shell" opens (macOS). */
     public ObjectProperty<TerminalApp> terminalProperty() {
         return terminal;
+    }
+
+    /** A backup a day while the stack runs (the menu warns when one is late). */
+    public BooleanProperty dailyBackupsProperty() {
+        return dailyBackups;
+    }
+
+    /** How many backups the schedule keeps (the oldest beyond are removed). */
+    public ObjectProperty<Integer> backupsKeptProperty() {
+        return backupsKept;
     }
 
     /** The tier "Start tier" marks and {@code up} without a target starts. */

@@ -134,6 +134,15 @@ public final class PreferencesView {
         unseal.setId("prefs-unseal-automatically");
         unseal.selectedProperty().bindBidirectional(model.app().unsealAutomaticallyProperty());
 
+        ToggleSwitch daily = new ToggleSwitch();
+        daily.setId("prefs-daily-backups");
+        daily.selectedProperty().bindBidirectional(model.app().dailyBackupsProperty());
+        javafx.scene.control.Spinner<Integer> kept = new javafx.scene.control.Spinner<>(1,
+                io.colimaservices.domain.backup.BackupSettings.MAX_KEEP, 7);
+        kept.setId("prefs-backups-kept");
+        kept.setPrefWidth(80);
+        kept.getValueFactory().valueProperty().bindBidirectional(model.app().backupsKeptProperty());
+
         TextField seconds = field("prefs-clipboard", model.app().clipboardSecondsProperty(), 4);
         Label clipboardError = error("prefs-clipboard-error", model.app().clipboardErrorProperty());
 
@@ -166,6 +175,8 @@ public final class PreferencesView {
         grid.add(new VBox(4, line(seconds, new Label("seconds"),
                 note("1 to " + AppSettings.MAX_CLIPBOARD_CLEAR_SECONDS + "; for the Vault credentials")),
                 clipboardError), 1, row++);
+        grid.add(label("Back up daily"), 0, row);
+        grid.add(line(daily, new Label("keep the last"), kept, note("while the stack runs; Backups page")), 1, row++);
         grid.add(label("Terminal for shells"), 0, row);
         grid.add(line(terminalChoice(), note("Open shell and Open client open it (macOS; Linux uses $TERMINAL or "
                 + "x-terminal-emulator)")), 1, row++);

@@ -1,6 +1,7 @@
 package io.colimaservices.ui.preferences;
 
 import io.colimaservices.domain.AppSettings;
+import io.colimaservices.domain.backup.BackupSettings;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.SavedSettings;

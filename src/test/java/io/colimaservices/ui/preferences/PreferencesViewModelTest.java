@@ -184,6 +184,23 @@ class PreferencesViewModelTest {
     }
 
     @Test
+    void theDailyBackupAndHowManyToKeepAreSavedAndTheBackupFolderIsKept() {
+        io.colimaservices.domain.backup.BackupSettings chosen = new io.colimaservices.domain.backup.BackupSettings(
+                Optional.of(Path.of("/Volumes/usb/backups")), true, false, 7);
+        loadWith(CUSTOM.withBackups(chosen));
+        assertThat(model.app().dailyBackupsProperty().get()).isFalse();
+        assertThat(model.app().backupsKeptProperty().get()).isEqualTo(7);
+
+        model.app().dailyBackupsProperty().set(true);
+        model.app().backupsKeptProperty().set(3);
+        assertThat(model.dirtyProperty().get()).isTrue();
+        model.save();
+
+        assertThat(settings.saves).containsExactly(CUSTOM.withBackups(new io.colimaservices.domain.backup
+                .BackupSettings(Optional.of(Path.of("/Volumes/usb/backups")), true, true, 3)));
+    }
+
+    @Test
     void aSaveThatReplacedABadFileSaysWhereItWent() {
         loadWith(AppSettings.defaults(), PROBLEM);
         model.vm().cpusProperty().set("6");

@@ -189,8 +189,8 @@ public class FakeVaultOperations implements VaultOperations {
     }
 
     @Override
-    public synchronized int exportShares(Path file) {
-        calls.add("export " + file);
+    public synchronized int exportShares(Path file, java.util.Optional<String> setFingerprint) {
+        calls.add("export " + file + setFingerprint.map(set -> " set " + set).orElse(""));
         failIfAsked();
         if (exported.contains(file)) {
             throw new UserError(UserError.Kind.CONFIGURATION, file + " already exists", "choose a new file");
@@ -247,5 +247,10 @@ public class FakeVaultOperations implements VaultOperations {
     /** The use case the Vault page calls, over this fake. */
     public io.colimaservices.usecase.VaultUseCase useCase() {
         return new io.colimaservices.usecase.VaultUseCase(() -> this, io.colimaservices.usecase.ActionTrace.NONE);
+    }
+
+    @Override
+    public List<io.colimaservices.domain.UnsealShareSets.ShareSet> shareSets() {
+        return List.of();
     }
 }
