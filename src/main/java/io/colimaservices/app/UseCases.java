@@ -8,6 +8,8 @@ import io.colimaservices.usecase.ClipboardUseCase;
 import io.colimaservices.usecase.CredentialsUseCase;
 import io.colimaservices.usecase.PullUseCase;
 import io.colimaservices.usecase.SettingsUseCase;
+import io.colimaservices.usecase.SetupTier;
+import io.colimaservices.usecase.SetupUseCase;
 import io.colimaservices.usecase.ShellUseCase;
 import io.colimaservices.usecase.StackUseCase;
 import io.colimaservices.usecase.TlsUseCase;
@@ -93,5 +95,13 @@ public final class UseCases {
     public ClipboardUseCase clipboard() {
         return new ClipboardUseCase(context::clipboard,
                 pending -> DetachedClearer.start(pending, context.environment()), Clock.systemUTC());
+    }
+
+    /** The setup checklist (issue 20): every step checked live, and a run of the steps not done. */
+    public SetupUseCase setup() {
+        return new SetupUseCase(new SetupUseCase.Ports(vm(), stack(), vault(), pulls(), ca(), context.listing(),
+                context::setupTools, () -> context.vaultActions()::bootstrapMissing, context::imageEngine,
+                context::setupHost, SetupTier.PROFILES, io.colimaservices.domain.StackActions.DEFAULT_TIMEOUT),
+                trace);
     }
 }
