@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
                 RestartCommand.class, RecreateCommand.class, RecoverCommand.class, LogsCommand.class,
                 WatchCommand.class, VaultCommand.class, CredsCommand.class, TlsCommand.class, SnapshotCommand.class,
                 VmCommand.class, SettingsCommand.class, PullCommand.class, ShellCommand.class, CaCommand.class,
+                SetupCommand.class,
                 CompletionCommand.class},
         usageHelpAutoWidth = true)
 public final class CliRoot implements Callable<Integer> {

@@ -188,9 +188,9 @@ final class SetupSteps {
             case SEALED, UNSEALED -> step(d, SetupState.DONE, "Vault at " + vault.address() + " is initialized"
                     + (vault.threshold() > 0 ? " (" + vault.threshold() + " of " + vault.shares()
                     + " shares unseal it)" : ""), "none");
-            case DOWN, UNKNOWN -> step(d, SetupState.TODO, "Vault at " + vault.address() + " does not answer"
-                    + vault.error().map(e -> " (" + e + ")").orElse("") + "; setup starts the vault service",
-                    "colima-services up " + VaultServices.VAULT);
+            case DOWN, UNKNOWN -> step(d, SetupState.TODO, vault.error().orElse("Vault at " + vault.address()
+                    + " does not answer") + "; setup starts the vault service", "colima-services up "
+                    + VaultServices.VAULT);
         };
     }
 
@@ -280,6 +280,15 @@ final class SetupSteps {
     private static String names(List<String> names) {
         return names.size() <= 4 ? String.join(", ", names)
                 : String.join(", ", names.subList(0, 4)) + " and " + (names.size() - 4) + " more";
+    }
+
+    /**
+     * Whether a run acts on the step: an optional step whose fix is commands for the user (the CA where the app
+     * cannot use the trust store) is reported, not attempted, so a second run still changes nothing.
+     */
+    static boolean actsOn(Definition d, SetupStep step) {
+        boolean open = step.state() == SetupState.TODO || step.state() == SetupState.FAILED;
+        return open && !(d.optional() && !step.action().startsWith("colima-services "));
     }
 
     /** Does the step's work; the next check says whether it is done. @throws UserError with cause and fix */

@@ -112,8 +112,7 @@ public final class SetupUseCase {
         Optional<Failure> failure = Optional.empty();
         for (SetupSteps.Definition d : SetupSteps.ALL) {
             SetupStep step = SetupSteps.check(d, live);
-            boolean act = failure.isEmpty() && actOn.contains(d.id())
-                    && (step.state() == SetupState.TODO || step.state() == SetupState.FAILED);
+            boolean act = failure.isEmpty() && actOn.contains(d.id()) && SetupSteps.actsOn(d, step);
             if (act) {
                 acted.add(d.id());
                 Optional<UserError> error = act(d, step, live, confirmation, progress);
