@@ -22,11 +22,11 @@ require_jdk() {
   done
 }
 
-# The JavaFX platform jars (javafx.base, javafx.graphics, javafx.controls) of version $1 and classifier $2 in the
+# The JavaFX platform jars (javafx.base, javafx.graphics, javafx.controls, javafx.fxml) of version $1 and classifier $2 in the
 # local Maven repository $3, as a module path.
 fx_module_path() {
   local version=$1 classifier=$2 repo=$3 path="" module jar
-  for module in base graphics controls; do
+  for module in base graphics controls fxml; do
     jar="$repo/org/openjfx/javafx-$module/$version/javafx-$module-$version-$classifier.jar"
     [ -f "$jar" ] || die "no $jar (run mvn package first, it downloads the JavaFX jars)"
     path="${path:+$path:}$jar"

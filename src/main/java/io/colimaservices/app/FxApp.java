@@ -74,6 +74,9 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private VmWatcher vmWatcher;
     private WakeDetector wake;
     private AwtTrayAdapter tray;
+    /** False while a required setup step is not done (issue 20): the menu then starts with "Finish setup". */
+    private volatile boolean setupFinished = true;
+    private Consumer<StackSnapshot> trayShow;
     private MainWindow window;
     private LogsSection logsSection;
     private DashboardViewModel dashboard;
@@ -129,6 +132,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         // Docker is asked while the theme, the window and the menu are made: the first live state is what the
         // start waits for, and the rest takes the window's thread tens of ms.
         background.execute(this::connect);
+        background.execute(this::checkSetup);
 
         dark = Theme.followSystem();
         hasTray = AwtTrayAdapter.isSupported();
@@ -326,6 +330,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
                 }, background);
         logsSection = pages.logs;
         colimaSection = pages.colima.orElse(null);
+        pages.setup.model().finishedProperty().addListener((o, was, is) -> setupChanged(is));
         return pages.sections;
     }
 
@@ -346,13 +351,32 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     private void installTray() {
         tray = new AwtTrayAdapter();
-        TrayMenuBuilder menu = new TrayMenuBuilder(this);
+        TrayMenuBuilder menu = new TrayMenuBuilder(this, () -> setupFinished);
         StackSnapshot first = store.current();
         tray.install(first.health(), menu.build(first), this::openDashboard);
         Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
                 "Colima Services: " + TrayMenuBuilder.headline(s));
+        trayShow = show;
         // Docker is already being asked: the relay starts from the state now, which may be newer than the first.
         store.relay(EventQueue::invokeLater, show);
+    }
+
+    /** Asks the setup checklist once at start (on a virtual thread): the menu's "Finish setup" follows it. */
+    private void checkSetup() {
+        try {
+            setupChanged(io.colimaservices.usecase.SetupUseCase.finished(context.useCases().setup()
+                    .status(Optional.empty())));
+        } catch (RuntimeException e) {
+            LOG.warn("setup checklist not checked at start: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void setupChanged(boolean finished) {
+        setupFinished = finished;
+        Consumer<StackSnapshot> show = trayShow;
+        if (show != null) {
+            EventQueue.invokeLater(() -> show.accept(store.current()));
+        }
     }
 
     // Menu and dashboard commands: return at once; work runs on virtual threads; results show through the store.

@@ -14,6 +14,7 @@ import io.colimaservices.ui.dashboard.ServicesSection;
 import io.colimaservices.ui.logs.LogViewerViewModel;
 import io.colimaservices.ui.logs.LogsSection;
 import io.colimaservices.ui.preferences.PreferencesSection;
+import io.colimaservices.ui.setup.SetupSection;
 import io.colimaservices.ui.vault.VaultSection;
 import javafx.beans.value.ObservableBooleanValue;
 
@@ -32,6 +33,7 @@ final class Pages {
     final List<Section> sections = new ArrayList<>();
     final LogsSection logs;
     final Optional<ColimaSection> colima;
+    final SetupSection setup;
 
     /**
      * @param engine       the engine of the current connection (log streams open on it)
@@ -53,6 +55,7 @@ final class Pages {
                 background));
         colima = vmControl ? Optional.of(new ColimaSection(store, useCases.vm(), background)) : Optional.empty();
         colima.ifPresent(sections::add);
+        sections.add(setup = new SetupSection(useCases.setup(), background));
         sections.add(new PreferencesSection(useCases.settings(), context.platform(), settingsChanged, background));
     }
 }

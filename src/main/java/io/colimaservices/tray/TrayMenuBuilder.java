@@ -1,5 +1,6 @@
 package io.colimaservices.tray;
 
+import java.util.function.BooleanSupplier;
 import io.colimaservices.domain.GroupSummary;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
@@ -24,13 +25,23 @@ import java.util.Map;
  */
 public final class TrayMenuBuilder {
     private final MenuCommands commands;
+    private final BooleanSupplier setupFinished;
 
     public TrayMenuBuilder(MenuCommands commands) {
+        this(commands, () -> true);
+    }
+
+    /** @param setupFinished false while a required setup step is not done: the menu then starts with "Finish setup" */
+    public TrayMenuBuilder(MenuCommands commands, BooleanSupplier setupFinished) {
         this.commands = commands;
+        this.setupFinished = setupFinished;
     }
 
     public List<MenuEntry> build(StackSnapshot snapshot) {
         List<MenuEntry> menu = new ArrayList<>();
+        if (!setupFinished.getAsBoolean()) {
+            menu.add(new MenuEntry.Action("finish-setup", "Finish setup\u2026", true, () -> commands.openSection("setup")));
+        }
         menu.add(new MenuEntry.Info(headline(snapshot)));
         snapshot.busy().stream().sorted().forEach(b -> menu.add(new MenuEntry.Info("\u21bb " + b + "\u2026")));
         snapshot.catalogError().ifPresent(e -> menu.add(new MenuEntry.Info("Compose file error: " + e)));

@@ -61,6 +61,22 @@ class TrayMenuBuilderTest {
     }
 
     @Test
+    void whileSetupIsOpenTheFirstItemIsFinishSetupAndItGoesOnceSetupIsFinished() {
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean(false);
+        TrayMenuBuilder withSetup = new TrayMenuBuilder(commands, finished::get);
+        StackSnapshot s = unsealed(snapshot(stack(), running("vault", HealthStatus.HEALTHY)));
+
+        MenuEntry first = withSetup.build(s).getFirst();
+        assertThat(first.label()).isEqualTo("Finish setup\u2026");
+        ((MenuEntry.Action) first).action().run();
+        assertThat(commands.calls).containsExactly("section setup");
+
+        finished.set(true);
+        assertThat(withSetup.build(s)).extracting(MenuEntry::label).doesNotContain("Finish setup\u2026");
+        assertThat(builder.build(s)).extracting(MenuEntry::label).doesNotContain("Finish setup\u2026");
+    }
+
+    @Test
     void groupsShowTheirSummaryAndServicesTheirStateWithShapeAndWords() {
         StackSnapshot s = unsealed(snapshot(stack(), running("vault", HealthStatus.HEALTHY), exited("redis", 137),
                 running("postgres", HealthStatus.HEALTHY)));
