@@ -172,8 +172,8 @@ final class SetupSteps {
         PullPlan plan = live.ports().pulls().plan(live.targets());
         List<PullPlan.PlannedImage> missing = missingImages(live, plan);
         if (missing.isEmpty()) {
-            return step(d, SetupState.DONE, plan.images().size() + " images of " + live.tierName() + " present",
-                    "none");
+            return step(d, SetupState.DONE, plan.images().size() + (plan.images().size() == 1 ? " image" : " images")
+                    + " of " + live.tierName() + " present", "none");
         }
         return step(d, SetupState.TODO, missing.size() + " of " + plan.images().size() + " images missing: "
                 + names(missing.stream().map(i -> i.image().toString()).toList()), "colima-services pull "

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this machine can take is taken to done, a run resumes after a failure in the middle, and a second run changes
  * nothing. Here the Docker host is this machine's own engine, so {@code colima} and {@code vm} are skipped.
  */
-class SetupIT {
+public class SetupIT {
     /** The stack's one-shot jobs, as the real compose file has them: restart "no", waiting for the agent. */
-    static final String ONE_SHOTS = """
+    public static final String ONE_SHOTS = """
               redis-cluster-init:
                 image: ${IMAGE}
                 network_mode: host
