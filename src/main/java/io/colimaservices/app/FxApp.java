@@ -76,6 +76,9 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private AwtTrayAdapter tray;
     /** False while a required setup step is not done (issue 20): the menu then starts with "Finish setup". */
     private volatile boolean setupFinished = true;
+    /** Tells when a certificate or the CA enters its warning window (issue 21); asked on start and every 6 h. */
+    private final java.util.concurrent.ScheduledExecutorService expiryChecks =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("expiry").factory());
     private Consumer<StackSnapshot> trayShow;
     private MainWindow window;
     private LogsSection logsSection;
@@ -133,6 +136,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         // start waits for, and the rest takes the window's thread tens of ms.
         background.execute(this::connect);
         background.execute(this::checkSetup);
+        watchCertificateExpiry();
 
         dark = Theme.followSystem();
         hasTray = AwtTrayAdapter.isSupported();
@@ -371,6 +375,35 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         }
     }
 
+    /** A minute after start (Vault may still be starting), then every 6 hours. */
+    private void watchCertificateExpiry() {
+        io.colimaservices.usecase.ExpiryWatch watch = context.useCases().expiryWatch();
+        expiryChecks.scheduleWithFixedDelay(() -> {
+            try {
+                watch.check().forEach(notice -> {
+                    LOG.info("certificate expiry: {}", notice.text());
+                    if (notifier instanceof FxNotifier cards) {
+                        cards.showExpiry(notice, this::renewCertificate);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("certificate expiry not checked: {}", e.getClass().getSimpleName());
+            }
+        }, 1, 360, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    /** The notification's "Renew": the same use case as {@code tls SERVICE renew}; a failure opens Credentials. */
+    private void renewCertificate(String service) {
+        background.execute(() -> {
+            try {
+                context.useCases().tls().renew(service, line -> LOG.info("renew {}: {}", service, line));
+            } catch (UserError e) {
+                LOG.warn("renewing {}'s certificate failed: {}", service, e.getMessage());
+                openSection("credentials");
+            }
+        });
+    }
+
     private void setupChanged(boolean finished) {
         setupFinished = finished;
         Consumer<StackSnapshot> show = trayShow;
@@ -556,6 +589,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         DesktopApp.exit().quitting();
         LOG.info("quitting");
         workers.shutdownNow();
+        expiryChecks.shutdownNow();
         Optional.ofNullable(session.getAndSet(null)).ifPresent(EngineSession::close);
         Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::close);
         Optional.ofNullable(wake).ifPresent(WakeDetector::close);

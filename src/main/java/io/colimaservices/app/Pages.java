@@ -8,6 +8,7 @@ import io.colimaservices.ui.colima.ColimaSection;
 import io.colimaservices.ui.common.ClipboardKeeper;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
+import io.colimaservices.ui.credentials.CaTrustViewModel;
 import io.colimaservices.ui.credentials.CredentialsSection;
 import io.colimaservices.ui.dashboard.DashboardViewModel;
 import io.colimaservices.ui.dashboard.ServicesSection;
@@ -52,7 +53,8 @@ final class Pages {
         sections.add(logs);
         sections.add(new VaultSection(useCases.vault(), store, refreshVault, UiExecutors.fx(), background));
         sections.add(new CredentialsSection(credentials, store, clipboard, clipboardDelay, UiExecutors.fx(),
-                background));
+                background).withCaPanel(new CaTrustViewModel(useCases.ca(), useCases.tls(), UiExecutors.fx(),
+                background, java.time.Clock.systemUTC())));
         colima = vmControl ? Optional.of(new ColimaSection(store, useCases.vm(), background)) : Optional.empty();
         colima.ifPresent(sections::add);
         sections.add(setup = new SetupSection(useCases.setup(), background));

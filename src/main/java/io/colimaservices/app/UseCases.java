@@ -104,4 +104,9 @@ public final class UseCases {
                 context::setupHost, SetupTier.PROFILES, io.colimaservices.domain.StackActions.DEFAULT_TIMEOUT),
                 trace);
     }
+
+    /** When a certificate or the CA enters its warning window (the app keeps one and asks it now and then). */
+    public io.colimaservices.usecase.ExpiryWatch expiryWatch() {
+        return new io.colimaservices.usecase.ExpiryWatch(ca(), tls(), Clock.systemUTC());
+    }
 }
