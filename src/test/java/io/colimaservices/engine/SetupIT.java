@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colimaservices.cli.CliRun;
 import io.colimaservices.cli.VaultHarness;
+import io.colimaservices.testing.ColimaStandIn;
 import io.colimaservices.testing.StandInStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +140,39 @@ public class SetupIT {
             assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
             assertThat(again.out()).contains("Setup acted on vault-unseal");
             assertThat(states(stack)).containsEntry("vault-unseal", "done").containsEntry("tier", "done");
+        }
+    }
+    @Test
+    void aStoppedColimaVmIsStartedThenSetupGoesOnAndASecondRunChangesNothing(@TempDir Path dir) throws Exception {
+        try (StandInStack stack = new StandInStack(dir, Optional.empty(), ONE_SHOTS)) {
+            ColimaStandIn colima = ColimaStandIn.install(dir.resolve("colima"));
+            stack.harness.environment("PATH", colima.executable().getParent() + ":"
+                    + stack.harness.environment().get("PATH"));
+            stack.harness.environment("STANDIN_DIR", colima.directory().toString());
+            stack.harness.environment("STANDIN_STATUS", "stopped");
+            stack.harness.environment("STANDIN_STATEFUL", "1");
+            // While it runs, the stand-in VM's Docker socket is this machine's engine.
+            stack.harness.environment("STANDIN_SOCKET", "/var/run/docker.sock");
+
+            Map<String, String> stopped = states(stack);
+            assertThat(stopped).containsEntry("colima", "done").containsEntry("vm", "todo")
+                    .containsEntry("docker", "blocked").containsEntry("vault-init", "blocked");
+
+            CliRun run = stack.cli("setup", "--yes");
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("Setup acted on vm, vault-init, vault-unseal, vault-bootstrap, agent, "
+                    + "redis-cluster, forgejo-admin, tier;");
+            assertThat(colima.calls()).filteredOn(c -> c.startsWith("start")).singleElement().asString()
+                    .contains("--cpu 4").contains("--memory 8");
+            Map<String, String> done = states(stack);
+            assertThat(done).containsEntry("colima", "done").containsEntry("vm", "done")
+                    .containsEntry("docker", "done").containsEntry("tier", "done");
+
+            int calls = colima.calls().size();
+            CliRun second = stack.cli("setup", "--yes");
+            assertThat(second.out()).contains("Nothing was changed");
+            assertThat(colima.calls().subList(calls, colima.calls().size())).noneMatch(c -> c.startsWith("start")
+                    || c.startsWith("stop") || c.startsWith("restart"));
         }
     }
 }
