@@ -341,7 +341,11 @@ final class SetupSteps {
                             : "run: " + String.join(" && ", trust.commands()));
                 }
             }
-            case "tier" -> up(live, live.targets(), lines);
+            case "tier" -> {
+                // Only what is not ready: a one-shot job that completed is not run again.
+                StackSnapshot now = snapshot(live);
+                up(live, live.targets().stream().filter(s -> !ready(now, live, s)).toList(), lines);
+            }
             default -> throw new IllegalArgumentException(d.id());
         }
     }

@@ -27,10 +27,10 @@ public interface SetupTier {
      */
     List<String> services(Catalog catalog, Optional<String> tier);
 
-    /** The tier's name as the faces show it ("standard", or "every service"). */
+    /** The tier's name as the faces show it ("tier standard", or "the whole stack"). */
     static String describe(Catalog catalog, Optional<String> tier) {
         return tier.or(() -> hasProfile(catalog, DEFAULT) ? Optional.of(DEFAULT) : Optional.empty())
-                .map(t -> "tier " + t).orElse("every service");
+                .map(t -> "tier " + t).orElse("the whole stack");
     }
 
     /** Compose profiles as tiers. */

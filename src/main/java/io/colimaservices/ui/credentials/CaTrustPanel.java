@@ -3,11 +3,11 @@ package io.colimaservices.ui.credentials;
 import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.CertificateExpiry;
 import io.colimaservices.domain.TrustReport;
+import io.colimaservices.ui.common.FxmlViews;
 import io.colimaservices.ui.common.MessageArea;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,8 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The CA panel's view: the layout is {@code CaTrustPanel.fxml} (this class is its controller); one row per TLS
@@ -42,13 +40,7 @@ public final class CaTrustPanel {
 
     public CaTrustPanel(CaTrustViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(CaTrustPanel.class.getResource("CaTrustPanel.fxml"));
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load CaTrustPanel.fxml", e);
-        }
+        FxmlViews.load(this, "CaTrustPanel.fxml");
         bind();
     }
 

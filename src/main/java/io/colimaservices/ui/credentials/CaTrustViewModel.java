@@ -40,6 +40,9 @@ public final class CaTrustViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ObservableList<CertificateRow> certificates = FXCollections.observableArrayList();
+    // One wrapper, kept: a wrapper made per call listens to the list weakly and may be collected with its listeners.
+    private final ObservableList<CertificateRow> readOnlyCertificates =
+            FXCollections.unmodifiableObservableList(certificates);
 
     private final CaUseCase ca;
     private final TlsUseCase tls;
@@ -76,7 +79,7 @@ public final class CaTrustViewModel {
     }
 
     public ObservableList<CertificateRow> certificates() {
-        return FXCollections.unmodifiableObservableList(certificates);
+        return readOnlyCertificates;
     }
 
     /** Reads the CA's trust and the certificates again (the page came on screen). */

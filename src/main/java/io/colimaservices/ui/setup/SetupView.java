@@ -1,6 +1,7 @@
 package io.colimaservices.ui.setup;
 
 import atlantafx.base.theme.Styles;
+import io.colimaservices.ui.common.FxmlViews;
 import io.colimaservices.ui.common.MessageArea;
 import io.colimaservices.ui.common.Pages;
 import io.colimaservices.usecase.SetupState;
@@ -9,7 +10,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -22,8 +22,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -55,13 +53,7 @@ public final class SetupView {
 
     public SetupView(SetupViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(SetupView.class.getResource("SetupView.fxml"));
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load SetupView.fxml", e);
-        }
+        FxmlViews.load(this, "SetupView.fxml");
         bind();
     }
 

@@ -148,7 +148,7 @@ class CaTrustViewModelTest {
                 ActionTrace.NONE);
     }
 
-    private CaTrustViewModel model() {
+    CaTrustViewModel model() {
         return new CaTrustViewModel(ca(), tls(), UiExecutors.direct(), UiExecutors.direct(), clock);
     }
 

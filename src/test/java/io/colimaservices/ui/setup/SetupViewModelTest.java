@@ -62,7 +62,7 @@ class SetupViewModelTest {
     private final List<String> confirmations = new ArrayList<>();
     private boolean confirm = true;
 
-    private SetupViewModel model() {
+    SetupViewModel model() {
         colima.state.set(FakeVm.running("default"));
         VmUseCase vm = colima.useCase(new io.colimaservices.domain.VmChanges() {
             @Override
