@@ -7,11 +7,16 @@
 #   STANDIN_START   ok | wait | fail | hang                           (default ok)
 #   STANDIN_STOP    ok | hang (a graceful stop hangs; --force works)  (default ok)
 #   STANDIN_SOCKET  the docker_socket reported while running
+#   STANDIN_STATEFUL  1: a successful start or stop writes the new state to $STANDIN_DIR/state, which then
+#                   wins over STANDIN_STATUS (a run that starts the VM and checks it again)
 set -u
 dir="${STANDIN_DIR:?STANDIN_DIR must be set}"
 printf '%s\n' "$*" >> "$dir/calls.log"
 
 command="${1:-}"
+if [ "${STANDIN_STATEFUL:-0}" = 1 ] && [ -f "$dir/state" ]; then
+  STANDIN_STATUS=$(cat "$dir/state")
+fi
 profile=default
 force=no
 previous=
@@ -74,6 +79,7 @@ case "$command" in
         log info "runtime: docker"
         log info "starting ..."
         log info "done"
+        if [ "${STANDIN_STATEFUL:-0}" = 1 ]; then echo running > "$dir/state"; fi
         ;;
       wait)
         log info "starting $display_name"
@@ -104,6 +110,7 @@ case "$command" in
     fi
     log info "stopping $display_name"
     log info "done"
+    if [ "${STANDIN_STATEFUL:-0}" = 1 ]; then echo stopped > "$dir/state"; fi
     ;;
   delete)
     log info "deleting $display_name"

@@ -568,6 +568,22 @@ public class AppContext implements AutoCloseable {
                 new CaFileExports(directories().runtime()), Clock.systemUTC());
     }
 
+    /** The docker and compose CLIs, as the setup checklist looks for them. */
+    public io.colimaservices.domain.SetupTools setupTools() {
+        return new io.colimaservices.docker.DockerTools(environment);
+    }
+
+    /** The engine's images (presence and pulls) on the Docker host as it resolves now; the caller closes it. */
+    public io.colimaservices.domain.ImageEngine imageEngine() {
+        return new ImagePuller(dockerHost());
+    }
+
+    /** Where the Docker host points, where Colima's socket is for the profile, and whether this is a Mac. */
+    public io.colimaservices.usecase.SetupUseCase.Host setupHost() {
+        return new io.colimaservices.usecase.SetupUseCase.Host(dockerEndpoint(), colimaPaths.socketPath(vmProfile()),
+                platform().isMacOs());
+    }
+
     public synchronized NativePlatform platform() {
         if (platform == null) {
             platform = platformSource.get();

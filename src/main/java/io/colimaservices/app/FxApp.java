@@ -70,6 +70,11 @@ public final class FxApp extends Application {
     private VmWatcher vmWatcher;
     private WakeDetector wake;
     private AwtTrayAdapter tray;
+    /** False while a required setup step is not done (issue 20): the menu then starts with "Finish setup". */
+    private volatile boolean setupFinished = true;
+    /** Tells when a certificate or the CA enters its warning window (issue 21); asked on start and every 6 h. */
+    private final java.util.concurrent.ScheduledExecutorService expiryChecks =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("expiry").factory());
     private MainWindow window;
     private LogsSection logsSection;
     private DashboardViewModel dashboard;
@@ -132,6 +137,8 @@ public final class FxApp extends Application {
         // Docker is asked while the theme, the window and the menu are made: the first live state is what the
         // start waits for, and the rest takes the window's thread tens of ms.
         background.execute(this::connect);
+        background.execute(this::checkSetup);
+        watchCertificateExpiry();
 
         dark = Theme.followSystem();
         hasTray = AwtTrayAdapter.isSupported();
@@ -329,6 +336,7 @@ public final class FxApp extends Application {
                 }, background);
         logsSection = pages.logs;
         colimaSection = pages.colima.orElse(null);
+        pages.setup.model().finishedProperty().addListener((o, was, is) -> setupChanged(is));
         return pages.sections;
     }
 
@@ -350,7 +358,7 @@ public final class FxApp extends Application {
     private void installTray() {
         tray = new AwtTrayAdapter();
         TrayMenuBuilder menu = new TrayMenuBuilder(router, () -> context.settings().settings().defaultTier(),
-                backupSchedule::menuLine);
+                backupSchedule::menuLine, () -> setupFinished);
         StackSnapshot first = store.current();
         tray.install(first.health(), menu.build(first), router::openDashboard);
         Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
@@ -358,6 +366,50 @@ public final class FxApp extends Application {
         menuShow = show;
         // Docker is already being asked: the relay starts from the state now, which may be newer than the first.
         store.relay(EventQueue::invokeLater, show);
+    }
+
+    /** Asks the setup checklist once at start (on a virtual thread): the menu's "Finish setup" follows it. */
+    private void checkSetup() {
+        try {
+            setupChanged(io.colimaservices.usecase.SetupUseCase.finished(context.useCases().setup()
+                    .status(Optional.empty())));
+        } catch (RuntimeException e) {
+            LOG.warn("setup checklist not checked at start: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** A minute after start (Vault may still be starting), then every 6 hours. */
+    private void watchCertificateExpiry() {
+        io.colimaservices.usecase.ExpiryWatch watch = context.useCases().expiryWatch();
+        expiryChecks.scheduleWithFixedDelay(() -> {
+            try {
+                watch.check().forEach(notice -> {
+                    LOG.info("certificate expiry: {}", notice.text());
+                    if (notifier instanceof FxNotifier cards) {
+                        cards.showExpiry(notice, this::renewCertificate);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("certificate expiry not checked: {}", e.getClass().getSimpleName());
+            }
+        }, 1, 360, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    /** The notification's "Renew": the same use case as {@code tls SERVICE renew}; a failure opens Credentials. */
+    private void renewCertificate(String service) {
+        background.execute(() -> {
+            try {
+                context.useCases().tls().renew(service, line -> LOG.info("renew {}: {}", service, line));
+            } catch (UserError e) {
+                LOG.warn("renewing {}'s certificate failed: {}", service, e.getMessage());
+                router.openSection("credentials");
+            }
+        });
+    }
+
+    private void setupChanged(boolean finished) {
+        setupFinished = finished;
+        rebuildMenu();
     }
 
     /** The menu again from the current state (its backup line changed). */
@@ -495,6 +547,7 @@ public final class FxApp extends Application {
         DesktopApp.exit().quitting();
         LOG.info("quitting");
         workers.shutdownNow();
+        expiryChecks.shutdownNow();
         Optional.ofNullable(session.getAndSet(null)).ifPresent(EngineSession::close);
         Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::close);
         Optional.ofNullable(wake).ifPresent(WakeDetector::close);

@@ -10,12 +10,14 @@ import io.colimaservices.ui.colima.ColimaSection;
 import io.colimaservices.ui.common.ClipboardKeeper;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.common.UiExecutors;
+import io.colimaservices.ui.credentials.CaTrustViewModel;
 import io.colimaservices.ui.credentials.CredentialsSection;
 import io.colimaservices.ui.dashboard.DashboardViewModel;
 import io.colimaservices.ui.dashboard.ServicesSection;
 import io.colimaservices.ui.logs.LogViewerViewModel;
 import io.colimaservices.ui.logs.LogsSection;
 import io.colimaservices.ui.preferences.PreferencesSection;
+import io.colimaservices.ui.setup.SetupSection;
 import io.colimaservices.ui.vault.VaultSection;
 import javafx.beans.value.ObservableBooleanValue;
 
@@ -34,6 +36,7 @@ final class Pages {
     final List<Section> sections = new ArrayList<>();
     final LogsSection logs;
     final Optional<ColimaSection> colima;
+    final SetupSection setup;
 
     /**
      * @param engine       the engine of the current connection (log streams open on it)
@@ -52,11 +55,13 @@ final class Pages {
         sections.add(logs);
         sections.add(new VaultSection(useCases.vault(), store, refreshVault, UiExecutors.fx(), background));
         sections.add(new CredentialsSection(credentials, store, clipboard, clipboardDelay, UiExecutors.fx(),
-                background));
+                background).withCaPanel(new CaTrustViewModel(useCases.ca(), useCases.tls(), UiExecutors.fx(),
+                background, java.time.Clock.systemUTC())));
         colima = vmControl ? Optional.of(new ColimaSection(store, useCases.vm(), background)) : Optional.empty();
         colima.ifPresent(sections::add);
         sections.add(new BackupsSection(new BackupsViewModel(useCases.backups(), () -> store.current().catalog()
                 .serviceNames(), UiExecutors.fx(), background, java.time.ZoneId.systemDefault())));
+        sections.add(setup = new SetupSection(useCases.setup(), background));
         sections.add(new PreferencesSection(useCases.settings(), context.platform(), settingsChanged, background));
     }
 }

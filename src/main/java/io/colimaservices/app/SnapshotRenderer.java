@@ -52,6 +52,8 @@ import java.util.function.Supplier;
 public final class SnapshotRenderer {
     private static final double WIDTH = 1180;
     private static final double HEIGHT = 720;
+    /** A single page (--page) is rendered taller, so a checklist shows whole. */
+    private static final double PAGE_HEIGHT = 960;
 
     private final AppContext context;
     private final boolean dark;
@@ -169,6 +171,49 @@ public final class SnapshotRenderer {
         return written;
     }
 
+    /**
+     * Writes only the pages named (each once shown, so it has checked what it shows) as {@code ID[-SUFFIX].png}:
+     * a page in one of its states, e.g. the Setup page before and after {@code setup}.
+     */
+    public List<Path> renderPages(Path dir, List<String> ids, Optional<String> suffix) throws IOException,
+            InterruptedException {
+        Files.createDirectories(dir);
+        StackStore store = new StackStore(context.liveSnapshot());
+        context.vaultWatcher(store).refreshNow();
+        List<Path> written = new ArrayList<>();
+        ReadOnlyBooleanProperty darkProperty = onFx(() -> Theme.use(dark));
+        DashboardViewModel dashboard = new DashboardViewModel(UiExecutors.fx(), Runnable::run,
+                context.stackActions(store), new NoDesktop(), Clock.systemDefaultZone(),
+                () -> StackActions.DEFAULT_TIMEOUT);
+        dashboard.show(store.current());
+        ClipboardKeeper keeper = new ClipboardKeeper(new io.colimaservices.ui.common.FxClipboard(), Clock.systemUTC());
+        Pages pages = new Pages(context, store, dashboard, () -> { }, () -> { }, context::engine, darkProperty,
+                () -> { }, context.useCases().credentials(), keeper, () -> Duration.ofSeconds(30), false, () -> { },
+                Runnable::run);
+        MainView main = onFx(() -> {
+            StatusStrip strip = new StatusStrip();
+            strip.show(store.current());
+            return new MainView(pages.sections, strip.root());
+        });
+        onFx(() -> {
+            main.windowShowing(true);
+            return null;
+        });
+        for (String id : ids) {
+            onFx(() -> {
+                main.show(id);
+                return null;
+            });
+            onFx(() -> null); // the page's results, handed to the FX thread while it was shown, are applied
+            written.add(write(main.root(), dir.resolve(name(id + suffix.map(s -> "-" + s).orElse(""))), PAGE_HEIGHT));
+        }
+        onFx(() -> {
+            main.windowShowing(false);
+            return null;
+        });
+        return written;
+    }
+
     private Optional<VmChanges> vmChanges(StackStore store) {
         try {
             return Optional.of(context.vmWatcher(store));
@@ -182,11 +227,15 @@ public final class SnapshotRenderer {
     }
 
     private Path write(Parent root, Path file) throws IOException {
+        return write(root, file, HEIGHT);
+    }
+
+    private Path write(Parent root, Path file, double height) throws IOException {
         WritableImage image = onFx(() -> {
             StackPane holder = new StackPane(root);
             boolean natural = root instanceof javafx.scene.layout.HBox
                     || root instanceof javafx.scene.control.DialogPane;
-            Scene scene = new Scene(holder, natural ? -1 : WIDTH, natural ? -1 : HEIGHT);
+            Scene scene = new Scene(holder, natural ? -1 : WIDTH, natural ? -1 : height);
             scene.getStylesheets().add(Objects.requireNonNull(
                     SnapshotRenderer.class.getResource("/io/colimaservices/ui/app.css")).toExternalForm());
             holder.applyCss();

@@ -9,6 +9,7 @@ import io.colimaservices.usecase.ClipboardUseCase;
 import io.colimaservices.usecase.CredentialsUseCase;
 import io.colimaservices.usecase.PullUseCase;
 import io.colimaservices.usecase.SettingsUseCase;
+import io.colimaservices.usecase.SetupUseCase;
 import io.colimaservices.usecase.ShellUseCase;
 import io.colimaservices.usecase.StackUseCase;
 import io.colimaservices.usecase.TlsUseCase;
@@ -100,5 +101,23 @@ public final class UseCases {
     public BackupUseCase backups() {
         return new BackupUseCase(context::backups, () -> context.settings().settings().backups(), Clock.systemUTC(),
                 trace);
+    }
+    /** The setup checklist (issue 20): every step checked live, and a run of the steps not done. */
+    public SetupUseCase setup() {
+        return new SetupUseCase(new SetupUseCase.Ports(vm(), stack(), vault(), pulls(), ca(), context.listing(),
+                context::setupTools, () -> context.vaultActions()::bootstrapMissing, context::imageEngine,
+                context::setupHost, this::setupTier, io.colimaservices.domain.StackActions.DEFAULT_TIMEOUT),
+                trace);
+    }
+
+    /** The tier's services as {@code up --tier} has them ({@code domain/Tiers}); none named: the settings' default. */
+    private java.util.List<String> setupTier(io.colimaservices.domain.Catalog catalog, java.util.Optional<String> tier) {
+        return java.util.List.copyOf(io.colimaservices.domain.Tiers.services(catalog,
+                java.util.List.of(tier.orElseGet(() -> context.settings().settings().defaultTier()))));
+    }
+
+    /** When a certificate or the CA enters its warning window (the app keeps one and asks it now and then). */
+    public io.colimaservices.usecase.ExpiryWatch expiryWatch() {
+        return new io.colimaservices.usecase.ExpiryWatch(ca(), tls(), Clock.systemUTC());
     }
 }

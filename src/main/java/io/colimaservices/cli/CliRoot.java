@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
                 RestartCommand.class, RecreateCommand.class, RecoverCommand.class, LogsCommand.class,
                 WatchCommand.class, VaultCommand.class, CredsCommand.class, TlsCommand.class, SnapshotCommand.class,
                 VmCommand.class, SettingsCommand.class, PullCommand.class, ShellCommand.class, CaCommand.class,
+                SetupCommand.class,
                 CompletionCommand.class, BackupCommand.class, BackupsCommand.class, VerifyCommand.class,
                 RestoreCommand.class, ResetCommand.class},
         usageHelpAutoWidth = true)

@@ -26,10 +26,20 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "Render in the dark appearance (file names end in -dark).")
     boolean dark;
 
+    @Option(names = "--page", paramLabel = "ID", description = "Render only this page (setup, vault, ...; "
+            + "repeatable) as ID[-SUFFIX].png: a page in one of its states.")
+    List<String> pages;
+
+    @Option(names = "--suffix", paramLabel = "NAME", description = "With --page: appended to the file names "
+            + "(setup-fresh.png), so each state of a page keeps its own picture.")
+    String suffix;
+
     @Override
     public Integer call() throws Exception {
         SnapshotRenderer.startHeadless();
-        List<Path> files = new SnapshotRenderer(root.context(), dark).render(out);
+        SnapshotRenderer renderer = new SnapshotRenderer(root.context(), dark);
+        List<Path> files = pages == null || pages.isEmpty() ? renderer.render(out)
+                : renderer.renderPages(out, pages, java.util.Optional.ofNullable(suffix));
         files.forEach(f -> spec.commandLine().getOut().println("wrote " + f));
         return ExitCodes.OK;
     }

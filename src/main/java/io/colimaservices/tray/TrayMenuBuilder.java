@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -29,23 +30,30 @@ public final class TrayMenuBuilder {
     private final MenuCommands commands;
     private final Supplier<String> defaultTier;
     private final Supplier<Optional<String>> backupLine;
+    private final BooleanSupplier setupFinished;
 
     public TrayMenuBuilder(MenuCommands commands) {
-        this(commands, () -> io.colimaservices.domain.AppSettings.DEFAULT_TIER, Optional::empty);
+        this(commands, () -> io.colimaservices.domain.AppSettings.DEFAULT_TIER, Optional::empty, () -> true);
     }
 
     /**
-     * @param defaultTier the settings' default tier, marked in "Start Tier"
-     * @param backupLine  the last backup's age (and a warning when the schedule is late); opens the Backups page
+     * @param defaultTier   the settings' default tier, marked in "Start Tier"
+     * @param backupLine    the last backup's age (and a warning when the schedule is late); opens the Backups page
+     * @param setupFinished false while a required setup step is not done: the menu then starts with "Finish setup"
      */
-    public TrayMenuBuilder(MenuCommands commands, Supplier<String> defaultTier, Supplier<Optional<String>> backupLine) {
+    public TrayMenuBuilder(MenuCommands commands, Supplier<String> defaultTier, Supplier<Optional<String>> backupLine,
+                           BooleanSupplier setupFinished) {
         this.commands = commands;
         this.defaultTier = defaultTier;
         this.backupLine = backupLine;
+        this.setupFinished = setupFinished;
     }
 
     public List<MenuEntry> build(StackSnapshot snapshot) {
         List<MenuEntry> menu = new ArrayList<>();
+        if (!setupFinished.getAsBoolean()) {
+            menu.add(new MenuEntry.Action("finish-setup", "Finish setup\u2026", true, () -> commands.openSection("setup")));
+        }
         menu.add(new MenuEntry.Info(headline(snapshot)));
         snapshot.busy().stream().sorted().forEach(b -> menu.add(new MenuEntry.Info("\u21bb " + b + "\u2026")));
         snapshot.catalogError().ifPresent(e -> menu.add(new MenuEntry.Info("Compose file error: " + e)));

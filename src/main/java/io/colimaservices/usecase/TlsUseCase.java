@@ -1,5 +1,7 @@
 package io.colimaservices.usecase;
 
+import io.colimaservices.domain.IssuedCertificate;
+import java.util.List;
 import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.CertificateRenewal;
 import io.colimaservices.domain.ServiceCertificates;
@@ -66,6 +68,17 @@ public final class TlsUseCase {
                 () -> new CertificateRenewal(certificates.get(), restarter.get(), progress).renew(service),
                 r -> "new certificate " + r.renewed().serial() + (r.restarted().isEmpty() ? ""
                         : ", restarted " + String.join(", ", r.restarted())));
+    }
+
+    /** The services whose TLS can be switched and renewed, in the file's order. */
+    public List<String> tlsServices() {
+        return catalog.get().services().stream().filter(this::switchable).map(ServiceDefinition::name).toList();
+    }
+
+    /** The service's stored certificate (public facts only), if it has one. */
+    public Optional<IssuedCertificate> certificate(String service) {
+        path(service);
+        return certificates.get().current(service);
     }
 
     private static String outcome(TlsReport report) {

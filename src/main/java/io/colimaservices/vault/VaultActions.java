@@ -283,6 +283,32 @@ public final class VaultActions implements VaultOperations, ServiceSecrets, TlsS
         return new BootstrapRun(versions, new BootstrapOutcome(versions.size(), created, chain, armed.size()));
     }
 
+    /**
+     * What bootstrap has not made yet, asked of Vault with the app token (the setup checklist): the token works,
+     * every secret of the layout exists (its metadata: no value is read), every service has its AppRole.
+     */
+    public Optional<String> bootstrapMissing() {
+        requireUnsealed();
+        if (!appTokenWorks()) {
+            return Optional.of("no working app token in " + store.description());
+        }
+        VaultSession app = appSession();
+        Catalog stack = catalog.get();
+        for (VaultLayout.SecretSpec spec : VaultLayout.secrets(stack)) {
+            if (app.read(VaultSession.KV_MOUNT + "/metadata/" + spec.path(), "reading secret/" + spec.path())
+                    .isEmpty()) {
+                return Optional.of("secret/" + spec.path() + " does not exist");
+            }
+        }
+        for (VaultLayout.ServiceSpec service : VaultLayout.services(stack)) {
+            if (app.read("auth/approle/role/" + service.name() + "/role-id", "reading the role ID of "
+                    + service.name()).isEmpty()) {
+                return Optional.of("no AppRole '" + service.name() + "'");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Writes fresh one-use credentials for the vault-agent (before it starts). */
     @Override
     public ArmOutcome arm() {

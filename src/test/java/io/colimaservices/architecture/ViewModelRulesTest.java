@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class ViewModelRulesTest {
     private static final String[] PAGES = {"io.colimaservices.ui.colima..", "io.colimaservices.ui.preferences..",
-            "io.colimaservices.ui.backups.."};
+            "io.colimaservices.ui.backups..", "io.colimaservices.ui.setup.."};
     private static JavaClasses classes;
 
     @BeforeAll

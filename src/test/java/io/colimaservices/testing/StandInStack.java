@@ -178,13 +178,18 @@ public final class StandInStack implements AutoCloseable {
 
     /** @param daemon the engine to use (a daemon of the test's own); empty: the machine's */
     public StandInStack(Path root, Optional<OwnDockerDaemon> daemon) {
+        this(root, daemon, "");
+    }
+
+    /** @param moreServices compose text appended under {@code services:} (indented by two spaces) */
+    public StandInStack(Path root, Optional<OwnDockerDaemon> daemon, String moreServices) {
         TestDocker.require();
         this.dockerHost = daemon.map(OwnDockerDaemon::host);
         this.dockerEnvironment = daemon.map(OwnDockerDaemon::environment).orElse(Map.of());
         try {
             harness = new VaultHarness(root, "");
             harness.useEngineRestarter();
-            Files.writeString(harness.composeFile(), COMPOSE.replace("${IMAGE}", TestDocker.IMAGE)
+            Files.writeString(harness.composeFile(), (COMPOSE + moreServices).replace("${IMAGE}", TestDocker.IMAGE)
                     .replace("${VAULT_ADDR}", harness.vault.address())
                     .replace("${DAEMON_POLICY}", DAEMON_POLICY).replace("${AGENT_POLICY}", AGENT_POLICY));
             Path scripts = Files.createDirectories(harness.composeFile().resolveSibling("standin"));

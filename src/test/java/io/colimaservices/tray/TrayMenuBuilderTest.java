@@ -68,7 +68,7 @@ class TrayMenuBuilderTest {
         java.util.concurrent.atomic.AtomicReference<Optional<String>> line = new java.util.concurrent.atomic
                 .AtomicReference<>(Optional.of(io.colimaservices.domain.backup.BackupText.menuLine(
                 Optional.of(java.time.Duration.ofHours(5)), false)));
-        TrayMenuBuilder withBackups = new TrayMenuBuilder(commands, () -> "standard", line::get);
+        TrayMenuBuilder withBackups = new TrayMenuBuilder(commands, () -> "standard", line::get, () -> true);
         assertThat(action(withBackups.build(s), "backups").label()).isEqualTo("Last backup: 5 h ago");
         line.set(Optional.of(io.colimaservices.domain.backup.BackupText.menuLine(
                 Optional.of(java.time.Duration.ofHours(27)), true)));
@@ -80,6 +80,22 @@ class TrayMenuBuilderTest {
                 .isEqualTo("\u26a0 No backup yet (daily backups are on)");
         assertThat(io.colimaservices.domain.backup.BackupText.ago(java.time.Duration.ofDays(3))).isEqualTo(
                 "3 days ago");
+    }
+
+    @Test
+    void whileSetupIsOpenTheFirstItemIsFinishSetupAndItGoesOnceSetupIsFinished() {
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean(false);
+        TrayMenuBuilder withSetup = new TrayMenuBuilder(commands, () -> "standard", Optional::empty, finished::get);
+        StackSnapshot s = unsealed(snapshot(stack(), running("vault", HealthStatus.HEALTHY)));
+
+        MenuEntry first = withSetup.build(s).getFirst();
+        assertThat(first.label()).isEqualTo("Finish setup\u2026");
+        ((MenuEntry.Action) first).action().run();
+        assertThat(commands.calls).containsExactly("section setup");
+
+        finished.set(true);
+        assertThat(withSetup.build(s)).extracting(MenuEntry::label).doesNotContain("Finish setup\u2026");
+        assertThat(builder.build(s)).extracting(MenuEntry::label).doesNotContain("Finish setup\u2026");
     }
 
     @Test
@@ -99,7 +115,7 @@ class TrayMenuBuilderTest {
     @Test
     void startTierListsEachTierWithItsCountMarksTheDefaultAndStartsIt() {
         StackSnapshot s = unsealed(snapshot(io.colimaservices.domain.Fixtures.tieredStack()));
-        TrayMenuBuilder withDefault = new TrayMenuBuilder(commands, () -> "minimal", Optional::empty);
+        TrayMenuBuilder withDefault = new TrayMenuBuilder(commands, () -> "minimal", Optional::empty, () -> true);
 
         MenuEntry.Submenu tiers = submenu(withDefault.build(s), "Start Tier");
         assertThat(tiers.entries()).extracting(MenuEntry::label).containsExactly(

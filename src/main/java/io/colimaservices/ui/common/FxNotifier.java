@@ -47,37 +47,56 @@ public final class FxNotifier implements Notifier {
 
     /** A notice (an action's failure while the window is closed) as a card with its title and detail. */
     public void show(Notice notice) {
+        Platform.runLater(() -> card(notice.title() + (notice.detail().isEmpty() ? "" : "\n" + notice.detail()),
+                notice.tone() == Notice.Tone.DANGER ? Feather.ALERT_OCTAGON : Feather.INFO,
+                MessageArea.toneClass(notice.tone()), notice.title(), List.of()));
+    }
+
+    /**
+     * A certificate or the CA entered its warning window (issue 21): the notice's words, and "Renew" when a
+     * service's certificate can be renewed ({@code renew} gets the service).
+     */
+    public void showExpiry(io.colimaservices.domain.ExpiryNotices.Notice notice, Consumer<String> renew) {
         Platform.runLater(() -> {
-            Notification card = new Notification(notice.title() + (notice.detail().isEmpty() ? ""
-                    : "\n" + notice.detail()), new FontIcon(notice.tone() == Notice.Tone.DANGER ? Feather.ALERT_OCTAGON
-                    : Feather.INFO));
-            card.getStyleClass().add(MessageArea.toneClass(notice.tone()));
-            present(card, new Stage(StageStyle.TRANSPARENT), notice.title());
+            boolean warn = notice.expiry().level() == io.colimaservices.domain.CertificateExpiry.Level.WARN;
+            List<Button> actions = new ArrayList<>();
+            Stage[] holder = new Stage[1];
+            notice.renewService().ifPresent(service -> {
+                Button button = new Button("Renew");
+                button.setOnAction(e -> {
+                    close(holder[0]);
+                    renew.accept(service);
+                });
+                actions.add(button);
+            });
+            holder[0] = card("Certificate expiry\n" + notice.text(), warn ? Feather.ALERT_TRIANGLE : Feather.ALERT_OCTAGON,
+                    warn ? Styles.WARNING : Styles.DANGER, "Certificate expiry", actions);
         });
     }
 
     private void showNow(Alert alert) {
-        Notification card = new Notification(alert.title() + "\n" + alert.message(),
-                new FontIcon(alert.kind() == Alert.Kind.UNHEALTHY ? Feather.ALERT_TRIANGLE : Feather.ALERT_OCTAGON));
-        card.getStyleClass().add(alert.kind() == Alert.Kind.UNHEALTHY ? Styles.WARNING : Styles.DANGER);
-        Stage stage = new Stage(StageStyle.TRANSPARENT);
+        Stage[] holder = new Stage[1];
         Button logs = new Button("View logs");
         logs.setOnAction(e -> {
-            close(stage);
+            close(holder[0]);
             viewLogs.accept(alert.service());
         });
         Button again = new Button("Restart");
         again.setOnAction(e -> {
-            close(stage);
+            close(holder[0]);
             restart.accept(alert.service());
         });
-        card.setPrimaryActions(logs, again);
-        present(card, stage, alert.title());
+        boolean unhealthy = alert.kind() == Alert.Kind.UNHEALTHY;
+        holder[0] = card(alert.title() + "\n" + alert.message(), unhealthy ? Feather.ALERT_TRIANGLE
+                : Feather.ALERT_OCTAGON, unhealthy ? Styles.WARNING : Styles.DANGER, alert.title(), List.of(logs, again));
     }
 
-    private void present(Notification card, Stage stage, String title) {
-        card.getStyleClass().add(Styles.ELEVATED_1);
+    private Stage card(String text, Feather icon, String tone, String title, List<Button> actions) {
+        Notification card = new Notification(text, new FontIcon(icon));
+        card.getStyleClass().addAll(Styles.ELEVATED_1, tone);
         card.setPrefWidth(WIDTH);
+        Stage stage = new Stage(StageStyle.TRANSPARENT);
+        card.setPrimaryActions(actions.toArray(Button[]::new));
         card.setOnClose(e -> close(stage));
         StackPane pane = new StackPane(card);
         pane.setPadding(new Insets(8));
@@ -92,6 +111,7 @@ public final class FxNotifier implements Notifier {
         PauseTransition timeout = new PauseTransition(SHOWN_FOR);
         timeout.setOnFinished(e -> close(stage));
         timeout.play();
+        return stage;
     }
 
     private void close(Stage stage) {

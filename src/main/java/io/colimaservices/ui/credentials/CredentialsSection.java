@@ -23,6 +23,7 @@ public final class CredentialsSection implements Section {
     private final Executor uiExecutor;
     private final CredentialsViewModel model;
     private AutoCloseable subscription;
+    private CaTrustViewModel ca;
 
     /**
      * @param credentials the credentials use case ({@code context.useCases().credentials()})
@@ -37,6 +38,12 @@ public final class CredentialsSection implements Section {
         this.store = store;
         this.uiExecutor = uiExecutor;
         this.model = new CredentialsViewModel(credentials, clipboard, clearDelay, uiExecutor, background);
+    }
+
+    /** Adds the CA panel (issue 21) above the page: the CA's trust with Trust/Untrust, certificates with Renew. */
+    public CredentialsSection withCaPanel(CaTrustViewModel panel) {
+        this.ca = panel;
+        return this;
     }
 
     @Override
@@ -56,7 +63,8 @@ public final class CredentialsSection implements Section {
 
     @Override
     public Node build() {
-        return new CredentialsView(model).root();
+        Node page = new CredentialsView(model).root();
+        return ca == null ? page : CaTrustPanel.above(page, ca);
     }
 
     @Override
@@ -65,6 +73,9 @@ public final class CredentialsSection implements Section {
             subscription = store.relay(uiExecutor, model::show);
         }
         model.activate();
+        if (ca != null) {
+            ca.refresh();
+        }
     }
 
     @Override
