@@ -187,6 +187,7 @@ public final class DashboardView {
         dot.getStyleClass().setAll("state-dot", styleClass(row.tone()));
         Label state = new Label(row.state(), dot);
         state.setId("state-" + row.name());
+        row.blocked().ifPresent(why -> state.setTooltip(new Tooltip(why)));
         return state;
     }
 
@@ -217,13 +218,12 @@ public final class DashboardView {
                 () -> model.stop(target));
         start.setId("start-" + target);
         stop.setId("stop-" + target);
-        start.disableProperty().bind(model.workingProperty());
-        stop.disableProperty().bind(model.workingProperty());
+        start.disableProperty().bind(model.workingProperty().or(constant(!row.canStart())));
+        stop.disableProperty().bind(model.workingProperty().or(constant(!row.canStop())));
         actions.getChildren().addAll(start, stop);
         if (!row.groupRow()) {
             Button restart = icon(Feather.REFRESH_CW, "Restart", () -> model.restart(row.name()));
-            restart.disableProperty().bind(model.workingProperty().or(
-                    new javafx.beans.property.SimpleBooleanProperty(!row.up())));
+            restart.disableProperty().bind(model.workingProperty().or(constant(!row.canStop())));
             Button logs = icon(Feather.FILE_TEXT, "View logs", () -> model.openLogs(row.name()));
             logs.setId("logs-" + row.name());
             Button shell = icon(Feather.TERMINAL, "Open a shell in a terminal", () -> model.openShell(row.name()));
@@ -236,6 +236,10 @@ public final class DashboardView {
             }
         }
         return actions;
+    }
+
+    private static javafx.beans.value.ObservableBooleanValue constant(boolean value) {
+        return new javafx.beans.property.SimpleBooleanProperty(value);
     }
 
     private static Node text(String value) {

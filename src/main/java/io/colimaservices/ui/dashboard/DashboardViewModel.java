@@ -87,10 +87,8 @@ public final class DashboardViewModel {
         List<ServiceRow> next = new ArrayList<>();
         for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {
             GroupSummary summary = snapshot.summary(group.getKey());
-            StatusText.Tone tone = summary.failing() > 0 ? StatusText.Tone.BAD
-                    : summary.noneRunning() ? StatusText.Tone.OFF
-                    : summary.allReady() ? StatusText.Tone.OK : StatusText.Tone.WARN;
-            next.add(ServiceRow.group(group.getKey(), summary.describe(), tone, !summary.noneRunning()));
+            next.add(ServiceRow.group(group.getKey(), summary.describe(), summary.tone(), summary.anyRunning(),
+                    snapshot.unknownReason()));
             for (ServiceDefinition d : group.getValue()) {
                 next.add(row(d, snapshot.status(d.name())));
             }
@@ -98,21 +96,27 @@ public final class DashboardViewModel {
         if (!next.equals(rows)) {
             rows.setAll(next);
         }
+        // Docker's state on its own line, with its own reason; the compose file's problem apart, never blamed on
+        // Docker (nor Docker's on the file).
         engineLine.set(snapshot.engine().reachable()
                 ? "Docker " + snapshot.engine().version().orElse("") + " at " + snapshot.engine().host()
-                : "Docker unreachable at " + snapshot.engine().host());
-        problem.set(snapshot.catalogError()
-                .or(() -> snapshot.engine().reachable() ? java.util.Optional.empty() : snapshot.engine().error())
+                : snapshot.unknownReason().map(DashboardViewModel::capitalized).orElse(""));
+        problem.set(snapshot.catalogError().map(e -> "Compose file " + e)
                 .orElse(""));
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private ServiceRow row(ServiceDefinition d, ServiceStatus s) {
         ServiceUsage u = s.isRunning() ? usage.get(d.name()) : null;
         List<Integer> ports = d.ports().stream().map(PortBinding::hostPort).filter(p -> p > 0).distinct().toList();
-        return new ServiceRow(d.name(), d.group(), false, StatusText.state(s, d.oneShot()),
-                StatusText.tone(s, d.oneShot()), ports,
+        return new ServiceRow(d.name(), d.group(), false, StatusText.state(snapshot, d),
+                StatusText.tone(snapshot, d), ports,
                 StatusText.uptime(s, clock.instant()), u == null ? "" : u.describeCpu(),
-                u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description());
+                u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description(),
+                snapshot.unknownReason());
     }
 
     /** Starts a group or a service (and what it depends on). */
@@ -187,7 +191,10 @@ public final class DashboardViewModel {
         return engineLine.getReadOnlyProperty();
     }
 
-    /** A catalog error or why Docker is unreachable; empty when all is well. */
+    /**
+     * Why the compose file could not be read (with the file, and the line where there is one); empty when it was.
+     * Docker's state is the engine line's.
+     */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }

@@ -102,12 +102,14 @@ class DashboardViewTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         clickOn("#start-data");
-        clickOn("#stop-git");
+        clickOn("#stop-data");
         clickOn("#logs-postgres");
         clickOn("1008");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(calls).containsExactly("up [data]", "down [git]", "logs postgres", "copy localhost:1008");
+        assertThat(calls).containsExactly("up [data]", "down [data]", "logs postgres", "copy localhost:1008");
+        assertThat(lookup("#stop-git").queryButton().isDisabled()).as("nothing in git runs").isTrue();
+        assertThat(lookup("#stop-redis").queryButton().isDisabled()).as("redis is absent").isTrue();
         assertThat(lookup("#progress").queryAs(Label.class).getText()).isEqualTo("copied localhost:1008");
     }
 }
