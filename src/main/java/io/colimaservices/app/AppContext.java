@@ -18,6 +18,8 @@ import io.colimaservices.docker.ImagePuller;
 import io.colimaservices.docker.PoolOverlapAdvice;
 import io.colimaservices.domain.CaTrust;
 import io.colimaservices.domain.Catalog;
+import io.colimaservices.domain.CatalogLoader;
+import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ContainerEngine;
 import io.colimaservices.domain.ContainerExec;
 import io.colimaservices.domain.LocalTerminal;
@@ -104,6 +106,7 @@ public class AppContext implements AutoCloseable {
     private final AppDirectories directories;
     private final Supplier<NativePlatform> platformSource;
     private Catalog catalog;
+    private volatile Path chosenComposeFile;
     private final Object engineLock = new Object();
     private DockerEngine engine;
     private DockerExec exec;
@@ -166,9 +169,13 @@ public class AppContext implements AutoCloseable {
         return options.projectName();
     }
 
-    /** {@code --compose-file}, else the one chosen in the settings, else the bundled one. */
+    /**
+     * The file chosen in the running app ("Choose compose file..."), else {@code --compose-file}, else the one chosen
+     * in the settings, else the bundled one.
+     */
     public Path composeFile() {
-        return options.composeFile().or(() -> settings().settings().composeFile())
+        return Optional.ofNullable(chosenComposeFile).or(options::composeFile)
+                .or(() -> settings().settings().composeFile())
                 .map(p -> p.toAbsolutePath().normalize()).orElseGet(BundledStack::composeFile);
     }
 
@@ -187,6 +194,21 @@ public class AppContext implements AutoCloseable {
         } catch (UserError e) {
             return new CatalogResult(Catalog.empty(composeFile()), Optional.of(e.getMessage()));
         }
+    }
+
+    /**
+     * Uses {@code chosen} (read from {@code file}) from now on, without a restart: the next compose invocation runs on
+     * its file; the caller shows the catalog.
+     */
+    public synchronized void useComposeFile(Path file, Catalog chosen) {
+        chosenComposeFile = file;
+        catalog = chosen;
+        composeCli = null;
+    }
+
+    /** The compose parser, with this context's environment (interpolation). */
+    public CatalogLoader catalogLoader() {
+        return new ComposeCatalogLoader(environment);
     }
 
     public record CatalogResult(Catalog catalog, Optional<String> error) {
@@ -244,6 +266,39 @@ public class AppContext implements AutoCloseable {
         return advisedCompose;
     }
 
+    /**
+     * The provisioner as it is when it is used: a session's actions are made when Docker is asked, which must not
+     * wait for (nor fail on) the compose file, and follow a compose file chosen later.
+     */
+    private ServiceProvisioner provisionerOnUse() {
+        return new ServiceProvisioner() {
+            @Override
+            public void create(List<ServiceDefinition> services, Consumer<String> output) {
+                provisioner().create(services, output);
+            }
+
+            @Override
+            public boolean mayStartWhileCreating() {
+                return provisioner().mayStartWhileCreating();
+            }
+
+            @Override
+            public void recreate(ServiceDefinition service, Consumer<String> output) {
+                provisioner().recreate(service, output);
+            }
+
+            @Override
+            public Map<String, String> definitionHashes(List<ServiceDefinition> services) {
+                return provisioner().definitionHashes(services);
+            }
+
+            @Override
+            public Map<String, String> freshDefinitionHashes(List<ServiceDefinition> services) {
+                return provisioner().freshDefinitionHashes(services);
+            }
+        };
+    }
+
     /** Starts finding the compose CLI on another thread (a command that will create containers soon). */
     public void prepareProvisioner() {
         composeCli().detectInBackground();
@@ -277,7 +332,7 @@ public class AppContext implements AutoCloseable {
      * when the settings allow it), and the services the user wants running kept in the app-support directory.
      */
     public StackActions stackActions(StackStore store) {
-        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(() -> useCases().vault(),
+        return new StackActions(engine(), provisionerOnUse(), store, new StackServiceHooks(() -> useCases().vault(),
                 () -> settings().settings().unsealAutomatically()), stopLedger, VaultServices.DELIVERY,
                 desiredServices());
     }

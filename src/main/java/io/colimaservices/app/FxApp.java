@@ -411,6 +411,16 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         });
     }
 
+    /** The catalog swapped in the store at once, then one listing for the services the new file adds. */
+    @Override
+    public int useComposeFile(java.nio.file.Path file) {
+        io.colimaservices.domain.Catalog chosen = useCases.composeFile(catalog -> {
+            store.update(s -> s.withCatalog(catalog, Optional.empty()));
+            Optional.ofNullable(session.get()).ifPresent(s -> s.watcher.poke());
+        }).choose(file);
+        return chosen.serviceNames().size();
+    }
+
     @Override
     public void copyPlain(String text) {
         Platform.runLater(() -> {

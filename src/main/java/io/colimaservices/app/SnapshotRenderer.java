@@ -236,6 +236,11 @@ public final class SnapshotRenderer {
 
         public void copyPlain(String text) {
         }
+
+        public int useComposeFile(java.nio.file.Path file) {
+            throw new io.colimaservices.domain.UserError(io.colimaservices.domain.UserError.Kind.OTHER,
+                    "a snapshot changes nothing", "");
+        }
     }
 
     private static final class NoMenu implements io.colimaservices.tray.MenuCommands {

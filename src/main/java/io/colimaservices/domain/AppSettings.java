@@ -71,6 +71,11 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
                 terminal);
     }
 
+    public AppSettings withComposeFile(Optional<Path> file) {
+        return new AppSettings(vm, file, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically,
+                terminal);
+    }
+
     public AppSettings withTerminal(TerminalApp chosen) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
                 unsealAutomatically, chosen);

@@ -58,6 +58,15 @@ public final class DashboardView {
         engine.setId("engine-line");
         Label problem = bannerLabel("problem", Styles.DANGER);
         problem.textProperty().bind(model.problemProperty());
+        Button choose = new Button("Choose compose file\u2026");
+        choose.setId("choose-compose-file");
+        choose.getStyleClass().add(Styles.SMALL);
+        choose.disableProperty().bind(model.workingProperty());
+        choose.setOnAction(e -> chooseComposeFile());
+        HBox problemLine = new HBox(8, problem, choose);
+        problemLine.setAlignment(Pos.CENTER_LEFT);
+        problemLine.visibleProperty().bind(problem.visibleProperty());
+        problemLine.managedProperty().bind(problemLine.visibleProperty());
         Label failure = bannerLabel("failure", Styles.DANGER);
         failure.textProperty().bind(model.failureProperty());
         ProgressIndicator spinner = new ProgressIndicator();
@@ -69,7 +78,7 @@ public final class DashboardView {
         progress.textProperty().bind(model.progressProperty());
         HBox progressLine = new HBox(8, spinner, progress);
         progressLine.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, engine, problem, progressLine, failure);
+        VBox header = new VBox(4, engine, problemLine, progressLine, failure);
         header.setPadding(new Insets(10, 12, 8, 12));
 
         table.setShowRoot(false);
@@ -89,6 +98,18 @@ public final class DashboardView {
         update();
         root.setTop(header);
         root.setCenter(table);
+    }
+
+    private void chooseComposeFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Choose the stack's compose file");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("Compose files", "*.yml", "*.yaml"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            model.chooseComposeFile(file.toPath());
+        }
     }
 
     private static Label bannerLabel(String id, String style) {

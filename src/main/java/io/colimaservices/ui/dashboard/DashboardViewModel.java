@@ -150,6 +150,25 @@ public final class DashboardViewModel {
         progress.set("copied localhost:" + port);
     }
 
+    /** "Choose compose file...": applied at once, no restart; a file that cannot be read is refused with its line. */
+    public void chooseComposeFile(java.nio.file.Path file) {
+        String label = "Reading " + file;
+        working.set(true);
+        failure.set("");
+        progress.set(label + "...");
+        background.execute(() -> {
+            try {
+                int services = commands.useComposeFile(file);
+                uiExecutor.execute(() -> {
+                    finish(label, "");
+                    progress.set("Using " + file + ": " + services + " services");
+                });
+            } catch (UserError e) {
+                uiExecutor.execute(() -> finish(label, e.describe()));
+            }
+        });
+    }
+
     private interface Operation {
         ActionResult run(java.util.function.Consumer<StackProgress> progress);
     }

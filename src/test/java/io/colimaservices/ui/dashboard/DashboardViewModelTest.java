@@ -67,6 +67,14 @@ class DashboardViewModelTest {
         public void copyPlain(String text) {
             calls.add("copy " + text);
         }
+
+        public int useComposeFile(java.nio.file.Path file) {
+            calls.add("compose " + file);
+            if (file.toString().contains("bad")) {
+                throw new io.colimaservices.domain.CatalogException(file, 3, "mapping values are not allowed here");
+            }
+            return 7;
+        }
     };
 
     private final DashboardViewModel model = new DashboardViewModel(UiExecutors.direct(), UiExecutors.direct(),
@@ -187,5 +195,19 @@ class DashboardViewModelTest {
         model.openLogs("vault");
 
         assertThat(calls).containsExactly("copy localhost:5432", "logs vault");
+    }
+
+    @Test
+    void aChosenComposeFileAppliesAtOnceAndABadOneSaysWhereItIsBad() {
+        model.chooseComposeFile(java.nio.file.Path.of("/x/bad.yml"));
+
+        assertThat(model.failureProperty().get()).contains("/x/bad.yml:3").contains("mapping values");
+        assertThat(model.workingProperty().get()).isFalse();
+
+        model.chooseComposeFile(java.nio.file.Path.of("/x/docker-compose.yml"));
+
+        assertThat(calls).containsExactly("compose /x/bad.yml", "compose /x/docker-compose.yml");
+        assertThat(model.failureProperty().get()).isEmpty();
+        assertThat(model.progressProperty().get()).isEqualTo("Using /x/docker-compose.yml: 7 services");
     }
 }

@@ -67,6 +67,14 @@ class DashboardViewTest extends ApplicationTest {
             public void copyPlain(String text) {
                 calls.add("copy " + text);
             }
+
+            public int useComposeFile(java.nio.file.Path file) {
+                calls.add("compose " + file);
+                if (file.toString().contains("bad")) {
+                    throw new io.colimaservices.domain.CatalogException(file, 3, "mapping values are not allowed here");
+                }
+                return 7;
+            }
         };
         model = new DashboardViewModel(UiExecutors.fx(), UiExecutors.direct(), operations, commands,
                 Clock.systemUTC(), () -> Duration.ofSeconds(120));
