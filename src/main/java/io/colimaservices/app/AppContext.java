@@ -111,6 +111,7 @@ public class AppContext implements AutoCloseable {
     private DockerEngine engine;
     private DockerExec exec;
     private VaultHttp vaultHttp;
+    private VaultEndpoint vaultHttpEndpoint;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
     private ComposeCli composeCli;
@@ -220,7 +221,9 @@ public class AppContext implements AutoCloseable {
      * {@code /var/run/docker.sock}.
      */
     public DockerHost dockerHost() {
-        return new DockerHostResolver(environment, this::colimaSocket).resolve(options.dockerHost());
+        // --docker-host, else the one chosen in Preferences, else DOCKER_HOST, Colima's socket, the default one.
+        return new DockerHostResolver(environment, this::colimaSocket).resolve(options.dockerHost()
+                .or(() -> settings().settings().connections().dockerHost()));
     }
 
     private Optional<Path> colimaSocket() {
@@ -240,7 +243,7 @@ public class AppContext implements AutoCloseable {
      */
     public StackSnapshot liveSnapshot() {
         StackSnapshot snapshot = StackSnapshot.initial(projectName(), catalog(), Optional.empty(),
-                dockerHost().display(), options.vaultAddress(), vmProfile());
+                dockerHost().display(), vaultAddress(), vmProfile());
         EngineInfo info = engine().ping();
         if (!info.reachable()) {
             DockerHost host = dockerHost();
@@ -526,20 +529,66 @@ public class AppContext implements AutoCloseable {
         return directories;
     }
 
-    public VaultEndpoint vaultEndpoint() {
-        return VaultEndpoint.parse(options.vaultAddress(), options.vaultCaFile());
+    /** {@code --vault-addr} when given (not the default), else the one chosen in Preferences, else the default. */
+    public String vaultAddress() {
+        if (!options.vaultAddress().equals(LaunchOptions.DEFAULT_VAULT_ADDRESS) || options.vaultCaFile().isPresent()) {
+            return options.vaultAddress();
+        }
+        return settings().settings().connections().vaultAddress().orElse(LaunchOptions.DEFAULT_VAULT_ADDRESS);
     }
 
-    /** The one HTTP client every Vault call shares. */
+    public VaultEndpoint vaultEndpoint() {
+        if (!options.vaultAddress().equals(LaunchOptions.DEFAULT_VAULT_ADDRESS) || options.vaultCaFile().isPresent()) {
+            return VaultEndpoint.parse(options.vaultAddress(), options.vaultCaFile());
+        }
+        return VaultEndpoint.parse(vaultAddress(), settings().settings().connections().vaultCaFile());
+    }
+
+    /**
+     * The one HTTP client every Vault call shares; a new one when the address or CA file changed in Preferences
+     * (applied without a restart).
+     */
     public synchronized VaultHttp vaultHttp() {
+        VaultEndpoint endpoint = vaultEndpoint();
+        if (vaultHttp != null && !endpoint.equals(vaultHttpEndpoint)) {
+            vaultHttp.close();
+            vaultHttp = null;
+        }
         if (vaultHttp == null) {
-            vaultHttp = new VaultHttp(vaultEndpoint());
+            vaultHttp = new VaultHttp(endpoint);
+            vaultHttpEndpoint = endpoint;
         }
         return vaultHttp;
     }
 
+    /** Vault's API on the client current at each call (so a watcher made at start follows a new address). */
     public VaultGateway vaultGateway() {
-        return new HttpVaultGateway(vaultHttp());
+        return new VaultGateway() {
+            @Override
+            public String address() {
+                return vaultEndpoint().display();
+            }
+
+            @Override
+            public io.colimaservices.domain.VaultState status() {
+                return new HttpVaultGateway(vaultHttp()).status();
+            }
+
+            @Override
+            public io.colimaservices.domain.InitResult initialize(int shares, int threshold) {
+                return new HttpVaultGateway(vaultHttp()).initialize(shares, threshold);
+            }
+
+            @Override
+            public io.colimaservices.domain.VaultState submitUnsealShare(String share) {
+                return new HttpVaultGateway(vaultHttp()).submitUnsealShare(share);
+            }
+
+            @Override
+            public io.colimaservices.domain.VaultState resetUnseal() {
+                return new HttpVaultGateway(vaultHttp()).resetUnseal();
+            }
+        };
     }
 
     /** Keychain on macOS, Secret Service on Linux when one answers, else the 0600 file. */

@@ -111,7 +111,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         AppContext.CatalogResult catalog = context.catalogOrError();
         catalog.error().ifPresent(e -> LOG.warn("compose file problem: {}", e));
         store = new StackStore(StackSnapshot.initial(context.projectName(), catalog.catalog(), catalog.error(),
-                "(connecting)", options.vaultAddress(), context.vmProfile()));
+                "(connecting)", context.vaultAddress(), context.vmProfile()));
         context.useEngineRestarter(Optional.of(store));
         context.useLiveStack(liveStack());
         useCases = context.useCases();
@@ -201,10 +201,19 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         if (current == null || snapshot.vm().phase() != VmPhase.RUNNING || snapshot.engine().reachable()) {
             return;
         }
+        reconnectIfTheHostMoved("Docker host moved");
+    }
+
+    /** Connects to the Docker host as it resolves now, when that is not the current session's. */
+    private void reconnectIfTheHostMoved(String why) {
+        EngineSession current = session.get();
+        if (current == null) {
+            return;
+        }
         if (!context.dockerHost().display().equals(current.host) && reconnecting.compareAndSet(false, true)) {
             background.execute(() -> {
                 try {
-                    LOG.info("Docker host moved to {}: reconnecting", context.dockerHost().display());
+                    LOG.info("{} to {}: reconnecting", why, context.dockerHost().display());
                     Optional.ofNullable(session.getAndSet(null)).ifPresent(EngineSession::close);
                     context.reconnect();
                     openSession();
@@ -213,6 +222,16 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
                 }
             });
         }
+    }
+
+    /** Preferences saved: read again, and applied without a restart (the VM, the Docker host, Vault's address). */
+    private void settingsSaved() {
+        context.settingsChanged();
+        Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refresh);
+        reconnectIfTheHostMoved("Docker host changed in Preferences");
+        store.update(s -> s.vault().address().equals(context.vaultAddress()) ? s
+                : s.withVault(io.colimaservices.domain.VaultState.unknown(context.vaultAddress())));
+        vaultPoller.refreshNow();
     }
 
     private void onEvent(ContainerEvent event) {
@@ -320,10 +339,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
     private List<Section> sections() {
         Pages pages = new Pages(context, store, dashboard, this::startSampling, this::stopSampling,
                 this::currentEngine, dark, vaultPoller::refreshNow, credentials, clipboard.keeper(),
-                this::clipboardDelay, vmWatcher != null, () -> {
-                    context.settingsChanged();
-                    Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refresh);
-                }, background);
+                this::clipboardDelay, vmWatcher != null, this::settingsSaved, background);
         logsSection = pages.logs;
         colimaSection = pages.colima.orElse(null);
         return pages.sections;

@@ -16,9 +16,11 @@ import java.util.Optional;
  *                            without asking (as the original project's container script did); off: it stops at a
  *                            sealed Vault and says so
  * @param terminal the terminal "Open shell" opens on macOS
+ * @param connections where Vault and Docker are, when the user chose (Preferences)
  */
 public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                          int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal) {
+                          int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
+                          Connections connections) {
     public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
     public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 600;
 
@@ -26,10 +28,18 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
         Objects.requireNonNull(vm, "vm");
         Objects.requireNonNull(composeFile, "composeFile");
         Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(connections, "connections");
         if (clipboardClearSeconds < 1 || clipboardClearSeconds > MAX_CLIPBOARD_CLEAR_SECONDS) {
             throw new UserError(UserError.Kind.CONFIGURATION, "clipboard clear delay must be from 1 to "
                     + MAX_CLIPBOARD_CLEAR_SECONDS + " seconds, not " + clipboardClearSeconds);
         }
+    }
+
+    /** The default connections. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
+                Connections.none());
     }
 
     /** Settings from before "unseal automatically" and the terminal existed: it is on, the terminal the default. */
@@ -58,26 +68,31 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
 
     public AppSettings withVm(VmSpec newVm) {
         return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, terminal);
+                unsealAutomatically, terminal, connections);
     }
 
     public AppSettings withLaunchAtLogin(boolean enabled) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, unsealAutomatically,
-                terminal);
+                terminal, connections);
     }
 
     public AppSettings withUnsealAutomatically(boolean enabled) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, enabled,
-                terminal);
+                terminal, connections);
     }
 
     public AppSettings withComposeFile(Optional<Path> file) {
         return new AppSettings(vm, file, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically,
-                terminal);
+                terminal, connections);
+    }
+
+    public AppSettings withConnections(Connections chosen) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
+                unsealAutomatically, terminal, chosen);
     }
 
     public AppSettings withTerminal(TerminalApp chosen) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, chosen);
+                unsealAutomatically, chosen, connections);
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.colimaservices.domain.AppSettings;
+import io.colimaservices.domain.Connections;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.TerminalApp;
 import io.colimaservices.domain.UserError;
@@ -46,7 +47,8 @@ final class SettingsJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TOP = Set.of("version", "colima", "composeFile", "startVmOnLaunch",
-            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal");
+            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal", "vaultAddress", "vaultCaFile",
+            "dockerHost");
     private static final Set<String> COLIMA = Set.of("profile", "cpus", "memoryGiB", "diskGiB", "arch", "vmType",
             "rosetta", "networkAddress", "kubernetes");
 
@@ -101,6 +103,10 @@ final class SettingsJson {
         root.put("clipboardClearSeconds", settings.clipboardClearSeconds());
         root.put("unsealAutomatically", settings.unsealAutomatically());
         root.put("terminal", settings.terminal().setting());
+        Connections connections = settings.connections();
+        root.put("vaultAddress", connections.vaultAddress().orElse(null));
+        root.put("vaultCaFile", connections.vaultCaFile().map(Path::toString).orElse(null));
+        root.put("dockerHost", connections.dockerHost().orElse(null));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -151,7 +157,33 @@ final class SettingsJson {
             boolean unseal = bool(root, "", "unsealAutomatically", defaults.unsealAutomatically());
             TerminalApp terminal = terminal(root.get("terminal"), defaults.terminal());
             return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, unseal,
-                    terminal), problems);
+                    terminal, connections(root)), problems);
+        }
+
+        /** Vault's address and CA file, the Docker host: all defaults when one of them is not usable. */
+        private Connections connections(JsonNode root) {
+            Optional<String> vault = text(root, "vaultAddress");
+            Optional<String> ca = text(root, "vaultCaFile");
+            Optional<String> docker = text(root, "dockerHost");
+            try {
+                return new Connections(vault, ca.map(Path::of), docker);
+            } catch (UserError | InvalidPathException e) {
+                problem(vault.isPresent() ? "/vaultAddress" : docker.isPresent() ? "/dockerHost" : "/vaultCaFile",
+                        e.getMessage() + "; using the default Vault address and Docker host");
+                return Connections.none();
+            }
+        }
+
+        private Optional<String> text(JsonNode root, String name) {
+            JsonNode value = root.get(name);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isTextual()) {
+                problem("/" + name, name + " must be text or null, found " + value + "; using the default");
+                return Optional.empty();
+            }
+            return Optional.of(value.asText());
         }
 
         private TerminalApp terminal(JsonNode value, TerminalApp fallback) {

@@ -84,4 +84,35 @@ class ComposeFileChoiceTest {
             assertThat(context.settings().settings().composeFile()).contains(good);
         }
     }
+
+    @Test
+    void theVaultAddressAndDockerHostChosenInPreferencesApplyWithoutARestartAndAnOptionWins() {
+        try (AppContext context = new AppContext(new LaunchOptions(Optional.of(dir.resolve("c.yml")), "p",
+                Optional.empty()), Map.of("HOME", dir.toString(), "XDG_CONFIG_HOME", dir.resolve("config").toString()),
+                ColimaPaths.fromSystem(), AppDirectories.of("Linux", dir, Map.of("XDG_CONFIG_HOME",
+                dir.resolve("config").toString())), dir, () -> {
+                    throw new AssertionError("no native platform needed");
+                })) {
+            assertThat(context.vaultEndpoint().display()).isEqualTo("http://127.0.0.1:8200");
+            String before = context.vaultGateway().address();
+
+            context.useCases().settings().save(io.colimaservices.domain.AppSettings.defaults().withConnections(
+                    new io.colimaservices.domain.Connections(Optional.of("http://127.0.0.1:18200"), Optional.empty(),
+                            Optional.of("unix:///tmp/other-docker.sock"))));
+
+            assertThat(before).isEqualTo("http://127.0.0.1:8200");
+            assertThat(context.vaultGateway().address()).isEqualTo("http://127.0.0.1:18200");
+            assertThat(context.vaultHttp()).isSameAs(context.vaultHttp());
+            assertThat(context.dockerHost().display()).isEqualTo("unix:///tmp/other-docker.sock");
+        }
+        try (AppContext context = new AppContext(new LaunchOptions(Optional.of(dir.resolve("c.yml")), "p",
+                Optional.of("unix:///tmp/option.sock"), "http://127.0.0.1:28200", Optional.empty()),
+                Map.of("HOME", dir.toString()), ColimaPaths.fromSystem(), AppDirectories.of("Linux", dir,
+                Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString())), dir, () -> {
+                    throw new AssertionError("no native platform needed");
+                })) {
+            assertThat(context.vaultEndpoint().display()).as("--vault-addr wins").isEqualTo("http://127.0.0.1:28200");
+            assertThat(context.dockerHost().display()).as("--docker-host wins").isEqualTo("unix:///tmp/option.sock");
+        }
+    }
 }

@@ -67,6 +67,11 @@ public final class PreferencesViewModel {
     private final BooleanProperty kubernetes = new SimpleBooleanProperty(this, "kubernetes");
     private final ReadOnlyObjectWrapper<Optional<Path>> composeFile = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper composeFileText = new ReadOnlyStringWrapper("");
+    /** Where Vault and Docker are (empty: the defaults); applied on Save, without a restart. */
+    private final StringProperty vaultAddress = new SimpleStringProperty(this, "vaultAddress", "");
+    private final StringProperty vaultCaFile = new SimpleStringProperty(this, "vaultCaFile", "");
+    private final StringProperty dockerHost = new SimpleStringProperty(this, "dockerHost", "");
+    private final ReadOnlyStringWrapper connectionsError = new ReadOnlyStringWrapper("");
     /** Applies at once, not with Save. */
     private final BooleanProperty launchAtLogin = new SimpleBooleanProperty(this, "launchAtLogin");
 
@@ -110,7 +115,7 @@ public final class PreferencesViewModel {
         this.platform = Objects.requireNonNull(platform);
         this.settingsChanged = Objects.requireNonNull(settingsChanged);
         Observable[] form = {startVmOnLaunch, unsealAutomatically, clipboardSeconds, terminal, profile, cpus, memory,
-                disk, arch, vmType, rosetta, networkAddress, kubernetes, composeFile};
+                disk, arch, vmType, rosetta, networkAddress, kubernetes, composeFile, vaultAddress, vaultCaFile, dockerHost};
         for (Observable field : form) {
             field.addListener(o -> edited());
         }
@@ -203,6 +208,9 @@ public final class PreferencesViewModel {
             kubernetes.set(vm.kubernetes());
             composeFile.set(s.composeFile());
             composeFileText.set(describeCompose(s.composeFile()));
+            vaultAddress.set(s.connections().vaultAddress().orElse(""));
+            vaultCaFile.set(s.connections().vaultCaFile().map(Path::toString).orElse(""));
+            dockerHost.set(s.connections().dockerHost().orElse(""));
         } finally {
             filling = false;
         }
@@ -241,8 +249,9 @@ public final class PreferencesViewModel {
         diskError.set(number("Disk", disk.get(), n -> VmSpec.defaults().withDiskGiB(n)));
         clipboardError.set(number("The delay", clipboardSeconds.get(),
                 n -> new AppSettings(VmSpec.defaults(), Optional.empty(), false, false, n)));
+        connectionsError.set(check(this::formConnections));
         boolean fieldsOk = profileError.get().isEmpty() && cpusError.get().isEmpty() && memoryError.get().isEmpty()
-                && diskError.get().isEmpty() && clipboardError.get().isEmpty();
+                && diskError.get().isEmpty() && clipboardError.get().isEmpty() && connectionsError.get().isEmpty();
         Optional<VmSpec> spec = fieldsOk ? formSpec() : Optional.empty();
         valid.set(spec.isPresent());
         List<String> next = spec.map(this::advice).orElse(List.of());
@@ -303,7 +312,14 @@ public final class PreferencesViewModel {
                 "the VM settings are not valid"));
         return new AppSettings(spec, composeFile.get(), startVmOnLaunch.get(), launch,
                 Integer.parseInt(clipboardSeconds.get().strip()), unsealAutomatically.get(),
-                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get());
+                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get()).withConnections(formConnections());
+    }
+
+    /** @throws UserError naming the field that is not usable */
+    private io.colimaservices.domain.Connections formConnections() {
+        String ca = vaultCaFile.get() == null ? "" : vaultCaFile.get().strip();
+        return new io.colimaservices.domain.Connections(Optional.ofNullable(vaultAddress.get()),
+                ca.isEmpty() ? Optional.empty() : Optional.of(Path.of(ca)), Optional.ofNullable(dockerHost.get()));
     }
 
     private void updateDirty() {
@@ -507,6 +523,26 @@ public final class PreferencesViewModel {
     }
 
     /** Empty for the bundled stack. */
+    /** Vault's address; empty for http://127.0.0.1:8200. */
+    public StringProperty vaultAddressProperty() {
+        return vaultAddress;
+    }
+
+    /** The CA file for an https Vault address; empty for none. */
+    public StringProperty vaultCaFileProperty() {
+        return vaultCaFile;
+    }
+
+    /** The Docker host; empty for DOCKER_HOST, the Colima socket, the default socket. */
+    public StringProperty dockerHostProperty() {
+        return dockerHost;
+    }
+
+    /** Why the Vault address, CA file or Docker host is not usable; empty when they are. */
+    public ReadOnlyStringProperty connectionsErrorProperty() {
+        return connectionsError.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Optional<Path>> composeFileProperty() {
         return composeFile.getReadOnlyProperty();
     }

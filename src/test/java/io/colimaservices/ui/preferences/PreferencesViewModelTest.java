@@ -430,4 +430,28 @@ class PreferencesViewModelTest {
         assertThat(model.failureTitleProperty().get()).isEqualTo("Saved, but the app did not take the new settings");
         assertThat(model.failureProperty().get()).isEqualTo("the watcher is closed");
     }
+
+    @Test
+    void vaultAddressCaFileAndDockerHostAreValidatedAndSaved() {
+        loadWith(AppSettings.defaults());
+
+        model.vaultAddressProperty().set("127.0.0.1:8200");
+        assertThat(model.connectionsErrorProperty().get())
+                .isEqualTo("Vault address '127.0.0.1:8200' is not a Vault address");
+        assertThat(model.canSaveProperty().get()).isFalse();
+
+        model.vaultAddressProperty().set("https://vault.local:8200");
+        model.vaultCaFileProperty().set("/Users/me/ca.pem");
+        model.dockerHostProperty().set("unix:///Users/me/.colima/work/docker.sock");
+        assertThat(model.connectionsErrorProperty().get()).isEmpty();
+        model.save();
+
+        assertThat(settings.saves.getLast().connections()).isEqualTo(new io.colimaservices.domain.Connections(
+                Optional.of("https://vault.local:8200"), Optional.of(Path.of("/Users/me/ca.pem")),
+                Optional.of("unix:///Users/me/.colima/work/docker.sock")));
+        assertThat(changed.get()).as("applied without a restart: the app is told").isEqualTo(1);
+
+        model.dockerHostProperty().set("docker.sock");
+        assertThat(model.connectionsErrorProperty().get()).isEqualTo("Docker host 'docker.sock' is not a Docker host");
+    }
 }
