@@ -157,6 +157,11 @@ public class AppContext implements AutoCloseable {
         this.platformSource = platform;
     }
 
+    /** The app's directories for this environment, as a context made with it has them. */
+    static AppDirectories defaultDirectories(Map<String, String> environment) {
+        return AppDirectories.of(System.getProperty("os.name", ""), homeOf(environment), environment);
+    }
+
     private static Path homeOf(Map<String, String> environment) {
         String home = environment.get("HOME");
         return home != null && home.startsWith("/") ? Path.of(home) : Path.of(System.getProperty("user.home"));

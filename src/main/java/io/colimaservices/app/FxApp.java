@@ -139,6 +139,8 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
             LOG.info("no system tray on this desktop: showing the dashboard instead");
             window.show(null);
         }
+        DesktopApp.onSecondLaunch(request -> SecondLaunch.answer(request, this::openDashboard,
+                file -> Platform.runLater(() -> dashboard.chooseComposeFile(file))));
     }
 
     /** The VM watcher, or none when the colima tool named by --colima or COLIMA_BIN is not there. */
@@ -565,6 +567,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         Optional.ofNullable(clipboard).ifPresent(ClipboardAutoClear::stop);
         Optional.ofNullable(tray).ifPresent(AwtTrayAdapter::close);
         Optional.ofNullable(context).ifPresent(AppContext::close);
+        DesktopApp.releaseInstance();
         Platform.exit();
     }
 
