@@ -177,9 +177,20 @@ public final class CredentialsViewModel {
 
     // ---- selection -----------------------------------------------------------------------------------------------
 
+    /** The service the page shows; its messages and TLS lines go when another is selected. */
+    private String shownService;
+    /** Outcomes of TLS switches that ended while another service was selected: shown when it is again. */
+    private final java.util.Map<String, Notice> laterNotices = new java.util.HashMap<>();
+
     private void loadSelected() {
         long current = ++generation;
         CredentialEntry entry = selected.get();
+        String service = entry == null ? null : entry.service();
+        if (!Objects.equals(service, shownService)) {
+            shownService = service;
+            notice.set(service == null ? null : laterNotices.remove(service));
+            tlsLines.clear();
+        }
         fields.clear();
         fieldsNote.set("");
         connection.set("");
@@ -355,12 +366,12 @@ public final class CredentialsViewModel {
         String service = entry.service();
         tlsActivity.set("Turning TLS " + (wanted ? "on" : "off") + " for " + service + ": this restarts vault-agent "
                 + "and " + service + " and can take a minute…");
-        work.run("switch TLS", () -> credentials.setTls(service, wanted, work.onUi(tlsLines::add)),
+        work.run("switch TLS", () -> credentials.setTls(service, wanted, work.onUi(line -> tlsLine(service, line))),
                 change -> tlsDone(entry, change),
                 e -> {
                     tlsBusy.set(false);
                     tlsActivity.set("");
-                    notice.set(Notice.failure("Switching TLS " + (wanted ? "on" : "off") + " for " + service
+                    tell(service, Notice.failure("Switching TLS " + (wanted ? "on" : "off") + " for " + service
                             + " failed", e));
                     if (entry.equals(selected.get())) {
                         tlsEnabled.set(before);
@@ -382,13 +393,13 @@ public final class CredentialsViewModel {
         String service = entry.service();
         tlsActivity.set("Restarting vault-agent and " + service + " so that it runs with TLS "
                 + (tlsEnabled.get() ? "on" : "off") + "…");
-        work.run("restart for TLS", () -> credentials.applyTls(service, work.onUi(tlsLines::add)),
+        work.run("restart for TLS", () -> credentials.applyTls(service, work.onUi(line -> tlsLine(service, line))),
                 change -> tlsDone(entry, change),
                 e -> {
                     tlsBusy.set(false);
                     tlsActivity.set("");
                     tlsRestartPending.set(service);
-                    notice.set(Notice.failure("Restarting " + service + " failed", e));
+                    tell(service, Notice.failure("Restarting " + service + " failed", e));
                 });
     }
 
@@ -402,7 +413,23 @@ public final class CredentialsViewModel {
         if (change.restartProblem().isPresent()) {
             tlsRestartPending.set(entry.service());
         }
-        notice.set(tlsNotice(entry.service(), change));
+        tell(entry.service(), tlsNotice(entry.service(), change));
+    }
+
+    /** A TLS progress line, shown only under its own service. */
+    private void tlsLine(String service, String line) {
+        if (service.equals(shownService)) {
+            tlsLines.add(line);
+        }
+    }
+
+    /** A message about {@code service}: now when it is shown, else when it is selected again. */
+    private void tell(String service, Notice message) {
+        if (service.equals(shownService)) {
+            notice.set(message);
+        } else {
+            laterNotices.put(service, message);
+        }
     }
 
     private static Notice tlsNotice(String service, CredentialService.TlsChange change) {

@@ -49,6 +49,16 @@ public final class DashboardViewModel {
     private StackSnapshot snapshot;
     private Map<String, ServiceUsage> usage = Map.of();
 
+    /**
+     * What the shown failure is about: the service that failed and how it was then (its state, health, and Vault's
+     * phase). The failure goes once that moves on (e.g. Vault initialized and unsealed after "vault failed: Vault is
+     * not initialized"): a message belongs to its subject.
+     */
+    private record FailureSubject(String service, String was) {
+    }
+
+    private FailureSubject failureSubject;
+
     public DashboardViewModel(Executor uiExecutor, Executor background, StackOperations operations,
                               DashboardCommands commands, Clock clock, Supplier<Duration> timeout) {
         this.uiExecutor = uiExecutor;
@@ -63,6 +73,7 @@ public final class DashboardViewModel {
     public void show(StackSnapshot next) {
         uiExecutor.execute(() -> {
             snapshot = next;
+            dropFailureOnceItsSubjectMovedOn();
             refresh();
         });
     }
@@ -103,6 +114,21 @@ public final class DashboardViewModel {
                 : snapshot.unknownReason().map(DashboardViewModel::capitalized).orElse(""));
         problem.set(snapshot.catalogError().map(e -> "Compose file " + e)
                 .orElse(""));
+    }
+
+    private void dropFailureOnceItsSubjectMovedOn() {
+        if (failureSubject != null && !subjectState(failureSubject.service()).equals(failureSubject.was())) {
+            failure.set("");
+            failureSubject = null;
+        }
+    }
+
+    private String subjectState(String service) {
+        if (snapshot == null) {
+            return "";
+        }
+        io.colimaservices.domain.ServiceStatus s = snapshot.status(service);
+        return s.state() + "/" + s.health() + "/" + snapshot.vault().phase();
     }
 
     private static String capitalized(String text) {
@@ -190,12 +216,17 @@ public final class DashboardViewModel {
                     + (f.lastLogLines().isEmpty() ? "" : "\nlast lines:\n  " + String.join("\n  ",
                     f.lastLogLines().subList(Math.max(0, f.lastLogLines().size() - 5), f.lastLogLines().size()))))
                     .orElse("");
-            uiExecutor.execute(() -> finish(label, failed));
+            String subject = result.failure().map(StackProgress.Failed::service).orElse(null);
+            uiExecutor.execute(() -> {
+                finish(label, failed);
+                failureSubject = subject == null ? null : new FailureSubject(subject, subjectState(subject));
+            });
         });
     }
 
     private void finish(String label, String failed) {
         working.set(false);
+        failureSubject = null;
         failure.set(failed);
         if (failed.isEmpty() && progress.get().endsWith("...")) {
             progress.set(label + ": done");

@@ -83,6 +83,12 @@ public final class VaultViewModel {
     private final ObservableList<String> readOnlyProgressLines =
             FXCollections.unmodifiableObservableList(progressLines);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    /** The phases the shown notice is about (null: any; set by {@link #say}, reset by any other notice). */
+    private java.util.Set<VaultPhase> noticeHoldsFor;
+
+    {
+        notice.addListener((o, was, now) -> noticeHoldsFor = null);
+    }
     private final ObservableList<Path> importedFiles = FXCollections.observableArrayList();
     private final ObservableList<Path> readOnlyImportedFiles =
             FXCollections.unmodifiableObservableList(importedFiles);
@@ -141,6 +147,16 @@ public final class VaultViewModel {
     public void showState(VaultState next) {
         state.set(Objects.requireNonNull(next));
         describe(next);
+        if (noticeHoldsFor != null && next.phase() != VaultPhase.UNKNOWN && !noticeHoldsFor.contains(next.phase())) {
+            // The message was about a state Vault has left (e.g. "bootstrapped... can start" once it is sealed again).
+            notice.set(null);
+        }
+    }
+
+    /** Shows {@code message} for as long as Vault stays in one of {@code phases}. */
+    private void say(Notice message, VaultPhase... phases) {
+        notice.set(message);
+        noticeHoldsFor = java.util.EnumSet.copyOf(java.util.List.of(phases));
     }
 
     private void describe(VaultState s) {
@@ -238,15 +254,15 @@ public final class VaultViewModel {
                     if (outcome.alreadyUnsealed()) {
                         unsealLine.set("");
                     }
-                    notice.set(outcome.alreadyUnsealed() ? Notice.info("Vault was already unsealed", "")
+                    say(outcome.alreadyUnsealed() ? Notice.info("Vault was already unsealed", "")
                             : Notice.success("Vault is unsealed", outcome.sharesSubmitted()
-                            + " stored shares submitted."));
+                            + " stored shares submitted."), VaultPhase.UNSEALED);
                     refresh.run();
                 },
                 e -> {
                     end();
                     unsealLine.set("");
-                    notice.set(Notice.failure("Unseal failed", e));
+                    say(Notice.failure("Unseal failed", e), VaultPhase.SEALED, VaultPhase.DOWN);
                     reloadState();
                 });
     }
@@ -273,10 +289,10 @@ public final class VaultViewModel {
                     end();
                     showState(outcome.state());
                     VaultState s = outcome.state();
-                    notice.set(outcome.alreadyUnsealed() ? Notice.info("Vault was already unsealed", "")
+                    say(outcome.alreadyUnsealed() ? Notice.info("Vault was already unsealed", "")
                             : s.phase() == VaultPhase.UNSEALED ? Notice.success("Vault is unsealed", "")
                             : Notice.info("Share accepted", "Progress " + s.progress() + "/" + s.threshold()
-                            + ": " + (s.threshold() - s.progress()) + " more needed."));
+                            + ": " + (s.threshold() - s.progress()) + " more needed."), s.phase());
                     refresh.run();
                 },
                 e -> {
@@ -303,8 +319,9 @@ public final class VaultViewModel {
                     wizardStored.set(outcome.shares() + " unseal key shares (" + outcome.threshold()
                             + " needed to unseal) and the root token are stored in " + outcome.storedIn() + ".");
                     storeWarning.set(outcome.weakerStore() ? WEAK_STORE_WARNING : "");
-                    notice.set(Notice.success("Vault is initialized", "Keep a backup of the shares somewhere else: "
-                            + "export them to a file you move off this computer."));
+                    say(Notice.success("Vault is initialized", "Keep a backup of the shares somewhere else: "
+                            + "export them to a file you move off this computer."), VaultPhase.UNINITIALIZED,
+                            VaultPhase.SEALED, VaultPhase.UNSEALED);
                     loadKeys();
                     reloadState();
                 },
@@ -353,7 +370,7 @@ public final class VaultViewModel {
                 done -> {
                     end();
                     wizardStep.set(WizardStep.DONE);
-                    notice.set(bootstrapNotice(done));
+                    say(bootstrapNotice(done), VaultPhase.UNSEALED);
                     loadKeys();
                     reloadState();
                 },
@@ -385,7 +402,7 @@ public final class VaultViewModel {
         work.run("bootstrap", () -> bootstrapWith(line),
                 done -> {
                     end();
-                    notice.set(bootstrapNotice(done));
+                    say(bootstrapNotice(done), VaultPhase.UNSEALED);
                     loadKeys();
                 },
                 e -> {
@@ -414,7 +431,8 @@ public final class VaultViewModel {
         String summary = o.secrets() + " secrets, CA chain at " + o.caChain() + ", app token in " + done.store()
                 + ", vault-agent armed for " + o.armedServices() + " services.";
         if (o.appTokenCreated() && done.weak()) {
-            return Notice.warning("Bootstrap done", summary + "\n" + WEAK_STORE_WARNING);
+            // A success is never in a warning's colour: the weaker store is said in the detail (and the keys line).
+            return Notice.success("Bootstrap done", summary + "\n" + WEAK_STORE_WARNING);
         }
         return Notice.success(done.changes() == 0 ? "Vault already had everything; nothing was changed"
                 : "Bootstrap done", summary);
@@ -440,7 +458,7 @@ public final class VaultViewModel {
                     String what = o.shares() + (o.shares() == 1 ? " unseal key share" : " unseal key shares")
                             + (o.rootToken() ? " and the root token" : "");
                     String where = "Stored in " + o.storedIn() + ".";
-                    notice.set(o.weakerStore() ? Notice.warning("Imported " + what, where + "\n" + WEAK_STORE_WARNING)
+                    notice.set(o.weakerStore() ? Notice.success("Imported " + what, where + "\n" + WEAK_STORE_WARNING)
                             : Notice.success("Imported " + what, where));
                     importedFiles.setAll(o.files());
                     loadKeys();

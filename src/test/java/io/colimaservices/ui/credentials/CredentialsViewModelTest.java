@@ -349,4 +349,30 @@ class CredentialsViewModelTest {
         values.add(model.tlsLines().toString());
         assertThat(values).isNotEmpty().noneMatch(v -> v.contains(secret));
     }
+
+    @Test
+    void aServicesMessagesAndTlsLinesGoWhenAnotherIsSelectedAndComeBackWithIt() {
+        open(VaultPhase.UNSEALED);
+        fake.failTlsBeforeChange = true;
+        model.setTls(false);
+        background.runAll();
+        assertThat(model.noticeProperty().get().title()).isEqualTo("Switching TLS off for postgres failed");
+
+        select("redis-1");
+        assertThat(model.noticeProperty().get()).as("postgres's banner is not redis-1's").isNull();
+
+        fake.failTlsBeforeChange = false;
+        select("postgres");
+        model.setTls(false);
+        model.selectedProperty().set(model.services().stream().filter(e -> e.service().equals("redis-1"))
+                .findFirst().orElseThrow());
+        background.runAll();
+
+        assertThat(model.tlsLines()).as("postgres's progress is not shown under redis-1").isEmpty();
+        assertThat(model.noticeProperty().get()).isNull();
+
+        select("postgres");
+        assertThat(model.noticeProperty().get()).as("the outcome waits for its service")
+                .isEqualTo(Notice.success("TLS is off for postgres", "Restarted vault-agent and postgres: healthy."));
+    }
 }

@@ -210,4 +210,19 @@ class DashboardViewModelTest {
         assertThat(model.failureProperty().get()).isEmpty();
         assertThat(model.progressProperty().get()).isEqualTo("Using /x/docker-compose.yml: 7 services");
     }
+
+    @Test
+    void aFailureGoesOnceTheServiceThatFailedMovesOnAndStaysWhileItDoesNot() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.UNHEALTHY)));
+        nextResult = new ActionResult(Optional.of(new StackProgress.Failed("vault", "Vault is not initialized",
+                Optional.empty(), OptionalInt.empty(), List.of())));
+        model.start("forgejo");
+        assertThat(model.failureProperty().get()).startsWith("vault failed: Vault is not initialized");
+
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.UNHEALTHY), exited("redis", 1)));
+        assertThat(model.failureProperty().get()).as("another service moved, not vault").isNotEmpty();
+
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        assertThat(model.failureProperty().get()).as("vault initialized and unsealed: healthy").isEmpty();
+    }
 }

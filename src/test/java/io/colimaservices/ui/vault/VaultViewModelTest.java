@@ -199,8 +199,9 @@ class VaultViewModelTest {
         assertThat(model.progressLines()).last().asString().startsWith("armed vault-agent");
         assertThat(model.wizardStepProperty().get()).isEqualTo(WizardStep.DONE);
         assertThat(model.noticeProperty().get().title()).isEqualTo("Bootstrap done");
-        assertThat(model.noticeProperty().get().tone()).as("new app token in the weaker store")
-                .isEqualTo(Notice.Tone.WARNING);
+        assertThat(model.noticeProperty().get().tone()).as("a success, though the app token is in the weaker store")
+                .isEqualTo(Notice.Tone.SUCCESS);
+        assertThat(model.noticeProperty().get().detail()).as("the weaker store still said").contains("No keychain answered");
         assertThat(model.storedKeysProperty().get().appToken()).isTrue();
 
         model.finishWizard();
@@ -350,5 +351,40 @@ class VaultViewModelTest {
         assertThat(notice.title()).isEqualTo("Unseal failed");
         assertThat(notice.detail()).isEqualTo("Unexpected IllegalStateException; the app log has the details.");
         assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aMessageAboutAStateGoesWhenVaultLeavesIt() {
+        FakeVaultOperations unsealed = FakeVaultOperations.sealedWithStoredShares();
+        unsealed.phase = VaultPhase.UNSEALED;
+        unsealed.weak = false;
+        model(unsealed);
+        model.bootstrap();
+        background.runAll();
+        assertThat(model.noticeProperty().get().title()).isEqualTo("Bootstrap done");
+
+        model.showState(unsealed.state());
+        assertThat(model.noticeProperty().get()).as("the same state again keeps it").isNotNull();
+
+        unsealed.phase = VaultPhase.SEALED;
+        model.showState(unsealed.state());
+
+        assertThat(model.headlineProperty().get()).isEqualTo("Vault is sealed");
+        assertThat(model.noticeProperty().get()).as("no 'bootstrapped... can start' under 'sealed'").isNull();
+    }
+
+    @Test
+    void anUnsealFailureGoesOnceVaultIsUnsealedAnotherWay() {
+        model(FakeVaultOperations.sealedWithStoredShares());
+        fake.failNext = new io.colimaservices.domain.UserError(io.colimaservices.domain.UserError.Kind.VAULT,
+                "a stored share was refused", "");
+        model.unseal();
+        background.runAll();
+        assertThat(model.noticeProperty().get().tone()).isEqualTo(Notice.Tone.DANGER);
+
+        fake.phase = VaultPhase.UNSEALED;
+        model.showState(fake.state());
+
+        assertThat(model.noticeProperty().get()).isNull();
     }
 }
