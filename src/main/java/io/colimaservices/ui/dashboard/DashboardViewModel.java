@@ -230,6 +230,9 @@ public final class DashboardViewModel {
         failure.set(failed);
         if (failed.isEmpty() && progress.get().endsWith("...")) {
             progress.set(label + ": done");
+        } else if (!failed.isEmpty()) {
+            // The failure block says why, once: the progress line does not repeat it.
+            progress.set(label + ": failed");
         }
     }
 

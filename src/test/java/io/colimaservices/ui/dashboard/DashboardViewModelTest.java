@@ -186,6 +186,8 @@ class DashboardViewModelTest {
 
         assertThat(model.failureProperty().get()).isEqualTo("postgres failed: unhealthy\n"
                 + "last health check: pg_isready: no response\nlast lines:\n  FATAL: bad config");
+        assertThat(model.progressProperty().get()).as("the failure is said once, in its block")
+                .isEqualTo("Stopping git: failed");
         assertThat(calls).containsExactly("up [data]", "restart postgres", "down [git]");
     }
 
