@@ -367,8 +367,7 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
         TrayMenuBuilder menu = new TrayMenuBuilder(this);
         StackSnapshot first = store.current();
         tray.install(first.health(), menu.build(first), this::openDashboard);
-        Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
-                "Colima Services: " + TrayMenuBuilder.headline(s));
+        Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s));
         // Docker is already being asked: the relay starts from the state now, which may be newer than the first.
         store.relay(EventQueue::invokeLater, show);
     }

@@ -243,7 +243,7 @@ public final class CredentialsViewModel {
                     }
                     loading.set(false);
                     fields.setAll(overview.fields().stream()
-                            .map(f -> new FieldRow(f, CredentialService.MASK)).toList());
+                            .map(f -> new FieldRow(f, overview.shown(f))).toList());
                     fieldsNote.set(overview.fields().isEmpty() ? "No fields besides the TLS flag." : "");
                     overview.tls().ifPresent(this::showTls);
                     loadConnection();

@@ -57,7 +57,7 @@ class CredentialsViewModelTest {
     }
 
     @Test
-    void listsTheServicesAndShowsTheFirstWithEveryValueMasked() {
+    void listsTheServicesAndShowsTheFirstWithItsSecretsMasked() {
         open(VaultPhase.UNSEALED);
 
         assertThat(model.services()).extracting(CredentialEntry::service)
@@ -65,9 +65,9 @@ class CredentialsViewModelTest {
         assertThat(model.selectedProperty().get().service()).isEqualTo("postgres");
         assertThat(model.titleProperty().get()).isEqualTo("postgres");
         assertThat(model.subtitleProperty().get()).isEqualTo("secret/postgresql · postgresql");
-        assertThat(model.fields()).containsExactly(
-                new CredentialsViewModel.FieldRow("username", CredentialService.MASK),
-                new CredentialsViewModel.FieldRow("database", CredentialService.MASK),
+        assertThat(model.fields()).as("secrets masked, not the username nor the database").containsExactly(
+                new CredentialsViewModel.FieldRow("username", "dev_admin"),
+                new CredentialsViewModel.FieldRow("database", "dev_database"),
                 new CredentialsViewModel.FieldRow("password", CredentialService.MASK));
         assertThat(model.formats()).containsExactly(ConnectionFormat.values());
         assertThat(model.formatProperty().get()).isEqualTo(ConnectionFormat.URL);
