@@ -27,6 +27,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -75,6 +76,9 @@ public final class CredentialsViewModel {
     /** The service whose TLS switch changed the flag but whose restart did not complete (offer to restart again). */
     private final ReadOnlyStringWrapper tlsRestartPending = new ReadOnlyStringWrapper("");
     private final ObservableList<String> tlsLines = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableMap<String, Boolean> tlsStates = FXCollections.observableHashMap();
+    private final javafx.collections.ObservableMap<String, Boolean> readOnlyTlsStates =
+            FXCollections.unmodifiableObservableMap(tlsStates);
     private final ObservableList<String> readOnlyTlsLines = FXCollections.unmodifiableObservableList(tlsLines);
     private final ReadOnlyStringWrapper expiryText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<CertificateExpiry.Level> expiryLevel = new ReadOnlyObjectWrapper<>();
@@ -144,6 +148,7 @@ public final class CredentialsViewModel {
         });
         if (now != was) {
             loadSelected();
+            loadTlsStates(List.copyOf(services));
         }
     }
 
@@ -161,8 +166,37 @@ public final class CredentialsViewModel {
                     Optional<CredentialEntry> keep = list.stream().filter(e -> e.service().equals(current))
                             .findFirst();
                     selected.set(keep.orElse(list.isEmpty() ? null : list.getFirst()));
+                    loadTlsStates(list);
                 },
                 e -> notice.set(Notice.failure("Cannot list the services", e)));
+    }
+
+    /** Each TLS-capable service's state for the list ("· TLS on"), read once Vault can be read. */
+    private void loadTlsStates(List<CredentialEntry> list) {
+        if (!vaultAvailable.get()) {
+            return;
+        }
+        list.stream().filter(CredentialEntry::tlsCapable).forEach(entry -> work.run("read the TLS state of "
+                + entry.service(), () -> credentials.tlsStatus(entry.service()),
+                status -> tlsStates.put(status.service(), status.enabled()), e -> { }));
+    }
+
+    /**
+     * The list's second line: the kind, and for a TLS-capable service whether TLS is on (as Vault says), or that
+     * it can be switched while that is not known yet.
+     */
+    public String describe(CredentialEntry entry) {
+        String kind = entry.kind().map(k -> k.label()).orElse("secret");
+        if (!entry.tlsCapable()) {
+            return kind;
+        }
+        Boolean on = tlsStates.get(entry.service());
+        return kind + (on == null ? " \u00b7 TLS-capable" : on ? " \u00b7 TLS on" : " \u00b7 TLS off");
+    }
+
+    /** What {@link #describe} reads: the TLS states known so far (the list redraws when one changes). */
+    public javafx.collections.ObservableMap<String, Boolean> tlsStates() {
+        return readOnlyTlsStates;
     }
 
     private void loadTokens() {
@@ -279,6 +313,7 @@ public final class CredentialsViewModel {
     }
 
     private void showTls(TlsStatus status) {
+        tlsStates.put(status.service(), status.enabled());
         tlsKnown.set(true);
         tlsEnabled.set(status.enabled());
         Optional<CertificateExpiry> cert = status.certificate();

@@ -375,4 +375,21 @@ class CredentialsViewModelTest {
         assertThat(model.noticeProperty().get()).as("the outcome waits for its service")
                 .isEqualTo(Notice.success("TLS is off for postgres", "Restarted vault-agent and postgres: healthy."));
     }
+
+    @Test
+    void theListSaysWhetherTlsIsOnNotOnlyThatItCanBe() {
+        open(VaultPhase.SEALED);
+        CredentialEntry postgres = model.services().getFirst();
+        assertThat(model.describe(postgres)).as("not known while sealed").isEqualTo("postgresql \u00b7 TLS-capable");
+
+        model.showVault(vault(VaultPhase.UNSEALED));
+        background.runAll();
+        assertThat(model.describe(postgres)).isEqualTo("postgresql \u00b7 TLS on");
+        CredentialEntry grafana = model.services().getLast();
+        assertThat(model.describe(grafana)).as("cannot switch TLS").doesNotContain("TLS");
+
+        model.setTls(false);
+        background.runAll();
+        assertThat(model.describe(postgres)).isEqualTo("postgresql \u00b7 TLS off");
+    }
 }
