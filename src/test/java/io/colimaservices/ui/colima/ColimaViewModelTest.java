@@ -214,6 +214,20 @@ class ColimaViewModelTest {
     }
 
     @Test
+    void aStartThatExitsZeroWithTheVmStillStoppedIsNotCalledStarted() {
+        model.shown();
+        vm.startLeavesItStopped = true;
+
+        model.start();
+
+        assertThat(model.activityProperty().get()).isNotEqualTo("VM default started");
+        assertThat(model.failureProperty().get()).isEqualTo("colima start --profile default ended, but colima status "
+                + "says VM default is stopped");
+        assertThat(model.phaseTextProperty().get()).isEqualTo("Stopped");
+        assertThat(vm.calls).contains("status default");
+    }
+
+    @Test
     void aFailedStartShowsTheMessageAndHintKeepsTheOutputAndReadsTheVmAgain() {
         model.shown();
         vm.failNext = FakeVm.startFailed();
