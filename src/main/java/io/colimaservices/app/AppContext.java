@@ -497,6 +497,11 @@ public class AppContext implements AutoCloseable {
         return new ShellLauncher(() -> LaunchCommand.current().map(LaunchCommand::arguments), options, terminal);
     }
 
+    /** The user's browser, through the desktop's opener (which says when nothing opened). */
+    public io.colimaservices.domain.UrlOpener urlOpener() {
+        return new io.colimaservices.platform.DesktopBrowser(platform().isMacOs(), new Commands(environment));
+    }
+
     /** This process's terminal (none for the app, or when stdin and stdout are pipes). */
     public LocalTerminal localTerminal() {
         return JnaTerminal.current(osName());

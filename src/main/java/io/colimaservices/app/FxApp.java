@@ -415,7 +415,14 @@ public final class FxApp extends Application implements MenuCommands, DashboardC
 
     @Override
     public void openUrl(String url) {
-        getHostServices().showDocument(url);
+        background.execute(() -> {
+            io.colimaservices.domain.UrlOpener.Outcome outcome = context.urlOpener().open(url);
+            if (!outcome.opened()) {
+                LOG.warn("{}: {}", url, outcome.message());
+                Platform.runLater(() -> CommandDialog.show("Open in browser", outcome.message()
+                        + ". Copy the address and open it in a browser yourself.", url, "Copy address"));
+            }
+        });
     }
 
     @Override
