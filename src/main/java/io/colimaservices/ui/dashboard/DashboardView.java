@@ -19,6 +19,7 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.feather.Feather;
@@ -69,6 +70,8 @@ public final class DashboardView {
         problemLine.managedProperty().bind(problemLine.visibleProperty());
         Label failure = bannerLabel("failure", Styles.DANGER);
         failure.textProperty().bind(model.failureProperty());
+        failure.managedProperty().unbind();
+        failure.setManaged(true);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.visibleProperty().bind(model.workingProperty());
@@ -78,7 +81,8 @@ public final class DashboardView {
         progress.textProperty().bind(model.progressProperty());
         HBox progressLine = new HBox(8, spinner, progress);
         progressLine.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, engine, problemLine, progressLine, failure);
+        progressLine.setMinHeight(24); // reserved: the line comes and goes with actions, the table must not move
+        VBox header = new VBox(4, engine, problemLine, progressLine);
         header.setPadding(new Insets(10, 12, 8, 12));
 
         table.setShowRoot(false);
@@ -97,7 +101,29 @@ public final class DashboardView {
         model.rows().addListener((ListChangeListener<ServiceRow>) change -> update());
         update();
         root.setTop(header);
-        root.setCenter(table);
+        root.setCenter(withFailureOverlay(failure));
+    }
+
+    /**
+     * The failure report lies over the bottom of the table instead of pushing it down: the button under the
+     * pointer stays where it was when an action ends (it used to move by ~130 px).
+     */
+    private Node withFailureOverlay(Label failure) {
+        Button dismiss = new Button(null, new FontIcon(Feather.X));
+        dismiss.setId("dismiss-failure");
+        dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dismiss.setOnAction(e -> model.dismissFailure());
+        HBox box = new HBox(8, failure, dismiss);
+        box.setId("failure-overlay");
+        box.getStyleClass().add("failure-overlay");
+        box.setPadding(new Insets(8, 12, 8, 12));
+        box.setMaxHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(failure, javafx.scene.layout.Priority.ALWAYS);
+        failure.setMaxWidth(Double.MAX_VALUE);
+        box.visibleProperty().bind(failure.textProperty().isNotEmpty());
+        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(table, box);
+        javafx.scene.layout.StackPane.setAlignment(box, Pos.BOTTOM_CENTER);
+        return center;
     }
 
     private void chooseComposeFile() {

@@ -176,6 +176,12 @@ public final class DashboardViewModel {
         progress.set("copied localhost:" + port);
     }
 
+    /** The user closed the failure report. */
+    public void dismissFailure() {
+        failure.set("");
+        failureSubject = null;
+    }
+
     /** "Choose compose file...": applied at once, no restart; a file that cannot be read is refused with its line. */
     public void chooseComposeFile(java.nio.file.Path file) {
         String label = "Reading " + file;

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardViewTest extends ApplicationTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private DashboardViewModel model;
+    private volatile boolean failNext;
 
     @Override
     public void start(Stage stage) {
@@ -39,7 +40,10 @@ class DashboardViewTest extends ApplicationTest {
         StackOperations operations = new StackOperations() {
             public ActionResult up(List<String> t, Duration d, Consumer<StackProgress> p) {
                 calls.add("up " + t);
-                return ActionResult.OK;
+                return failNext ? new ActionResult(java.util.Optional.of(new StackProgress.Failed("postgres",
+                        "unhealthy", java.util.Optional.of("pg_isready: no response"), java.util.OptionalInt.empty(),
+                        List.of("FATAL: one", "FATAL: two", "FATAL: three", "FATAL: four", "FATAL: five"))))
+                        : ActionResult.OK;
             }
 
             public ActionResult down(List<String> t, Consumer<StackProgress> p) {
@@ -119,5 +123,26 @@ class DashboardViewTest extends ApplicationTest {
         assertThat(lookup("#stop-git").queryButton().isDisabled()).as("nothing in git runs").isTrue();
         assertThat(lookup("#stop-redis").queryButton().isDisabled()).as("redis is absent").isTrue();
         assertThat(lookup("#progress").queryAs(Label.class).getText()).isEqualTo("copied localhost:1008");
+    }
+
+    @Test
+    void aFailureDoesNotMoveTheTableUnderThePointer() {
+        model.show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node table = lookup("#services").query();
+        javafx.geometry.Bounds before = table.localToScene(table.getBoundsInLocal());
+
+        failNext = true;
+        clickOn("#start-data");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(lookup("#failure").queryAs(Label.class).getText()).contains("postgres failed");
+        assertThat(lookup("#failure-overlay").query().isVisible()).isTrue();
+        assertThat(table.localToScene(table.getBoundsInLocal())).as("the table stays where it was").isEqualTo(before);
+
+        clickOn("#dismiss-failure");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#failure-overlay").query().isVisible()).isFalse();
+        assertThat(table.localToScene(table.getBoundsInLocal())).isEqualTo(before);
     }
 }
