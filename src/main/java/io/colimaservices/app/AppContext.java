@@ -260,6 +260,19 @@ public class AppContext implements AutoCloseable {
         return snapshot.withListing(info, engine().listProject(projectName()));
     }
 
+    /**
+     * What the app shows at start whatever it finds: the catalog or the compose file's problem, and one listing
+     * when Docker answers, else every service unknown with Docker's reason (the snapshot command pictures it so).
+     */
+    public StackSnapshot snapshotAsTheAppShowsIt() {
+        CatalogResult catalog = catalogOrError();
+        StackSnapshot snapshot = StackSnapshot.initial(projectName(), catalog.catalog(), catalog.error(),
+                dockerHost().display(), vaultAddress(), vmProfile());
+        EngineInfo info = engine().ping();
+        return info.reachable() ? snapshot.withListing(info, engine().listProject(projectName()))
+                : snapshot.withEngine(info);
+    }
+
     /** Where the stack's containers read what the app writes for them (bind-mounted by the compose file). */
     public Path stackRuntimeDir() {
         return directories().runtime();

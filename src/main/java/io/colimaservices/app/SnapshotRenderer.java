@@ -81,7 +81,7 @@ public final class SnapshotRenderer {
     /** Writes the pictures; returns the files written. */
     public List<Path> render(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        StackSnapshot first = context.liveSnapshot();
+        StackSnapshot first = context.snapshotAsTheAppShowsIt();
         StackStore store = new StackStore(first);
         context.vaultWatcher(store).refreshNow();
         List<Path> written = new ArrayList<>();
