@@ -19,6 +19,7 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.feather.Feather;
@@ -58,8 +59,19 @@ public final class DashboardView {
         engine.setId("engine-line");
         Label problem = bannerLabel("problem", Styles.DANGER);
         problem.textProperty().bind(model.problemProperty());
+        Button choose = new Button("Choose compose file\u2026");
+        choose.setId("choose-compose-file");
+        choose.getStyleClass().add(Styles.SMALL);
+        choose.disableProperty().bind(model.workingProperty());
+        choose.setOnAction(e -> chooseComposeFile());
+        HBox problemLine = new HBox(8, problem, choose);
+        problemLine.setAlignment(Pos.CENTER_LEFT);
+        problemLine.visibleProperty().bind(problem.visibleProperty());
+        problemLine.managedProperty().bind(problemLine.visibleProperty());
         Label failure = bannerLabel("failure", Styles.DANGER);
         failure.textProperty().bind(model.failureProperty());
+        failure.managedProperty().unbind();
+        failure.setManaged(true);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.visibleProperty().bind(model.workingProperty());
@@ -69,10 +81,11 @@ public final class DashboardView {
         progress.textProperty().bind(model.progressProperty());
         HBox progressLine = new HBox(8, spinner, progress);
         progressLine.setAlignment(Pos.CENTER_LEFT);
+        progressLine.setMinHeight(24); // reserved: the line comes and goes with actions, the table must not move
         javafx.scene.control.ComboBox<String> tier = new javafx.scene.control.ComboBox<>(model.tierChoices());
         tier.setId("tier-filter");
         tier.valueProperty().bindBidirectional(model.tierFilterProperty());
-        VBox header = new VBox(4, engine, problem, progressLine, new PullProgressPane(model.pulls()), failure, tier);
+        VBox header = new VBox(4, engine, problemLine, progressLine, new PullProgressPane(model.pulls()), tier);
         header.setPadding(new Insets(10, 12, 8, 12));
 
         table.setShowRoot(false);
@@ -91,7 +104,41 @@ public final class DashboardView {
         model.rows().addListener((ListChangeListener<ServiceRow>) change -> update());
         update();
         root.setTop(header);
-        root.setCenter(table);
+        root.setCenter(withFailureOverlay(failure));
+    }
+
+    /**
+     * The failure report lies over the bottom of the table instead of pushing it down: the button under the
+     * pointer stays where it was when an action ends (it used to move by ~130 px).
+     */
+    private Node withFailureOverlay(Label failure) {
+        Button dismiss = new Button(null, new FontIcon(Feather.X));
+        dismiss.setId("dismiss-failure");
+        dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dismiss.setOnAction(e -> model.dismissFailure());
+        HBox box = new HBox(8, failure, dismiss);
+        box.setId("failure-overlay");
+        box.getStyleClass().add("failure-overlay");
+        box.setPadding(new Insets(8, 12, 8, 12));
+        box.setMaxHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(failure, javafx.scene.layout.Priority.ALWAYS);
+        failure.setMaxWidth(Double.MAX_VALUE);
+        box.visibleProperty().bind(failure.textProperty().isNotEmpty());
+        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(table, box);
+        javafx.scene.layout.StackPane.setAlignment(box, Pos.BOTTOM_CENTER);
+        return center;
+    }
+
+    private void chooseComposeFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Choose the stack's compose file");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("Compose files", "*.yml", "*.yaml"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            model.chooseComposeFile(file.toPath());
+        }
     }
 
     private static Label bannerLabel(String id, String style) {
@@ -190,6 +237,7 @@ public final class DashboardView {
         dot.getStyleClass().setAll("state-dot", styleClass(row.tone()));
         Label state = new Label(row.state(), dot);
         state.setId("state-" + row.name());
+        row.blocked().ifPresent(why -> state.setTooltip(new Tooltip(why)));
         return state;
     }
 
@@ -220,13 +268,12 @@ public final class DashboardView {
                 () -> model.stop(target));
         start.setId("start-" + target);
         stop.setId("stop-" + target);
-        start.disableProperty().bind(model.workingProperty());
-        stop.disableProperty().bind(model.workingProperty());
+        start.disableProperty().bind(model.workingProperty().or(constant(!row.canStart())));
+        stop.disableProperty().bind(model.workingProperty().or(constant(!row.canStop())));
         actions.getChildren().addAll(start, stop);
         if (!row.groupRow()) {
             Button restart = icon(Feather.REFRESH_CW, "Restart", () -> model.restart(row.name()));
-            restart.disableProperty().bind(model.workingProperty().or(
-                    new javafx.beans.property.SimpleBooleanProperty(!row.up())));
+            restart.disableProperty().bind(model.workingProperty().or(constant(!row.canStop())));
             Button logs = icon(Feather.FILE_TEXT, "View logs", () -> model.openLogs(row.name()));
             logs.setId("logs-" + row.name());
             Button shell = icon(Feather.TERMINAL, "Open a shell in a terminal", () -> model.openShell(row.name()));
@@ -239,6 +286,10 @@ public final class DashboardView {
             }
         }
         return actions;
+    }
+
+    private static javafx.beans.value.ObservableBooleanValue constant(boolean value) {
+        return new javafx.beans.property.SimpleBooleanProperty(value);
     }
 
     private static Node text(String value) {

@@ -1,30 +1,21 @@
 package io.colimaservices.ui.dashboard;
 
 import io.colimaservices.domain.ActionResult;
-import io.colimaservices.domain.GroupSummary;
-import io.colimaservices.domain.PortBinding;
-import io.colimaservices.domain.ServiceDefinition;
-import io.colimaservices.domain.ServiceGroup;
-import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.ServiceUsage;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackSnapshot;
-import io.colimaservices.domain.StatusText;
-import io.colimaservices.domain.Tiers;
 import io.colimaservices.domain.UserError;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -49,11 +40,10 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper engineLine = new ReadOnlyStringWrapper("Docker: not checked yet");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final DashboardFailure failure = new DashboardFailure();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
-    private final StringProperty tierFilter = new SimpleStringProperty(this, "tierFilter", ALL_TIERS);
-    private final ObservableList<String> tierChoices = FXCollections.observableArrayList(ALL_TIERS);
-    public static final String ALL_TIERS = "All tiers";
+    private final DashboardRows table = new DashboardRows();
+    public static final String ALL_TIERS = DashboardRows.ALL_TIERS;
     private final PullProgressViewModel pulls;
     private StackSnapshot snapshot;
     private Map<String, ServiceUsage> usage = Map.of();
@@ -67,13 +57,14 @@ public final class DashboardViewModel {
         this.clock = clock;
         this.timeout = timeout;
         this.pulls = new PullProgressViewModel(uiExecutor);
-        tierFilter.addListener(o -> refresh());
+        table.tierFilter().addListener(o -> refresh());
     }
 
     /** Takes a snapshot from any thread. */
     public void show(StackSnapshot next) {
         uiExecutor.execute(() -> {
             snapshot = next;
+            failure.follow(next);
             refresh();
         });
     }
@@ -95,46 +86,20 @@ public final class DashboardViewModel {
         if (snapshot == null) {
             return;
         }
-        List<String> choices = new ArrayList<>(List.of(ALL_TIERS));
-        choices.addAll(Tiers.all(snapshot.catalog()));
-        if (!choices.equals(tierChoices)) {
-            tierChoices.setAll(choices);
-        }
-        String tier = tierFilter.get();
-        List<ServiceRow> next = new ArrayList<>();
-        for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {
-            List<ServiceDefinition> shown = group.getValue().stream()
-                    .filter(d -> tier == null || ALL_TIERS.equals(tier) || Tiers.contains(List.of(tier), d)).toList();
-            if (shown.isEmpty()) {
-                continue;
-            }
-            GroupSummary summary = snapshot.summary(group.getKey());
-            StatusText.Tone tone = summary.failing() > 0 ? StatusText.Tone.BAD
-                    : summary.noneRunning() ? StatusText.Tone.OFF
-                    : summary.allReady() ? StatusText.Tone.OK : StatusText.Tone.WARN;
-            next.add(ServiceRow.group(group.getKey(), summary.describe(), tone, !summary.noneRunning()));
-            for (ServiceDefinition d : shown) {
-                next.add(row(d, snapshot.status(d.name())));
-            }
-        }
+        List<ServiceRow> next = table.of(snapshot, usage, clock.instant());
         if (!next.equals(rows)) {
             rows.setAll(next);
         }
+        // Docker's state on its own line, with its own reason; the compose file's problem apart, never blamed on
+        // Docker (nor Docker's on the file).
         engineLine.set(snapshot.engine().reachable()
                 ? "Docker " + snapshot.engine().version().orElse("") + " at " + snapshot.engine().host()
-                : "Docker unreachable at " + snapshot.engine().host());
-        problem.set(snapshot.catalogError()
-                .or(() -> snapshot.engine().reachable() ? java.util.Optional.empty() : snapshot.engine().error())
-                .orElse(""));
+                : snapshot.unknownReason().map(DashboardViewModel::capitalized).orElse(""));
+        problem.set(snapshot.catalogError().map(e -> "Compose file " + e).orElse(""));
     }
 
-    private ServiceRow row(ServiceDefinition d, ServiceStatus s) {
-        ServiceUsage u = s.isRunning() ? usage.get(d.name()) : null;
-        List<Integer> ports = d.ports().stream().map(PortBinding::hostPort).filter(p -> p > 0).distinct().toList();
-        return new ServiceRow(d.name(), d.group(), false, StatusText.state(s, d.oneShot()),
-                StatusText.tone(s, d.oneShot()), ports,
-                StatusText.uptime(s, clock.instant()), u == null ? "" : u.describeCpu(),
-                u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description());
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Starts a group or a service (and what it depends on). */
@@ -173,9 +138,33 @@ public final class DashboardViewModel {
         progress.set("copied localhost:" + port);
     }
 
+    /** The user closed the failure report. */
+    public void dismissFailure() {
+        failure.dismiss();
+    }
+
+    /** "Choose compose file...": applied at once, no restart; a file that cannot be read is refused with its line. */
+    public void chooseComposeFile(java.nio.file.Path file) {
+        String label = "Reading " + file;
+        working.set(true);
+        failure.dismiss();
+        progress.set(label + "...");
+        background.execute(() -> {
+            try {
+                int services = commands.useComposeFile(file);
+                uiExecutor.execute(() -> {
+                    finish(label, "", false);
+                    progress.set("Using " + file + ": " + services + " services");
+                });
+            } catch (UserError e) {
+                uiExecutor.execute(() -> finish(label, e.describe(), false));
+            }
+        });
+    }
+
     private void run(String label, Function<Consumer<StackProgress>, ActionResult> operation) {
         working.set(true);
-        failure.set("");
+        failure.dismiss();
         progress.set(label + "...");
         background.execute(() -> {
             ActionResult result;
@@ -192,17 +181,24 @@ public final class DashboardViewModel {
                 return;
             }
             String failed = result.failure().map(f -> f.report(5)).orElse("");
-            uiExecutor.execute(() -> finish(label, failed, result.cancelled()));
+            String subject = result.failure().map(StackProgress.Failed::service).orElse(null);
+            uiExecutor.execute(() -> {
+                finish(label, failed, result.cancelled());
+                failure.showAbout(failed, subject, snapshot);
+            });
         });
     }
 
     private void finish(String label, String failed, boolean cancelled) {
         working.set(false);
-        failure.set(failed);
+        failure.show(failed);
         if (cancelled) {
             progress.set(label + ": cancelled");
         } else if (failed.isEmpty() && progress.get().endsWith("...")) {
             progress.set(label + ": done");
+        } else if (!failed.isEmpty()) {
+            // The failure block says why, once: the progress line does not repeat it.
+            progress.set(label + ": failed");
         }
     }
 
@@ -214,7 +210,10 @@ public final class DashboardViewModel {
         return engineLine.getReadOnlyProperty();
     }
 
-    /** A catalog error or why Docker is unreachable; empty when all is well. */
+    /**
+     * Why the compose file could not be read (with the file, and the line where there is one); empty when it was.
+     * Docker's state is the engine line's.
+     */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }
@@ -226,7 +225,7 @@ public final class DashboardViewModel {
 
     /** Why the last action failed, with health output and last log lines; empty when it did not. */
     public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
+        return failure.property();
     }
 
     /** The images an action pulls before it starts anything: lines, total, Cancel. */
@@ -236,12 +235,12 @@ public final class DashboardViewModel {
 
     /** The tier whose services the table shows ({@link #ALL_TIERS}: every service); groups left empty are hidden. */
     public StringProperty tierFilterProperty() {
-        return tierFilter;
+        return table.tierFilter();
     }
 
     /** {@link #ALL_TIERS}, then the stack's tiers. */
     public ObservableList<String> tierChoices() {
-        return FXCollections.unmodifiableObservableList(tierChoices);
+        return table.tierChoices();
     }
 
     public ReadOnlyBooleanProperty workingProperty() {

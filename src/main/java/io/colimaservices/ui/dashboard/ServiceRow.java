@@ -10,17 +10,30 @@ import java.util.Optional;
  * One line of the services table, already in words: a service, or (with {@code groupRow}) a group's summary line.
  *
  * @param hostPorts ports a client on the Mac connects to, each copyable as {@code localhost:PORT}
+ * @param up known to be up (running, restarting, paused); for a group: any of its services
+ * @param blocked why actions that need Docker cannot run now (Docker does not answer); empty when they can
  */
 public record ServiceRow(String name, ServiceGroup group, boolean groupRow, String state, StatusText.Tone tone,
                          List<Integer> hostPorts, String uptime, String cpu, String memory, Optional<String> webUi,
-                         boolean up, String description) {
+                         boolean up, String description, Optional<String> blocked) {
 
     public ServiceRow {
         hostPorts = List.copyOf(hostPorts);
     }
 
-    static ServiceRow group(ServiceGroup group, String summary, StatusText.Tone tone, boolean anyUp) {
+    static ServiceRow group(ServiceGroup group, String summary, StatusText.Tone tone, boolean anyUp,
+                            Optional<String> blocked) {
         return new ServiceRow(group.displayName(), group, true, summary, tone, List.of(), "", "", "",
-                Optional.empty(), anyUp, "");
+                Optional.empty(), anyUp, "", blocked);
+    }
+
+    /** Start: whenever Docker answers (a start of what runs already makes sure it is ready). */
+    public boolean canStart() {
+        return blocked.isEmpty();
+    }
+
+    /** Stop: only what is known to be up (nothing to stop in an absent or exited service). */
+    public boolean canStop() {
+        return blocked.isEmpty() && up;
     }
 }

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardViewTest extends ApplicationTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private DashboardViewModel model;
+    private volatile boolean failNext;
 
     @Override
     public void start(Stage stage) {
@@ -39,7 +40,10 @@ class DashboardViewTest extends ApplicationTest {
         StackOperations operations = new StackOperations() {
             public ActionResult up(List<String> t, Duration d, Consumer<StackProgress> p) {
                 calls.add("up " + t);
-                return ActionResult.OK;
+                return failNext ? new ActionResult(java.util.Optional.of(new StackProgress.Failed("postgres",
+                        "unhealthy", java.util.Optional.of("pg_isready: no response"), java.util.OptionalInt.empty(),
+                        List.of("FATAL: one", "FATAL: two", "FATAL: three", "FATAL: four", "FATAL: five"))))
+                        : ActionResult.OK;
             }
 
             public ActionResult upTiers(List<String> t, Duration d, Consumer<StackProgress> p) {
@@ -71,6 +75,14 @@ class DashboardViewTest extends ApplicationTest {
 
             public void copyPlain(String text) {
                 calls.add("copy " + text);
+            }
+
+            public int useComposeFile(java.nio.file.Path file) {
+                calls.add("compose " + file);
+                if (file.toString().contains("bad")) {
+                    throw new io.colimaservices.domain.CatalogException(file, 3, "mapping values are not allowed here");
+                }
+                return 7;
             }
         };
         model = new DashboardViewModel(UiExecutors.fx(), UiExecutors.direct(), operations, commands,
@@ -107,12 +119,35 @@ class DashboardViewTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         clickOn("#start-data");
-        clickOn("#stop-git");
+        clickOn("#stop-data");
         clickOn("#logs-postgres");
         clickOn("1008");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(calls).containsExactly("up [data]", "down [git]", "logs postgres", "copy localhost:1008");
+        assertThat(calls).containsExactly("up [data]", "down [data]", "logs postgres", "copy localhost:1008");
+        assertThat(lookup("#stop-git").queryButton().isDisabled()).as("nothing in git runs").isTrue();
+        assertThat(lookup("#stop-redis").queryButton().isDisabled()).as("redis is absent").isTrue();
         assertThat(lookup("#progress").queryAs(Label.class).getText()).isEqualTo("copied localhost:1008");
+    }
+
+    @Test
+    void aFailureDoesNotMoveTheTableUnderThePointer() {
+        model.show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node table = lookup("#services").query();
+        javafx.geometry.Bounds before = table.localToScene(table.getBoundsInLocal());
+
+        failNext = true;
+        clickOn("#start-data");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(lookup("#failure").queryAs(Label.class).getText()).contains("postgres failed");
+        assertThat(lookup("#failure-overlay").query().isVisible()).isTrue();
+        assertThat(table.localToScene(table.getBoundsInLocal())).as("the table stays where it was").isEqualTo(before);
+
+        clickOn("#dismiss-failure");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#failure-overlay").query().isVisible()).isFalse();
+        assertThat(table.localToScene(table.getBoundsInLocal())).isEqualTo(before);
     }
 }
