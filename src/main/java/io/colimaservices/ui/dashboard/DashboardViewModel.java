@@ -5,6 +5,7 @@ import io.colimaservices.domain.GroupSummary;
 import io.colimaservices.domain.PortBinding;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
+import io.colimaservices.domain.ServiceShell;
 import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.ServiceUsage;
 import io.colimaservices.domain.StackOperations;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -46,7 +48,9 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
+    private final StaleCheck staleCheck;
     private StackSnapshot snapshot;
+    private Set<String> stale = Set.of();
     private Map<String, ServiceUsage> usage = Map.of();
 
     public DashboardViewModel(Executor uiExecutor, Executor background, StackOperations operations,
@@ -57,6 +61,10 @@ public final class DashboardViewModel {
         this.commands = commands;
         this.clock = clock;
         this.timeout = timeout;
+        this.staleCheck = new StaleCheck(uiExecutor, background, operations, found -> {
+            stale = found;
+            refresh();
+        });
     }
 
     /** Takes a snapshot from any thread. */
@@ -64,6 +72,7 @@ public final class DashboardViewModel {
         uiExecutor.execute(() -> {
             snapshot = next;
             refresh();
+            staleCheck.follow(next);
         });
     }
 
@@ -112,7 +121,8 @@ public final class DashboardViewModel {
         return new ServiceRow(d.name(), d.group(), false, StatusText.state(s, d.oneShot()),
                 StatusText.tone(s, d.oneShot()), ports,
                 StatusText.uptime(s, clock.instant()), u == null ? "" : u.describeCpu(),
-                u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description());
+                u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description(),
+                s.isRunning() && stale.contains(d.name()), d.label(ServiceShell.CLIENT_LABEL).isPresent());
     }
 
     /** Starts a group or a service (and what it depends on). */
@@ -129,12 +139,22 @@ public final class DashboardViewModel {
         run("Restarting " + service, p -> operations.restart(service, timeout.get(), p));
     }
 
+    /** Replaces a stale service's container with one of its current definition (volumes kept). */
+    public void recreate(String service) {
+        run("Recreating " + service, p -> operations.recreate(service, timeout.get(), p));
+    }
+
     public void openLogs(String service) {
         commands.openLogs(service);
     }
 
     public void openShell(String service) {
         commands.openShell(service, false);
+    }
+
+    /** Opens the service's own client (the {@code io.colima-services.client} label) in a terminal. */
+    public void openClient(String service) {
+        commands.openShell(service, true);
     }
 
     public void openWebUi(ServiceRow row) {

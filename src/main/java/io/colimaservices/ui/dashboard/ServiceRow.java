@@ -10,10 +10,12 @@ import java.util.Optional;
  * One line of the services table, already in words: a service, or (with {@code groupRow}) a group's summary line.
  *
  * @param hostPorts ports a client on the Mac connects to, each copyable as {@code localhost:PORT}
+ * @param stale     it runs a definition that changed since its container was made ("Recreate" applies it)
+ * @param hasClient the service declares a client ({@code io.colima-services.client}) that "Open client" starts
  */
 public record ServiceRow(String name, ServiceGroup group, boolean groupRow, String state, StatusText.Tone tone,
                          List<Integer> hostPorts, String uptime, String cpu, String memory, Optional<String> webUi,
-                         boolean up, String description) {
+                         boolean up, String description, boolean stale, boolean hasClient) {
 
     public ServiceRow {
         hostPorts = List.copyOf(hostPorts);
@@ -21,6 +23,6 @@ public record ServiceRow(String name, ServiceGroup group, boolean groupRow, Stri
 
     static ServiceRow group(ServiceGroup group, String summary, StatusText.Tone tone, boolean anyUp) {
         return new ServiceRow(group.displayName(), group, true, summary, tone, List.of(), "", "", "",
-                Optional.empty(), anyUp, "");
+                Optional.empty(), anyUp, "", false, false);
     }
 }

@@ -5,6 +5,7 @@ import io.colimaservices.domain.ActionResult;
 import io.colimaservices.domain.HealthStatus;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -19,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -51,6 +53,15 @@ class DashboardViewTest extends ApplicationTest {
                 calls.add("restart " + s);
                 return ActionResult.OK;
             }
+
+            public ActionResult recreate(String s, Duration d, Consumer<StackProgress> p) {
+                calls.add("recreate " + s);
+                return ActionResult.OK;
+            }
+
+            public Set<String> stale(StackSnapshot snapshot) {
+                return Set.of("postgres");
+            }
         };
         DashboardCommands commands = new DashboardCommands() {
             public void openLogs(String service) {
@@ -61,7 +72,7 @@ class DashboardViewTest extends ApplicationTest {
             }
 
             public void openShell(String service, boolean client) {
-                calls.add("shell " + service);
+                calls.add((client ? "client " : "shell ") + service);
             }
 
             public void copyPlain(String text) {
@@ -109,5 +120,33 @@ class DashboardViewTest extends ApplicationTest {
 
         assertThat(calls).containsExactly("up [data]", "down [git]", "logs postgres", "copy localhost:1008");
         assertThat(lookup("#progress").queryAs(Label.class).getText()).isEqualTo("copied localhost:1008");
+    }
+
+    @Test
+    void aStaleServiceAloneShowsTheMarkAndARecreateButtonThatRecreatesIt() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY),
+                running("postgres", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(lookup("#stale-postgres").tryQuery()).isPresent();
+        assertThat(lookup("#recreate-postgres").tryQuery()).isPresent();
+        assertThat(lookup("#stale-vault").tryQuery()).isEmpty();
+        assertThat(lookup("#recreate-vault").tryQuery()).isEmpty();
+
+        clickOn("#recreate-postgres");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(calls).containsExactly("recreate postgres");
+    }
+
+    @Test
+    void aServiceThatDeclaresAClientHasAnOpenClientButton() {
+        model.show(snapshot(DashboardViewModelTest.withClient(), running("postgres", HealthStatus.HEALTHY),
+                running("vault", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(lookup("#client-vault").tryQuery()).isEmpty();
+        clickOn("#client-postgres");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(calls).containsExactly("client postgres");
     }
 }
