@@ -58,8 +58,6 @@ public final class DashboardView {
         engine.setId("engine-line");
         Label problem = bannerLabel("problem", Styles.DANGER);
         problem.textProperty().bind(model.problemProperty());
-        Label failure = bannerLabel("failure", Styles.DANGER);
-        failure.textProperty().bind(model.failureProperty());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.visibleProperty().bind(model.workingProperty());
@@ -69,7 +67,7 @@ public final class DashboardView {
         progress.textProperty().bind(model.progressProperty());
         HBox progressLine = new HBox(8, spinner, progress);
         progressLine.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, engine, problem, progressLine, failure);
+        VBox header = new VBox(4, engine, problem, progressLine);
         header.setPadding(new Insets(10, 12, 8, 12));
 
         table.setShowRoot(false);
@@ -88,7 +86,7 @@ public final class DashboardView {
         model.rows().addListener((ListChangeListener<ServiceRow>) change -> update());
         update();
         root.setTop(header);
-        root.setCenter(table);
+        root.setCenter(DashboardNotices.over(table, model));
     }
 
     private static Label bannerLabel(String id, String style) {

@@ -47,6 +47,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper staleNotice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private final StaleCheck staleCheck;
     private StackSnapshot snapshot;
@@ -107,6 +108,9 @@ public final class DashboardViewModel {
         if (!next.equals(rows)) {
             rows.setAll(next);
         }
+        List<String> staleNames = next.stream().filter(ServiceRow::stale).map(ServiceRow::name).toList();
+        staleNotice.set(staleNames.isEmpty() ? "" : String.join(", ", staleNames) + (staleNames.size() == 1
+                ? " runs" : " run") + " an older definition than the compose file's: Recreate applies it.");
         engineLine.set(snapshot.engine().reachable()
                 ? "Docker " + snapshot.engine().version().orElse("") + " at " + snapshot.engine().host()
                 : "Docker unreachable at " + snapshot.engine().host());
@@ -220,6 +224,11 @@ public final class DashboardViewModel {
     /** Why the last action failed, with health output and last log lines; empty when it did not. */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /** Which services run a stale definition, in a sentence; empty when none does. */
+    public ReadOnlyStringProperty staleNoticeProperty() {
+        return staleNotice.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty workingProperty() {

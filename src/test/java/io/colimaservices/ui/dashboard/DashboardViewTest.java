@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
@@ -20,6 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardViewTest extends ApplicationTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private DashboardViewModel model;
+    private volatile ActionResult nextResult = ActionResult.OK;
 
     @Override
     public void start(Stage stage) {
@@ -41,7 +45,7 @@ class DashboardViewTest extends ApplicationTest {
         StackOperations operations = new StackOperations() {
             public ActionResult up(List<String> t, Duration d, Consumer<StackProgress> p) {
                 calls.add("up " + t);
-                return ActionResult.OK;
+                return nextResult;
             }
 
             public ActionResult down(List<String> t, Consumer<StackProgress> p) {
@@ -100,6 +104,8 @@ class DashboardViewTest extends ApplicationTest {
 
         model.show(snapshot(smallStack(), exited("vault", 1)));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing())
+                .as("no failure, nothing stale: no message over the table").isFalse();
 
         assertThat(table.getRoot().getChildren().getFirst().getChildren().getFirst())
                 .as("rows are updated in place").isSameAs(vaultItem);
@@ -132,6 +138,9 @@ class DashboardViewTest extends ApplicationTest {
         assertThat(lookup("#recreate-postgres").tryQuery()).isPresent();
         assertThat(lookup("#stale-vault").tryQuery()).isEmpty();
         assertThat(lookup("#recreate-vault").tryQuery()).isEmpty();
+        NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
+        assertThat(notices.isShowing()).isTrue();
+        assertThat(notices.getText()).startsWith("postgres runs an older definition");
 
         clickOn("#recreate-postgres");
         WaitForAsyncUtils.waitForFxEvents();
@@ -148,5 +157,22 @@ class DashboardViewTest extends ApplicationTest {
         clickOn("#client-postgres");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(calls).containsExactly("client postgres");
+    }
+
+    @Test
+    void aFailedActionShowsItsReasonOverTheTable() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing()).isFalse();
+        nextResult = new ActionResult(Optional.of(new StackProgress.Failed("redis", "unhealthy", Optional.empty(),
+                OptionalInt.empty(), List.of())));
+
+        clickOn("#start-data");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
+        assertThat(notices.isShowing()).isTrue();
+        assertThat(notices.getText()).isEqualTo("redis failed: unhealthy");
+        assertThat(notices.getPseudoClassStates()).extracting(Object::toString).contains("failed");
     }
 }
