@@ -23,6 +23,10 @@ final class DashboardNotices {
         notices.setId("notices");
         notices.setShowFromTop(true);
         Runnable update = () -> {
+            if (notices.getSkin() == null) {
+                // Its skin slides the bar in only when "showing" changes after it exists: wait for it.
+                return;
+            }
             String failed = model.failureProperty().get();
             String text = failed.isEmpty() ? model.staleNoticeProperty().get() : failed;
             notices.pseudoClassStateChanged(FAILED, !failed.isEmpty());
@@ -34,7 +38,7 @@ final class DashboardNotices {
         };
         model.failureProperty().addListener((o, was, now) -> update.run());
         model.staleNoticeProperty().addListener((o, was, now) -> update.run());
-        update.run();
+        notices.skinProperty().addListener((o, was, now) -> update.run());
         return notices;
     }
 }
