@@ -28,7 +28,7 @@ final class DashboardNotices {
                 return;
             }
             String failed = model.failureProperty().get();
-            String text = failed.isEmpty() ? model.staleNoticeProperty().get() : failed;
+            String text = failed.isEmpty() ? model.stale().noticeProperty().get() : failed;
             notices.pseudoClassStateChanged(FAILED, !failed.isEmpty());
             if (text.isEmpty()) {
                 notices.hide();
@@ -37,7 +37,7 @@ final class DashboardNotices {
             }
         };
         model.failureProperty().addListener((o, was, now) -> update.run());
-        model.staleNoticeProperty().addListener((o, was, now) -> update.run());
+        model.stale().noticeProperty().addListener((o, was, now) -> update.run());
         notices.skinProperty().addListener((o, was, now) -> update.run());
         return notices;
     }

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -47,11 +46,9 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper staleNotice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
-    private final StaleCheck staleCheck;
+    private final StaleCheck stale;
     private StackSnapshot snapshot;
-    private Set<String> stale = Set.of();
     private Map<String, ServiceUsage> usage = Map.of();
 
     public DashboardViewModel(Executor uiExecutor, Executor background, StackOperations operations,
@@ -62,10 +59,7 @@ public final class DashboardViewModel {
         this.commands = commands;
         this.clock = clock;
         this.timeout = timeout;
-        this.staleCheck = new StaleCheck(uiExecutor, background, operations, found -> {
-            stale = found;
-            refresh();
-        });
+        this.stale = new StaleCheck(uiExecutor, background, operations, this::refresh);
     }
 
     /** Takes a snapshot from any thread. */
@@ -73,7 +67,7 @@ public final class DashboardViewModel {
         uiExecutor.execute(() -> {
             snapshot = next;
             refresh();
-            staleCheck.follow(next);
+            stale.follow(next);
         });
     }
 
@@ -108,9 +102,6 @@ public final class DashboardViewModel {
         if (!next.equals(rows)) {
             rows.setAll(next);
         }
-        List<String> staleNames = next.stream().filter(ServiceRow::stale).map(ServiceRow::name).toList();
-        staleNotice.set(staleNames.isEmpty() ? "" : String.join(", ", staleNames) + (staleNames.size() == 1
-                ? " runs" : " run") + " an older definition than the compose file's: Recreate applies it.");
         engineLine.set(snapshot.engine().reachable()
                 ? "Docker " + snapshot.engine().version().orElse("") + " at " + snapshot.engine().host()
                 : "Docker unreachable at " + snapshot.engine().host());
@@ -126,7 +117,7 @@ public final class DashboardViewModel {
                 StatusText.tone(s, d.oneShot()), ports,
                 StatusText.uptime(s, clock.instant()), u == null ? "" : u.describeCpu(),
                 u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description(),
-                s.isRunning() && stale.contains(d.name()), d.label(ServiceShell.CLIENT_LABEL).isPresent());
+                s.isRunning() && stale.current().contains(d.name()), d.label(ServiceShell.CLIENT_LABEL).isPresent());
     }
 
     /** Starts a group or a service (and what it depends on). */
@@ -226,9 +217,9 @@ public final class DashboardViewModel {
         return failure.getReadOnlyProperty();
     }
 
-    /** Which services run a stale definition, in a sentence; empty when none does. */
-    public ReadOnlyStringProperty staleNoticeProperty() {
-        return staleNotice.getReadOnlyProperty();
+    /** Which running services run a stale definition (asked when what runs changes), and its notice. */
+    StaleCheck stale() {
+        return stale;
     }
 
     public ReadOnlyBooleanProperty workingProperty() {

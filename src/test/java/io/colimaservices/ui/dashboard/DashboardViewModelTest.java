@@ -164,7 +164,7 @@ class DashboardViewModelTest {
 
         assertThat(model.rows()).filteredOn(ServiceRow::stale).extracting(ServiceRow::name)
                 .containsExactly("postgres");
-        assertThat(model.staleNoticeProperty().get())
+        assertThat(model.stale().noticeProperty().get())
                 .isEqualTo("postgres runs an older definition than the compose file's: Recreate applies it.");
         model.recreate("postgres");
         assertThat(model.progressProperty().get()).isEqualTo("Recreating postgres: done");
@@ -183,7 +183,7 @@ class DashboardViewModelTest {
         model.show(snapshot(stack, exited("postgres", 0)));
         assertThat(calls).containsExactly("stale? [postgres]", "stale? [postgres, vault]");
         assertThat(model.rows()).noneMatch(ServiceRow::stale);
-        assertThat(model.staleNoticeProperty().get()).isEmpty();
+        assertThat(model.stale().noticeProperty().get()).isEmpty();
 
         model.show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
         assertThat(calls).as("a reloaded catalog is asked about again").endsWith("stale? [postgres]");
