@@ -58,8 +58,6 @@ public final class DashboardView {
         engine.setId("engine-line");
         Label problem = bannerLabel("problem", Styles.DANGER);
         problem.textProperty().bind(model.problemProperty());
-        Label failure = bannerLabel("failure", Styles.DANGER);
-        failure.textProperty().bind(model.failureProperty());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.visibleProperty().bind(model.workingProperty());
@@ -69,10 +67,10 @@ public final class DashboardView {
         progress.textProperty().bind(model.progressProperty());
         HBox progressLine = new HBox(8, spinner, progress);
         progressLine.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.control.ComboBox<String> tier = new javafx.scene.control.ComboBox<>(model.tierChoices());
+        javafx.scene.control.ComboBox<String> tier = new javafx.scene.control.ComboBox<>(model.tiers().choices());
         tier.setId("tier-filter");
-        tier.valueProperty().bindBidirectional(model.tierFilterProperty());
-        VBox header = new VBox(4, engine, problem, progressLine, new PullProgressPane(model.pulls()), failure, tier);
+        tier.valueProperty().bindBidirectional(model.tiers().tierProperty());
+        VBox header = new VBox(4, engine, problem, progressLine, new PullProgressPane(model.pulls()), tier);
         header.setPadding(new Insets(10, 12, 8, 12));
 
         table.setShowRoot(false);
@@ -81,17 +79,17 @@ public final class DashboardView {
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Service", 160, this::nameCell));
-        table.getColumns().add(column("State", 130, this::stateCell));
+        table.getColumns().add(column("State", 150, this::stateCell));
         table.getColumns().add(column("Uptime", 70, r -> text(r.uptime())));
         table.getColumns().add(column("Ports", 130, this::portsCell));
         table.getColumns().add(column("CPU", 60, r -> text(r.cpu())));
         table.getColumns().add(column("Memory", 80, r -> text(r.memory())));
-        table.getColumns().add(column("", 190, this::actionsCell));
+        table.getColumns().add(column("", 250, this::actionsCell));
 
         model.rows().addListener((ListChangeListener<ServiceRow>) change -> update());
         update();
         root.setTop(header);
-        root.setCenter(table);
+        root.setCenter(DashboardNotices.over(table, model));
     }
 
     private static Label bannerLabel(String id, String style) {
@@ -190,7 +188,17 @@ public final class DashboardView {
         dot.getStyleClass().setAll("state-dot", styleClass(row.tone()));
         Label state = new Label(row.state(), dot);
         state.setId("state-" + row.name());
-        return state;
+        if (!row.stale()) {
+            return state;
+        }
+        Label mark = new Label("definition changed", new FontIcon(Feather.ALERT_TRIANGLE));
+        mark.setId("stale-" + row.name());
+        mark.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        mark.setTooltip(new Tooltip("The compose file's definition changed since this container was made: "
+                + "Recreate applies it (volumes are kept)."));
+        HBox cell = new HBox(6, state, mark);
+        cell.setAlignment(Pos.CENTER_LEFT);
+        return cell;
     }
 
     static String styleClass(io.colimaservices.domain.StatusText.Tone tone) {
@@ -233,9 +241,25 @@ public final class DashboardView {
             shell.setId("shell-" + row.name());
             shell.setDisable(!row.up());
             actions.getChildren().addAll(restart, logs, shell);
+            if (row.hasClient()) {
+                Button client = icon(Feather.COMMAND, "Open the service's client in a terminal",
+                        () -> model.openClient(row.name()));
+                client.setId("client-" + row.name());
+                client.setDisable(!row.up());
+                actions.getChildren().add(client);
+            }
             if (row.webUi().isPresent()) {
                 Button open = icon(Feather.EXTERNAL_LINK, "Open " + row.webUi().get(), () -> model.openWebUi(row));
                 actions.getChildren().add(open);
+            }
+            if (row.stale()) {
+                Button recreate = new Button("Recreate");
+                recreate.setId("recreate-" + row.name());
+                recreate.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+                recreate.setTooltip(new Tooltip("Replace the container with one of the current definition"));
+                recreate.setOnAction(e -> model.recreate(row.name()));
+                recreate.disableProperty().bind(model.workingProperty());
+                actions.getChildren().add(recreate);
             }
         }
         return actions;

@@ -1,24 +1,21 @@
 package io.colimaservices.ui.dashboard;
 
 import io.colimaservices.domain.ActionResult;
-import io.colimaservices.domain.GroupSummary;
 import io.colimaservices.domain.PortBinding;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceGroup;
+import io.colimaservices.domain.ServiceShell;
 import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.ServiceUsage;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StatusText;
-import io.colimaservices.domain.Tiers;
 import io.colimaservices.domain.UserError;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -51,10 +48,9 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
-    private final StringProperty tierFilter = new SimpleStringProperty(this, "tierFilter", ALL_TIERS);
-    private final ObservableList<String> tierChoices = FXCollections.observableArrayList(ALL_TIERS);
-    public static final String ALL_TIERS = "All tiers";
+    private final DashboardTierFilter tiers = new DashboardTierFilter(this::refresh);
     private final PullProgressViewModel pulls;
+    private final StaleCheck stale;
     private StackSnapshot snapshot;
     private Map<String, ServiceUsage> usage = Map.of();
 
@@ -67,7 +63,7 @@ public final class DashboardViewModel {
         this.clock = clock;
         this.timeout = timeout;
         this.pulls = new PullProgressViewModel(uiExecutor);
-        tierFilter.addListener(o -> refresh());
+        this.stale = new StaleCheck(uiExecutor, background, operations, this::refresh);
     }
 
     /** Takes a snapshot from any thread. */
@@ -75,6 +71,7 @@ public final class DashboardViewModel {
         uiExecutor.execute(() -> {
             snapshot = next;
             refresh();
+            stale.follow(next);
         });
     }
 
@@ -95,24 +92,14 @@ public final class DashboardViewModel {
         if (snapshot == null) {
             return;
         }
-        List<String> choices = new ArrayList<>(List.of(ALL_TIERS));
-        choices.addAll(Tiers.all(snapshot.catalog()));
-        if (!choices.equals(tierChoices)) {
-            tierChoices.setAll(choices);
-        }
-        String tier = tierFilter.get();
+        tiers.offer(snapshot.catalog());
         List<ServiceRow> next = new ArrayList<>();
         for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {
-            List<ServiceDefinition> shown = group.getValue().stream()
-                    .filter(d -> tier == null || ALL_TIERS.equals(tier) || Tiers.contains(List.of(tier), d)).toList();
+            List<ServiceDefinition> shown = group.getValue().stream().filter(tiers::shows).toList();
             if (shown.isEmpty()) {
                 continue;
             }
-            GroupSummary summary = snapshot.summary(group.getKey());
-            StatusText.Tone tone = summary.failing() > 0 ? StatusText.Tone.BAD
-                    : summary.noneRunning() ? StatusText.Tone.OFF
-                    : summary.allReady() ? StatusText.Tone.OK : StatusText.Tone.WARN;
-            next.add(ServiceRow.group(group.getKey(), summary.describe(), tone, !summary.noneRunning()));
+            next.add(ServiceRow.group(group.getKey(), snapshot.summary(group.getKey())));
             for (ServiceDefinition d : shown) {
                 next.add(row(d, snapshot.status(d.name())));
             }
@@ -134,7 +121,8 @@ public final class DashboardViewModel {
         return new ServiceRow(d.name(), d.group(), false, StatusText.state(s, d.oneShot()),
                 StatusText.tone(s, d.oneShot()), ports,
                 StatusText.uptime(s, clock.instant()), u == null ? "" : u.describeCpu(),
-                u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description());
+                u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description(),
+                s.isRunning() && stale.current().contains(d.name()), d.label(ServiceShell.CLIENT_LABEL).isPresent());
     }
 
     /** Starts a group or a service (and what it depends on). */
@@ -156,12 +144,22 @@ public final class DashboardViewModel {
         run("Restarting " + service, p -> operations.restart(service, timeout.get(), p));
     }
 
+    /** Replaces a stale service's container with one of its current definition (volumes kept). */
+    public void recreate(String service) {
+        run("Recreating " + service, p -> operations.recreate(service, timeout.get(), p));
+    }
+
     public void openLogs(String service) {
         commands.openLogs(service);
     }
 
     public void openShell(String service) {
         commands.openShell(service, false);
+    }
+
+    /** Opens the service's own client (the {@code io.colima-services.client} label) in a terminal. */
+    public void openClient(String service) {
+        commands.openShell(service, true);
     }
 
     public void openWebUi(ServiceRow row) {
@@ -234,14 +232,14 @@ public final class DashboardViewModel {
         return pulls;
     }
 
-    /** The tier whose services the table shows ({@link #ALL_TIERS}: every service); groups left empty are hidden. */
-    public StringProperty tierFilterProperty() {
-        return tierFilter;
+    /** The tier filter above the table. */
+    public DashboardTierFilter tiers() {
+        return tiers;
     }
 
-    /** {@link #ALL_TIERS}, then the stack's tiers. */
-    public ObservableList<String> tierChoices() {
-        return FXCollections.unmodifiableObservableList(tierChoices);
+    /** Which running services run a stale definition (asked when what runs changes), and its notice. */
+    StaleCheck stale() {
+        return stale;
     }
 
     public ReadOnlyBooleanProperty workingProperty() {

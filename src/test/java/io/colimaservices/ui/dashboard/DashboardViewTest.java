@@ -5,6 +5,7 @@ import io.colimaservices.domain.ActionResult;
 import io.colimaservices.domain.HealthStatus;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -12,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
@@ -19,6 +21,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -32,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardViewTest extends ApplicationTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private DashboardViewModel model;
+    private volatile ActionResult nextResult = ActionResult.OK;
 
     @Override
     public void start(Stage stage) {
@@ -39,7 +45,7 @@ class DashboardViewTest extends ApplicationTest {
         StackOperations operations = new StackOperations() {
             public ActionResult up(List<String> t, Duration d, Consumer<StackProgress> p) {
                 calls.add("up " + t);
-                return ActionResult.OK;
+                return nextResult;
             }
 
             public ActionResult upTiers(List<String> t, Duration d, Consumer<StackProgress> p) {
@@ -56,6 +62,15 @@ class DashboardViewTest extends ApplicationTest {
                 calls.add("restart " + s);
                 return ActionResult.OK;
             }
+
+            public ActionResult recreate(String s, Duration d, Consumer<StackProgress> p) {
+                calls.add("recreate " + s);
+                return ActionResult.OK;
+            }
+
+            public Set<String> stale(StackSnapshot snapshot) {
+                return Set.of("postgres");
+            }
         };
         DashboardCommands commands = new DashboardCommands() {
             public void openLogs(String service) {
@@ -66,7 +81,7 @@ class DashboardViewTest extends ApplicationTest {
             }
 
             public void openShell(String service, boolean client) {
-                calls.add("shell " + service);
+                calls.add((client ? "client " : "shell ") + service);
             }
 
             public void copyPlain(String text) {
@@ -94,6 +109,8 @@ class DashboardViewTest extends ApplicationTest {
 
         model.show(snapshot(smallStack(), exited("vault", 1)));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing())
+                .as("no failure, nothing stale: no message over the table").isFalse();
 
         assertThat(table.getRoot().getChildren().getFirst().getChildren().getFirst())
                 .as("rows are updated in place").isSameAs(vaultItem);
@@ -114,5 +131,53 @@ class DashboardViewTest extends ApplicationTest {
 
         assertThat(calls).containsExactly("up [data]", "down [git]", "logs postgres", "copy localhost:1008");
         assertThat(lookup("#progress").queryAs(Label.class).getText()).isEqualTo("copied localhost:1008");
+    }
+
+    @Test
+    void aStaleServiceAloneShowsTheMarkAndARecreateButtonThatRecreatesIt() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY),
+                running("postgres", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(lookup("#stale-postgres").tryQuery()).isPresent();
+        assertThat(lookup("#recreate-postgres").tryQuery()).isPresent();
+        assertThat(lookup("#stale-vault").tryQuery()).isEmpty();
+        assertThat(lookup("#recreate-vault").tryQuery()).isEmpty();
+        NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
+        assertThat(notices.isShowing()).isTrue();
+        assertThat(notices.getText()).startsWith("postgres runs an older definition");
+
+        clickOn("#recreate-postgres");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(calls).containsExactly("recreate postgres");
+    }
+
+    @Test
+    void aServiceThatDeclaresAClientHasAnOpenClientButton() {
+        model.show(snapshot(DashboardViewModelTest.withClient(), running("postgres", HealthStatus.HEALTHY),
+                running("vault", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(lookup("#client-vault").tryQuery()).isEmpty();
+        clickOn("#client-postgres");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(calls).containsExactly("client postgres");
+    }
+
+    @Test
+    void aFailedActionShowsItsReasonOverTheTable() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing()).isFalse();
+        nextResult = new ActionResult(Optional.of(new StackProgress.Failed("redis", "unhealthy", Optional.empty(),
+                OptionalInt.empty(), List.of())));
+
+        clickOn("#start-data");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
+        assertThat(notices.isShowing()).isTrue();
+        assertThat(notices.getText()).isEqualTo("redis failed: unhealthy");
+        assertThat(notices.getPseudoClassStates()).extracting(Object::toString).contains("failed");
     }
 }
