@@ -122,6 +122,10 @@ public final class SnapshotRenderer {
                 strip.show(store.current());
                 return new MainView(sections, strip.root());
             });
+            // The services page's message bar (a ControlsFX NotificationPane) slides in once the page is in a
+            // scene: the first picture starts it, the second is taken when it is in.
+            write(main.root(), dir.resolve(name("dashboard")));
+            Thread.sleep(1_000);
             written.add(write(main.root(), dir.resolve(name("dashboard"))));
             onFx(() -> {
                 // Pages load what they show when they are shown.

@@ -19,6 +19,13 @@ public final class EventApplier {
         ServiceStatus before = snapshot.status(event.service());
         boolean sameContainer = before.containerId().map(event.containerId()::equals).orElse(false);
         Instant at = Instant.ofEpochSecond(0, event.timeNano());
+        if (event.action().equals("die") && sameContainer && before.startedAt().filter(at::isBefore).isPresent()) {
+            // A die from before the run the snapshot already holds (a listing that began after a restart's start
+            // was applied before the stream delivered the stop's die): applying it would put the new run's start
+            // time on the old run's exit, and readiness would take that exit for the restart's outcome. Both times
+            // are the daemon's.
+            return snapshot;
+        }
         ServiceStatus after = switch (event.action()) {
             case "create" -> status(event, before, ContainerState.CREATED, HealthStatus.NONE, OptionalInt.empty(),
                     Optional.empty(), Optional.empty(), false);

@@ -104,12 +104,18 @@ public final class StackActions implements StackOperations {
      * Replaces a service's container with one made from its current definition (its volumes kept), starting what
      * it depends on first, and waits until it is ready.
      */
+    @Override
     public ActionResult recreate(String service, Duration timeout, Consumer<StackProgress> progress) {
         Catalog catalog = parts.store().current().catalog();
         Set<String> services = catalog.withDependencies(catalog.resolveTargets(List.of(service)));
         desired.add(services);
         return busy("Recreating " + service, () -> new UpRun(parts, catalog, services, timeout, RunKind.USER,
                 Set.of(), Set.of(service), progress).run());
+    }
+
+    @Override
+    public Set<String> stale(StackSnapshot snapshot) {
+        return StaleDefinitions.ofRunning(snapshot, parts.provisioner());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.colimaservices.domain;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Starting and stopping the stack, as faces ask for it ({@link StackActions} is the implementation). */
@@ -15,4 +16,15 @@ public interface StackOperations {
     ActionResult down(List<String> targets, Consumer<StackProgress> progress);
 
     ActionResult restart(String service, Duration timeout, Consumer<StackProgress> progress);
+
+    /** Replaces the service's container with one of its current definition (volumes kept), then waits for it. */
+    ActionResult recreate(String service, Duration timeout, Consumer<StackProgress> progress);
+
+    /**
+     * The running services of {@code snapshot} whose definition changed since their container was made (one compose
+     * call, none when nothing runs; see {@link StaleDefinitions}).
+     *
+     * @throws UserError when the compose CLI cannot tell
+     */
+    Set<String> stale(StackSnapshot snapshot);
 }

@@ -22,6 +22,18 @@ public final class StaleDefinitions {
     }
 
     /**
+     * The running services whose definition changed since their container was made: one compose call, none when
+     * nothing runs.
+     *
+     * @throws UserError when the compose CLI cannot tell
+     */
+    public static Set<String> ofRunning(StackSnapshot snapshot, ServiceProvisioner provisioner) {
+        List<ServiceDefinition> running = withContainers(snapshot).stream()
+                .filter(d -> snapshot.status(d.name()).isRunning()).toList();
+        return check(snapshot, running, provisioner);
+    }
+
+    /**
      * The services among {@code definitions} (each with a container) whose definition changed. A remembered answer
      * may say "unchanged" by itself; a "changed" is confirmed by asking the CLI afresh, so that a stale memory never
      * recreates a container.

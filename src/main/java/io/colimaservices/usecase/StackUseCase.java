@@ -113,17 +113,16 @@ public final class StackUseCase implements StackOperations {
      */
     public Status status() {
         StackSnapshot snapshot = listing.listNow();
-        List<ServiceDefinition> running = StaleDefinitions.withContainers(snapshot).stream()
-                .filter(d -> snapshot.status(d.name()).isRunning()).toList();
-        if (running.isEmpty()) {
-            return new Status(snapshot, Set.of(), Optional.empty());
-        }
         try {
-            return new Status(snapshot, StaleDefinitions.check(snapshot, running, provisioner.get()),
-                    Optional.empty());
+            return new Status(snapshot, stale(snapshot), Optional.empty());
         } catch (UserError e) {
             return new Status(snapshot, Set.of(), Optional.of(e.getMessage()));
         }
+    }
+
+    @Override
+    public Set<String> stale(StackSnapshot snapshot) {
+        return StaleDefinitions.ofRunning(snapshot, provisioner.get());
     }
 
     @Override
@@ -241,7 +240,7 @@ public final class StackUseCase implements StackOperations {
         return traced("restart " + service, progress, p -> live.actions().restart(service, timeout, p));
     }
 
-    /** Replaces the service's container with one of its current definition (volumes kept), then waits for it. */
+    @Override
     public ActionResult recreate(String service, Duration timeout, Consumer<StackProgress> progress) {
         live.prepareToCreate();
         return traced("recreate " + service, progress, p -> live.actions().recreate(service, timeout, p));

@@ -46,6 +46,25 @@ class EventApplierTest {
     }
 
     @Test
+    void anEventFromBeforeTheRunTheSnapshotHoldsChangesNothing() {
+        long stoppedAt = 1_764_237_600_000_000_000L;
+        java.time.Instant restartedAt = java.time.Instant.ofEpochSecond(0, stoppedAt).plusSeconds(2);
+        ServiceStatus listed = new ServiceStatus("vault", Optional.of("id-vault"), ContainerState.RUNNING,
+                HealthStatus.HEALTHY, OptionalInt.empty(), Optional.of(restartedAt), Optional.empty(),
+                java.util.List.of(), false, Optional.empty(), Optional.empty());
+        StackSnapshot s = snapshot(smallStack()).withService(listed);
+
+        StackSnapshot late = EventApplier.apply(s, new ContainerEvent("id-vault", "vault", "die", stoppedAt,
+                OptionalInt.of(0), Optional.empty()));
+
+        assertThat(late.status("vault").state()).as("the stop's die, delivered after the restart was listed")
+                .isEqualTo(ContainerState.RUNNING);
+        assertThat(EventApplier.apply(s, new ContainerEvent("id-vault", "vault", "die",
+                stoppedAt + 3_000_000_000L, OptionalInt.of(0), Optional.empty())).status("vault").state())
+                .as("a die after the run's start still counts").isEqualTo(ContainerState.EXITED);
+    }
+
+    @Test
     void eventsOfUnknownServicesAreIgnored() {
         StackSnapshot s = snapshot(smallStack());
 

@@ -19,7 +19,6 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.feather.Feather;
@@ -59,19 +58,10 @@ public final class DashboardView {
         engine.setId("engine-line");
         Label problem = bannerLabel("problem", Styles.DANGER);
         problem.textProperty().bind(model.problemProperty());
-        Button choose = new Button("Choose compose file\u2026");
-        choose.setId("choose-compose-file");
-        choose.getStyleClass().add(Styles.SMALL);
-        choose.disableProperty().bind(model.workingProperty());
-        choose.setOnAction(e -> chooseComposeFile());
-        HBox problemLine = new HBox(8, problem, choose);
+        HBox problemLine = new HBox(8, problem, ComposeFileButton.of(model));
         problemLine.setAlignment(Pos.CENTER_LEFT);
         problemLine.visibleProperty().bind(problem.visibleProperty());
         problemLine.managedProperty().bind(problemLine.visibleProperty());
-        Label failure = bannerLabel("failure", Styles.DANGER);
-        failure.textProperty().bind(model.failureProperty());
-        failure.managedProperty().unbind();
-        failure.setManaged(true);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.visibleProperty().bind(model.workingProperty());
@@ -82,9 +72,9 @@ public final class DashboardView {
         HBox progressLine = new HBox(8, spinner, progress);
         progressLine.setAlignment(Pos.CENTER_LEFT);
         progressLine.setMinHeight(24); // reserved: the line comes and goes with actions, the table must not move
-        javafx.scene.control.ComboBox<String> tier = new javafx.scene.control.ComboBox<>(model.tierChoices());
+        javafx.scene.control.ComboBox<String> tier = new javafx.scene.control.ComboBox<>(model.tiers().choices());
         tier.setId("tier-filter");
-        tier.valueProperty().bindBidirectional(model.tierFilterProperty());
+        tier.valueProperty().bindBidirectional(model.tiers().tierProperty());
         VBox header = new VBox(4, engine, problemLine, progressLine, new PullProgressPane(model.pulls()), tier);
         header.setPadding(new Insets(10, 12, 8, 12));
 
@@ -94,51 +84,18 @@ public final class DashboardView {
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Service", 160, this::nameCell));
-        table.getColumns().add(column("State", 130, this::stateCell));
+        table.getColumns().add(column("State", 150, this::stateCell));
         table.getColumns().add(column("Uptime", 70, r -> text(r.uptime())));
         table.getColumns().add(column("Ports", 130, this::portsCell));
         table.getColumns().add(column("CPU", 60, r -> text(r.cpu())));
         table.getColumns().add(column("Memory", 80, r -> text(r.memory())));
-        table.getColumns().add(column("", 190, this::actionsCell));
+        table.getColumns().add(column("", 250, this::actionsCell));
 
         model.rows().addListener((ListChangeListener<ServiceRow>) change -> update());
         update();
         root.setTop(header);
-        root.setCenter(withFailureOverlay(failure));
-    }
-
-    /**
-     * The failure report lies over the bottom of the table instead of pushing it down: the button under the
-     * pointer stays where it was when an action ends (it used to move by ~130 px).
-     */
-    private Node withFailureOverlay(Label failure) {
-        Button dismiss = new Button(null, new FontIcon(Feather.X));
-        dismiss.setId("dismiss-failure");
-        dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        dismiss.setOnAction(e -> model.dismissFailure());
-        HBox box = new HBox(8, failure, dismiss);
-        box.setId("failure-overlay");
-        box.getStyleClass().add("failure-overlay");
-        box.setPadding(new Insets(8, 12, 8, 12));
-        box.setMaxHeight(Region.USE_PREF_SIZE);
-        HBox.setHgrow(failure, javafx.scene.layout.Priority.ALWAYS);
-        failure.setMaxWidth(Double.MAX_VALUE);
-        box.visibleProperty().bind(failure.textProperty().isNotEmpty());
-        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(table, box);
-        javafx.scene.layout.StackPane.setAlignment(box, Pos.BOTTOM_CENTER);
-        return center;
-    }
-
-    private void chooseComposeFile() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Choose the stack's compose file");
-        chooser.getExtensionFilters().addAll(
-                new javafx.stage.FileChooser.ExtensionFilter("Compose files", "*.yml", "*.yaml"),
-                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
-        java.io.File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (file != null) {
-            model.chooseComposeFile(file.toPath());
-        }
+        // Failures and the stale notice lie over the table (DashboardNotices), never push it down.
+        root.setCenter(DashboardNotices.over(table, model));
     }
 
     private static Label bannerLabel(String id, String style) {
@@ -238,7 +195,17 @@ public final class DashboardView {
         Label state = new Label(row.state(), dot);
         state.setId("state-" + row.name());
         row.blocked().ifPresent(why -> state.setTooltip(new Tooltip(why)));
-        return state;
+        if (!row.stale()) {
+            return state;
+        }
+        Label mark = new Label("definition changed", new FontIcon(Feather.ALERT_TRIANGLE));
+        mark.setId("stale-" + row.name());
+        mark.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        mark.setTooltip(new Tooltip("The compose file's definition changed since this container was made: "
+                + "Recreate applies it (volumes are kept)."));
+        HBox cell = new HBox(6, state, mark);
+        cell.setAlignment(Pos.CENTER_LEFT);
+        return cell;
     }
 
     static String styleClass(io.colimaservices.domain.StatusText.Tone tone) {
@@ -280,9 +247,25 @@ public final class DashboardView {
             shell.setId("shell-" + row.name());
             shell.setDisable(!row.up());
             actions.getChildren().addAll(restart, logs, shell);
+            if (row.hasClient()) {
+                Button client = icon(Feather.COMMAND, "Open the service's client in a terminal",
+                        () -> model.openClient(row.name()));
+                client.setId("client-" + row.name());
+                client.setDisable(!row.up());
+                actions.getChildren().add(client);
+            }
             if (row.webUi().isPresent()) {
                 Button open = icon(Feather.EXTERNAL_LINK, "Open " + row.webUi().get(), () -> model.openWebUi(row));
                 actions.getChildren().add(open);
+            }
+            if (row.stale()) {
+                Button recreate = new Button("Recreate");
+                recreate.setId("recreate-" + row.name());
+                recreate.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+                recreate.setTooltip(new Tooltip("Replace the container with one of the current definition"));
+                recreate.setOnAction(e -> model.recreate(row.name()));
+                recreate.disableProperty().bind(model.workingProperty().or(constant(!row.canStart())));
+                actions.getChildren().add(recreate);
             }
         }
         return actions;

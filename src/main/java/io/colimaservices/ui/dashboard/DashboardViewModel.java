@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -24,9 +23,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The services page: rows per group and service from snapshots (any thread), usage figures from the sampler, and the
- * group and service actions with their progress. UI state changes on the UI executor; actions run on the background
- * executor.
+ * The services page: rows per group and service from snapshots (any thread), usage figures from the sampler, the
+ * group and service actions with their progress. UI state changes on the UI executor; actions run in the background.
  */
 public final class DashboardViewModel {
     private final Executor uiExecutor;
@@ -42,9 +40,10 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final DashboardFailure failure = new DashboardFailure();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
-    private final DashboardRows table = new DashboardRows();
-    public static final String ALL_TIERS = DashboardRows.ALL_TIERS;
+    private final DashboardTierFilter tiers = new DashboardTierFilter(this::refresh);
+    private final DashboardRows table = new DashboardRows(tiers);
     private final PullProgressViewModel pulls;
+    private final StaleCheck stale;
     private StackSnapshot snapshot;
     private Map<String, ServiceUsage> usage = Map.of();
 
@@ -57,7 +56,7 @@ public final class DashboardViewModel {
         this.clock = clock;
         this.timeout = timeout;
         this.pulls = new PullProgressViewModel(uiExecutor);
-        table.tierFilter().addListener(o -> refresh());
+        this.stale = new StaleCheck(uiExecutor, background, operations, this::refresh);
     }
 
     /** Takes a snapshot from any thread. */
@@ -66,6 +65,7 @@ public final class DashboardViewModel {
             snapshot = next;
             failure.follow(next);
             refresh();
+            stale.follow(next);
         });
     }
 
@@ -86,20 +86,13 @@ public final class DashboardViewModel {
         if (snapshot == null) {
             return;
         }
-        List<ServiceRow> next = table.of(snapshot, usage, clock.instant());
+        List<ServiceRow> next = table.of(snapshot, usage, stale.current(), clock.instant());
         if (!next.equals(rows)) {
             rows.setAll(next);
         }
-        // Docker's state on its own line, with its own reason; the compose file's problem apart, never blamed on
-        // Docker (nor Docker's on the file).
-        engineLine.set(snapshot.engine().reachable()
-                ? "Docker " + snapshot.engine().version().orElse("") + " at " + snapshot.engine().host()
-                : snapshot.unknownReason().map(DashboardViewModel::capitalized).orElse(""));
+        // Docker's state on its own line; the compose file's problem apart, never blamed on Docker (nor Docker's on it).
+        engineLine.set(DashboardRows.engineLine(snapshot));
         problem.set(snapshot.catalogError().map(e -> "Compose file " + e).orElse(""));
-    }
-
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Starts a group or a service (and what it depends on). */
@@ -121,12 +114,22 @@ public final class DashboardViewModel {
         run("Restarting " + service, p -> operations.restart(service, timeout.get(), p));
     }
 
+    /** Replaces a stale service's container with one of its current definition (volumes kept). */
+    public void recreate(String service) {
+        run("Recreating " + service, p -> operations.recreate(service, timeout.get(), p));
+    }
+
     public void openLogs(String service) {
         commands.openLogs(service);
     }
 
     public void openShell(String service) {
         commands.openShell(service, false);
+    }
+
+    /** Opens the service's own client (the {@code io.colima-services.client} label) in a terminal. */
+    public void openClient(String service) {
+        commands.openShell(service, true);
     }
 
     public void openWebUi(ServiceRow row) {
@@ -153,11 +156,11 @@ public final class DashboardViewModel {
             try {
                 int services = commands.useComposeFile(file);
                 uiExecutor.execute(() -> {
-                    finish(label, "", false);
+                    finish(label, "", null, false);
                     progress.set("Using " + file + ": " + services + " services");
                 });
             } catch (UserError e) {
-                uiExecutor.execute(() -> finish(label, e.describe(), false));
+                uiExecutor.execute(() -> finish(label, e.describe(), null, false));
             }
         });
     }
@@ -177,21 +180,19 @@ public final class DashboardViewModel {
                     }
                 });
             } catch (UserError e) {
-                uiExecutor.execute(() -> finish(label, e.describe(), false));
+                uiExecutor.execute(() -> finish(label, e.describe(), null, false));
                 return;
             }
             String failed = result.failure().map(f -> f.report(5)).orElse("");
             String subject = result.failure().map(StackProgress.Failed::service).orElse(null);
-            uiExecutor.execute(() -> {
-                finish(label, failed, result.cancelled());
-                failure.showAbout(failed, subject, snapshot);
-            });
+            uiExecutor.execute(() -> finish(label, failed, subject, result.cancelled()));
         });
     }
 
-    private void finish(String label, String failed, boolean cancelled) {
+    /** Ends an action; its failure (if any) is about {@code subject} (none: null) and goes once that moves on. */
+    private void finish(String label, String failed, String subject, boolean cancelled) {
         working.set(false);
-        failure.show(failed);
+        failure.showAbout(failed, subject, snapshot);
         if (cancelled) {
             progress.set(label + ": cancelled");
         } else if (failed.isEmpty() && progress.get().endsWith("...")) {
@@ -233,14 +234,14 @@ public final class DashboardViewModel {
         return pulls;
     }
 
-    /** The tier whose services the table shows ({@link #ALL_TIERS}: every service); groups left empty are hidden. */
-    public StringProperty tierFilterProperty() {
-        return table.tierFilter();
+    /** The tier filter above the table. */
+    public DashboardTierFilter tiers() {
+        return tiers;
     }
 
-    /** {@link #ALL_TIERS}, then the stack's tiers. */
-    public ObservableList<String> tierChoices() {
-        return table.tierChoices();
+    /** Which running services run a stale definition (asked when what runs changes), and its notice. */
+    StaleCheck stale() {
+        return stale;
     }
 
     public ReadOnlyBooleanProperty workingProperty() {

@@ -1,9 +1,15 @@
 package io.colimaservices.ui.dashboard;
 
 import io.colimaservices.domain.ActionResult;
+import io.colimaservices.domain.Catalog;
+import io.colimaservices.domain.ServiceDefinition;
+import io.colimaservices.domain.ServiceShell;
+import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.EngineInfo;
 import io.colimaservices.domain.HealthStatus;
+import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.ServiceUsage;
+import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StatusText;
@@ -19,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static io.colimaservices.domain.Fixtures.exited;
@@ -31,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardViewModelTest {
     private final List<String> calls = new ArrayList<>();
     private ActionResult nextResult = ActionResult.OK;
+    private Set<String> staleNow = Set.of();
 
     private final StackOperations operations = new StackOperations() {
         public ActionResult up(List<String> targets, Duration timeout, Consumer<StackProgress> progress) {
@@ -54,6 +62,17 @@ class DashboardViewModelTest {
             calls.add("restart " + service);
             return nextResult;
         }
+
+        public ActionResult recreate(String service, Duration timeout, Consumer<StackProgress> progress) {
+            calls.add("recreate " + service);
+            return nextResult;
+        }
+
+        public Set<String> stale(StackSnapshot snapshot) {
+            calls.add("stale? " + snapshot.services().values().stream().filter(ServiceStatus::isRunning)
+                    .map(ServiceStatus::service).sorted().toList());
+            return staleNow;
+        }
     };
 
     private final DashboardCommands commands = new DashboardCommands() {
@@ -66,7 +85,7 @@ class DashboardViewModelTest {
         }
 
         public void openShell(String service, boolean client) {
-            calls.add("shell " + service);
+            calls.add((client ? "client " : "shell ") + service);
         }
 
         public void copyPlain(String text) {
@@ -107,19 +126,19 @@ class DashboardViewModelTest {
     @Test
     void theTierFilterShowsATiersServicesAndThoseWithoutAProfileAndHidesEmptyGroups() {
         model.show(snapshot(io.colimaservices.domain.Fixtures.tieredStack(), running("vault", HealthStatus.HEALTHY)));
-        assertThat(model.tierChoices()).containsExactly(DashboardViewModel.ALL_TIERS, "minimal", "standard", "full",
+        assertThat(model.tiers().choices()).containsExactly(DashboardTierFilter.ALL_TIERS, "minimal", "standard", "full",
                 "reference", "lab");
         assertThat(model.rows()).extracting(ServiceRow::name).contains("grafana", "shop", "lab");
 
-        model.tierFilterProperty().set("minimal");
+        model.tiers().tierProperty().set("minimal");
         assertThat(model.rows()).extracting(r -> (r.groupRow() ? "# " : "") + r.name())
                 .containsExactly("# Secrets", "vault", "# Data", "postgres");
 
-        model.tierFilterProperty().set("reference");
+        model.tiers().tierProperty().set("reference");
         assertThat(model.rows()).extracting(r -> (r.groupRow() ? "# " : "") + r.name())
                 .containsExactly("# Secrets", "vault", "# Apps", "shop");
 
-        model.tierFilterProperty().set(DashboardViewModel.ALL_TIERS);
+        model.tiers().tierProperty().set(DashboardTierFilter.ALL_TIERS);
         assertThat(model.rows()).hasSize(10);
     }
 
@@ -257,5 +276,93 @@ class DashboardViewModelTest {
 
         model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
         assertThat(model.failureProperty().get()).as("vault initialized and unsealed: healthy").isEmpty();
+    }
+
+    @Test
+    void aRunningServiceWithAStaleDefinitionIsMarkedAndRecreatedWithOneCall() {
+        staleNow = Set.of("postgres");
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY),
+                running("postgres", HealthStatus.HEALTHY)));
+
+        assertThat(model.rows()).filteredOn(ServiceRow::stale).extracting(ServiceRow::name)
+                .containsExactly("postgres");
+        assertThat(model.stale().noticeProperty().get())
+                .isEqualTo("postgres runs an older definition than the compose file's: Recreate applies it.");
+        model.recreate("postgres");
+        assertThat(model.progressProperty().get()).isEqualTo("Recreating postgres: done");
+        assertThat(calls).containsExactly("stale? [postgres, vault]", "recreate postgres");
+    }
+
+    @Test
+    void staleIsAskedAgainOnlyWhenWhatRunsChanged() {
+        Catalog stack = smallStack();
+        staleNow = Set.of("postgres");
+        model.show(snapshot(stack, running("postgres", HealthStatus.HEALTHY)));
+        model.show(snapshot(stack, running("postgres", HealthStatus.HEALTHY)));
+        model.showUsage(Map.of());
+        staleNow = Set.of();
+        model.show(snapshot(stack, running("postgres", HealthStatus.HEALTHY), running("vault", HealthStatus.HEALTHY)));
+        model.show(snapshot(stack, exited("postgres", 0)));
+        assertThat(calls).containsExactly("stale? [postgres]", "stale? [postgres, vault]");
+        assertThat(model.rows()).noneMatch(ServiceRow::stale);
+        assertThat(model.stale().noticeProperty().get()).isEmpty();
+
+        model.show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
+        assertThat(calls).as("a reloaded catalog is asked about again").endsWith("stale? [postgres]");
+    }
+
+    @Test
+    void aComposeCliThatCannotTellLeavesNoMark() {
+        StackOperations failing = new StackOperations() {
+            public ActionResult up(List<String> t, Duration d, Consumer<StackProgress> p) {
+                return ActionResult.OK;
+            }
+
+            public ActionResult upTiers(List<String> t, Duration d, Consumer<StackProgress> p) {
+                return ActionResult.OK;
+            }
+
+            public ActionResult down(List<String> t, Consumer<StackProgress> p) {
+                return ActionResult.OK;
+            }
+
+            public ActionResult restart(String s, Duration d, Consumer<StackProgress> p) {
+                return ActionResult.OK;
+            }
+
+            public ActionResult recreate(String s, Duration d, Consumer<StackProgress> p) {
+                return ActionResult.OK;
+            }
+
+            public Set<String> stale(StackSnapshot snapshot) {
+                throw new UserError(UserError.Kind.DOCKER_UNREACHABLE, "docker compose config failed", "");
+            }
+        };
+        DashboardViewModel other = new DashboardViewModel(UiExecutors.direct(), UiExecutors.direct(), failing,
+                commands, Clock.systemUTC(), () -> Duration.ofSeconds(120));
+        other.show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
+
+        assertThat(other.rows()).noneMatch(ServiceRow::stale);
+        assertThat(other.failureProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aServiceThatDeclaresAClientOffersItsClient() {
+        model.show(snapshot(withClient(), running("postgres", HealthStatus.HEALTHY)));
+
+        assertThat(model.rows()).filteredOn(ServiceRow::hasClient).extracting(ServiceRow::name)
+                .containsExactly("postgres");
+        model.openClient("postgres");
+        model.openShell("postgres");
+        assertThat(calls).endsWith("client postgres", "shell postgres");
+    }
+
+    /** {@code smallStack()} where postgres declares a client ({@code io.colima-services.client}). */
+    static Catalog withClient() {
+        Catalog small = smallStack();
+        return new Catalog(small.source(), small.services().stream().map(d -> !d.name().equals("postgres") ? d
+                : new ServiceDefinition(d.name(), d.group(), d.image(), d.ports(), d.dependsOn(), d.hasHealthCheck(),
+                d.webUiUrl(), d.vaultPath(), d.tls(), d.connection(), d.description(), d.profiles(), d.line(),
+                d.oneShot(), d.hasBuild(), Map.of(ServiceShell.CLIENT_LABEL, "psql -U app"), d.volumes())).toList());
     }
 }

@@ -5,6 +5,7 @@ import io.colimaservices.domain.ActionResult;
 import io.colimaservices.domain.HealthStatus;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
+import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -12,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
@@ -19,6 +21,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -32,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardViewTest extends ApplicationTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private DashboardViewModel model;
-    private volatile boolean failNext;
+    private volatile ActionResult nextResult = ActionResult.OK;
 
     @Override
     public void start(Stage stage) {
@@ -40,10 +45,7 @@ class DashboardViewTest extends ApplicationTest {
         StackOperations operations = new StackOperations() {
             public ActionResult up(List<String> t, Duration d, Consumer<StackProgress> p) {
                 calls.add("up " + t);
-                return failNext ? new ActionResult(java.util.Optional.of(new StackProgress.Failed("postgres",
-                        "unhealthy", java.util.Optional.of("pg_isready: no response"), java.util.OptionalInt.empty(),
-                        List.of("FATAL: one", "FATAL: two", "FATAL: three", "FATAL: four", "FATAL: five"))))
-                        : ActionResult.OK;
+                return nextResult;
             }
 
             public ActionResult upTiers(List<String> t, Duration d, Consumer<StackProgress> p) {
@@ -60,6 +62,15 @@ class DashboardViewTest extends ApplicationTest {
                 calls.add("restart " + s);
                 return ActionResult.OK;
             }
+
+            public ActionResult recreate(String s, Duration d, Consumer<StackProgress> p) {
+                calls.add("recreate " + s);
+                return ActionResult.OK;
+            }
+
+            public Set<String> stale(StackSnapshot snapshot) {
+                return Set.of("postgres");
+            }
         };
         DashboardCommands commands = new DashboardCommands() {
             public void openLogs(String service) {
@@ -70,7 +81,7 @@ class DashboardViewTest extends ApplicationTest {
             }
 
             public void openShell(String service, boolean client) {
-                calls.add("shell " + service);
+                calls.add((client ? "client " : "shell ") + service);
             }
 
             public void copyPlain(String text) {
@@ -106,6 +117,8 @@ class DashboardViewTest extends ApplicationTest {
 
         model.show(snapshot(smallStack(), exited("vault", 1)));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing())
+                .as("no failure, nothing stale: no message over the table").isFalse();
 
         assertThat(table.getRoot().getChildren().getFirst().getChildren().getFirst())
                 .as("rows are updated in place").isSameAs(vaultItem);
@@ -131,23 +144,75 @@ class DashboardViewTest extends ApplicationTest {
     }
 
     @Test
-    void aFailureDoesNotMoveTheTableUnderThePointer() {
-        model.show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
+    void aFailureDoesNotMoveTheTableUnderThePointerAndItsCloseButtonDismissesIt() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node table = lookup("#services").query();
         javafx.geometry.Bounds before = table.localToScene(table.getBoundsInLocal());
 
-        failNext = true;
+        nextResult = new ActionResult(Optional.of(new StackProgress.Failed("postgres", "unhealthy",
+                Optional.of("pg_isready: no response"), OptionalInt.empty(),
+                List.of("FATAL: one", "FATAL: two", "FATAL: three", "FATAL: four", "FATAL: five"))));
         clickOn("#start-data");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(lookup("#failure").queryAs(Label.class).getText()).contains("postgres failed");
-        assertThat(lookup("#failure-overlay").query().isVisible()).isTrue();
+        NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
+        assertThat(notices.getText()).contains("postgres failed");
+        assertThat(notices.isShowing()).isTrue();
         assertThat(table.localToScene(table.getBoundsInLocal())).as("the table stays where it was").isEqualTo(before);
 
-        clickOn("#dismiss-failure");
+        clickOn(lookup("#notices .close-button").queryButton());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lookup("#failure-overlay").query().isVisible()).isFalse();
+        assertThat(model.failureProperty().get()).as("closing the message dismisses the failure").isEmpty();
+        assertThat(notices.isShowing()).isFalse();
         assertThat(table.localToScene(table.getBoundsInLocal())).isEqualTo(before);
+    }
+
+    @Test
+    void aStaleServiceAloneShowsTheMarkAndARecreateButtonThatRecreatesIt() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY),
+                running("postgres", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(lookup("#stale-postgres").tryQuery()).isPresent();
+        assertThat(lookup("#recreate-postgres").tryQuery()).isPresent();
+        assertThat(lookup("#stale-vault").tryQuery()).isEmpty();
+        assertThat(lookup("#recreate-vault").tryQuery()).isEmpty();
+        NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
+        assertThat(notices.isShowing()).isTrue();
+        assertThat(notices.getText()).startsWith("postgres runs an older definition");
+
+        clickOn("#recreate-postgres");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(calls).containsExactly("recreate postgres");
+    }
+
+    @Test
+    void aServiceThatDeclaresAClientHasAnOpenClientButton() {
+        model.show(snapshot(DashboardViewModelTest.withClient(), running("postgres", HealthStatus.HEALTHY),
+                running("vault", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(lookup("#client-vault").tryQuery()).isEmpty();
+        clickOn("#client-postgres");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(calls).containsExactly("client postgres");
+    }
+
+    @Test
+    void aFailedActionShowsItsReasonOverTheTable() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing()).isFalse();
+        nextResult = new ActionResult(Optional.of(new StackProgress.Failed("redis", "unhealthy", Optional.empty(),
+                OptionalInt.empty(), List.of())));
+
+        clickOn("#start-data");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
+        assertThat(notices.isShowing()).isTrue();
+        assertThat(notices.getText()).isEqualTo("redis failed: unhealthy");
+        assertThat(notices.getPseudoClassStates()).extracting(Object::toString).contains("failed");
     }
 }
