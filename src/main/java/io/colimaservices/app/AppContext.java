@@ -21,6 +21,8 @@ import io.colimaservices.docker.ImagePuller;
 import io.colimaservices.docker.PoolOverlapAdvice;
 import io.colimaservices.domain.CaTrust;
 import io.colimaservices.domain.Catalog;
+import io.colimaservices.domain.CatalogLoader;
+import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ContainerEngine;
 import io.colimaservices.domain.ContainerExec;
 import io.colimaservices.domain.LocalTerminal;
@@ -111,11 +113,13 @@ public class AppContext implements AutoCloseable {
     private final AppDirectories directories;
     private final Supplier<NativePlatform> platformSource;
     private Catalog catalog;
+    private volatile Path chosenComposeFile;
     private final Object engineLock = new Object();
     private DockerEngine engine;
     private DockerExec exec;
     private DockerBackupEngine backupEngine;
     private VaultHttp vaultHttp;
+    private VaultEndpoint vaultHttpEndpoint;
     private SecretStore secretStore;
     private ServiceRestarter serviceRestarter;
     private ComposeCli composeCli;
@@ -161,6 +165,11 @@ public class AppContext implements AutoCloseable {
         this.platformSource = platform;
     }
 
+    /** The app's directories for this environment, as a context made with it has them. */
+    static AppDirectories defaultDirectories(Map<String, String> environment) {
+        return AppDirectories.of(System.getProperty("os.name", ""), homeOf(environment), environment);
+    }
+
     private static Path homeOf(Map<String, String> environment) {
         String home = environment.get("HOME");
         return home != null && home.startsWith("/") ? Path.of(home) : Path.of(System.getProperty("user.home"));
@@ -174,9 +183,13 @@ public class AppContext implements AutoCloseable {
         return options.projectName();
     }
 
-    /** {@code --compose-file}, else the one chosen in the settings, else the bundled one. */
+    /**
+     * The file chosen in the running app ("Choose compose file..."), else {@code --compose-file}, else the one chosen
+     * in the settings, else the bundled one.
+     */
     public Path composeFile() {
-        return options.composeFile().or(() -> settings().settings().composeFile())
+        return Optional.ofNullable(chosenComposeFile).or(options::composeFile)
+                .or(() -> settings().settings().composeFile())
                 .map(p -> p.toAbsolutePath().normalize()).orElseGet(BundledStack::composeFile);
     }
 
@@ -197,6 +210,21 @@ public class AppContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Uses {@code chosen} (read from {@code file}) from now on, without a restart: the next compose invocation runs on
+     * its file; the caller shows the catalog.
+     */
+    public synchronized void useComposeFile(Path file, Catalog chosen) {
+        chosenComposeFile = file;
+        catalog = chosen;
+        composeCli = null;
+    }
+
+    /** The compose parser, with this context's environment (interpolation). */
+    public CatalogLoader catalogLoader() {
+        return new ComposeCatalogLoader(environment);
+    }
+
     public record CatalogResult(Catalog catalog, Optional<String> error) {
     }
 
@@ -206,7 +234,9 @@ public class AppContext implements AutoCloseable {
      * {@code /var/run/docker.sock}.
      */
     public DockerHost dockerHost() {
-        return new DockerHostResolver(environment, this::colimaSocket).resolve(options.dockerHost());
+        // --docker-host, else the one chosen in Preferences, else DOCKER_HOST, Colima's socket, the default one.
+        return new DockerHostResolver(environment, this::colimaSocket).resolve(options.dockerHost()
+                .or(() -> settings().settings().connections().dockerHost()));
     }
 
     private Optional<Path> colimaSocket() {
@@ -226,7 +256,7 @@ public class AppContext implements AutoCloseable {
      */
     public StackSnapshot liveSnapshot() {
         StackSnapshot snapshot = StackSnapshot.initial(projectName(), catalog(), Optional.empty(),
-                dockerHost().display(), options.vaultAddress(), vmProfile());
+                dockerHost().display(), vaultAddress(), vmProfile());
         EngineInfo info = engine().ping();
         if (!info.reachable()) {
             DockerHost host = dockerHost();
@@ -236,6 +266,19 @@ public class AppContext implements AutoCloseable {
                     "start Colima (colima start), or point --docker-host / DOCKER_HOST at a running engine");
         }
         return snapshot.withListing(info, engine().listProject(projectName()));
+    }
+
+    /**
+     * What the app shows at start whatever it finds: the catalog or the compose file's problem, and one listing
+     * when Docker answers, else every service unknown with Docker's reason (the snapshot command pictures it so).
+     */
+    public StackSnapshot snapshotAsTheAppShowsIt() {
+        CatalogResult catalog = catalogOrError();
+        StackSnapshot snapshot = StackSnapshot.initial(projectName(), catalog.catalog(), catalog.error(),
+                dockerHost().display(), vaultAddress(), vmProfile());
+        EngineInfo info = engine().ping();
+        return info.reachable() ? snapshot.withListing(info, engine().listProject(projectName()))
+                : snapshot.withEngine(info);
     }
 
     /** Where the stack's containers read what the app writes for them (bind-mounted by the compose file). */
@@ -250,6 +293,39 @@ public class AppContext implements AutoCloseable {
     public synchronized ServiceProvisioner provisioner() {
         composeCli();
         return advisedCompose;
+    }
+
+    /**
+     * The provisioner as it is when it is used: a session's actions are made when Docker is asked, which must not
+     * wait for (nor fail on) the compose file, and follow a compose file chosen later.
+     */
+    private ServiceProvisioner provisionerOnUse() {
+        return new ServiceProvisioner() {
+            @Override
+            public void create(List<ServiceDefinition> services, Consumer<String> output) {
+                provisioner().create(services, output);
+            }
+
+            @Override
+            public boolean mayStartWhileCreating() {
+                return provisioner().mayStartWhileCreating();
+            }
+
+            @Override
+            public void recreate(ServiceDefinition service, Consumer<String> output) {
+                provisioner().recreate(service, output);
+            }
+
+            @Override
+            public Map<String, String> definitionHashes(List<ServiceDefinition> services) {
+                return provisioner().definitionHashes(services);
+            }
+
+            @Override
+            public Map<String, String> freshDefinitionHashes(List<ServiceDefinition> services) {
+                return provisioner().freshDefinitionHashes(services);
+            }
+        };
     }
 
     /** Starts finding the compose CLI on another thread (a command that will create containers soon). */
@@ -285,7 +361,7 @@ public class AppContext implements AutoCloseable {
      * when the settings allow it), and the services the user wants running kept in the app-support directory.
      */
     public StackActions stackActions(StackStore store) {
-        return new StackActions(engine(), provisioner(), store, new StackServiceHooks(() -> useCases().vault(),
+        return new StackActions(engine(), provisionerOnUse(), store, new StackServiceHooks(() -> useCases().vault(),
                 () -> settings().settings().unsealAutomatically()), stopLedger, VaultServices.DELIVERY,
                 desiredServices());
     }
@@ -464,6 +540,11 @@ public class AppContext implements AutoCloseable {
         return new ShellLauncher(() -> LaunchCommand.current().map(LaunchCommand::arguments), options, terminal);
     }
 
+    /** The user's browser, through the desktop's opener (which says when nothing opened). */
+    public io.colimaservices.domain.UrlOpener urlOpener() {
+        return new io.colimaservices.platform.DesktopBrowser(platform().isMacOs(), new Commands(environment));
+    }
+
     /** This process's terminal (none for the app, or when stdin and stdout are pipes). */
     public LocalTerminal localTerminal() {
         return JnaTerminal.current(osName());
@@ -505,20 +586,66 @@ public class AppContext implements AutoCloseable {
         return directories;
     }
 
-    public VaultEndpoint vaultEndpoint() {
-        return VaultEndpoint.parse(options.vaultAddress(), options.vaultCaFile());
+    /** {@code --vault-addr} when given (not the default), else the one chosen in Preferences, else the default. */
+    public String vaultAddress() {
+        if (!options.vaultAddress().equals(LaunchOptions.DEFAULT_VAULT_ADDRESS) || options.vaultCaFile().isPresent()) {
+            return options.vaultAddress();
+        }
+        return settings().settings().connections().vaultAddress().orElse(LaunchOptions.DEFAULT_VAULT_ADDRESS);
     }
 
-    /** The one HTTP client every Vault call shares. */
+    public VaultEndpoint vaultEndpoint() {
+        if (!options.vaultAddress().equals(LaunchOptions.DEFAULT_VAULT_ADDRESS) || options.vaultCaFile().isPresent()) {
+            return VaultEndpoint.parse(options.vaultAddress(), options.vaultCaFile());
+        }
+        return VaultEndpoint.parse(vaultAddress(), settings().settings().connections().vaultCaFile());
+    }
+
+    /**
+     * The one HTTP client every Vault call shares; a new one when the address or CA file changed in Preferences
+     * (applied without a restart).
+     */
     public synchronized VaultHttp vaultHttp() {
+        VaultEndpoint endpoint = vaultEndpoint();
+        if (vaultHttp != null && !endpoint.equals(vaultHttpEndpoint)) {
+            vaultHttp.close();
+            vaultHttp = null;
+        }
         if (vaultHttp == null) {
-            vaultHttp = new VaultHttp(vaultEndpoint());
+            vaultHttp = new VaultHttp(endpoint);
+            vaultHttpEndpoint = endpoint;
         }
         return vaultHttp;
     }
 
+    /** Vault's API on the client current at each call (so a watcher made at start follows a new address). */
     public VaultGateway vaultGateway() {
-        return new HttpVaultGateway(vaultHttp());
+        return new VaultGateway() {
+            @Override
+            public String address() {
+                return vaultEndpoint().display();
+            }
+
+            @Override
+            public io.colimaservices.domain.VaultState status() {
+                return new HttpVaultGateway(vaultHttp()).status();
+            }
+
+            @Override
+            public io.colimaservices.domain.InitResult initialize(int shares, int threshold) {
+                return new HttpVaultGateway(vaultHttp()).initialize(shares, threshold);
+            }
+
+            @Override
+            public io.colimaservices.domain.VaultState submitUnsealShare(String share) {
+                return new HttpVaultGateway(vaultHttp()).submitUnsealShare(share);
+            }
+
+            @Override
+            public io.colimaservices.domain.VaultState resetUnseal() {
+                return new HttpVaultGateway(vaultHttp()).resetUnseal();
+            }
+        };
     }
 
     /** Keychain on macOS, Secret Service on Linux when one answers, else the 0600 file. */

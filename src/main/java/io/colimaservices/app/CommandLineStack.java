@@ -43,7 +43,7 @@ public final class CommandLineStack implements AutoCloseable {
             context.prepareProvisioner();
         }
         StackStore store = new StackStore(StackSnapshot.initial(context.projectName(), context.catalog(),
-                Optional.empty(), context.dockerHost().display(), context.options().vaultAddress(),
+                Optional.empty(), context.dockerHost().display(), context.vaultAddress(),
                 context.vmProfile()));
         EngineWatcher watcher = new EngineWatcher(context.engine(), store);
         CountDownLatch connected = new CountDownLatch(1);

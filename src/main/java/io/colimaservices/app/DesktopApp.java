@@ -5,6 +5,8 @@ import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,11 @@ public final class DesktopApp {
     private static final AtomicReference<CompletableFuture<AppContext>> PREPARED = new AtomicReference<>();
     private static final AtomicReference<Throwable> START_FAILURE = new AtomicReference<>();
     private static final AppExit EXIT = new AppExit();
+    private static final AtomicReference<SingleInstance> INSTANCE = new AtomicReference<>();
+    private static final AtomicReference<java.util.function.Function<List<String>, String>> SECOND_LAUNCH =
+            new AtomicReference<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean PENDING_SHOW =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private static volatile boolean exitWhenReady;
     /**
      * JavaFX's controls log at INFO through java.util.logging to stderr; the list of a flooded log viewer says "index
@@ -61,6 +68,21 @@ public final class DesktopApp {
     public static int run(LaunchOptions options, boolean quitWhenReady) {
         EXIT.handleSignals();
         options.checkUsable(System.getenv());
+        Path directory = AppContext.defaultDirectories(System.getenv()).support();
+        Optional<SingleInstance> claimed = SingleInstance.claim(directory);
+        if (claimed.isEmpty()) {
+            // Another instance runs: it brings its window forward; no second tray icon.
+            try {
+                System.out.println(SingleInstance.handOver(directory, SecondLaunch.request(options)));
+                return 0;
+            } catch (java.io.UncheckedIOException e) {
+                throw new UserError(UserError.Kind.OTHER, "another Colima Services holds "
+                        + directory.resolve(SingleInstance.LOCK_FILE) + " but does not answer",
+                        "quit it (or end its process), then start the app again");
+            }
+        }
+        INSTANCE.set(claimed.get());
+        claimed.get().listen(DesktopApp::secondLaunch);
         OPTIONS.set(options);
         PREPARED.set(prepare(options));
         FX_CONTROLS.setLevel(java.util.logging.Level.WARNING);
@@ -79,6 +101,29 @@ public final class DesktopApp {
             throw failed instanceof UserError userError ? userError : cannotStart(failed);
         }
         return EXIT.status();
+    }
+
+    /** A second launch's request: to the running app once it has started, else kept until it has. */
+    private static String secondLaunch(List<String> request) {
+        java.util.function.Function<List<String>, String> handler = SECOND_LAUNCH.get();
+        if (handler == null) {
+            PENDING_SHOW.set(true);
+            return "Colima Services is starting: its window opens when it is ready";
+        }
+        return handler.apply(request);
+    }
+
+    /** The started app takes second launches from now on (and shows its window if one came while it started). */
+    static void onSecondLaunch(java.util.function.Function<List<String>, String> handler) {
+        SECOND_LAUNCH.set(handler);
+        if (PENDING_SHOW.getAndSet(false)) {
+            handler.apply(List.of(SecondLaunch.SHOW));
+        }
+    }
+
+    /** Releases the lock and the socket: the process is ending. */
+    static void releaseInstance() {
+        Optional.ofNullable(INSTANCE.getAndSet(null)).ifPresent(SingleInstance::close);
     }
 
     static AppExit exit() {

@@ -115,7 +115,7 @@ public final class FxApp extends Application {
         AppContext.CatalogResult catalog = context.catalogOrError();
         catalog.error().ifPresent(e -> LOG.warn("compose file problem: {}", e));
         store = new StackStore(StackSnapshot.initial(context.projectName(), catalog.catalog(), catalog.error(),
-                "(connecting)", options.vaultAddress(), context.vmProfile()));
+                "(connecting)", context.vaultAddress(), context.vmProfile()));
         context.useEngineRestarter(Optional.of(store));
         context.useLiveStack(liveStack());
         useCases = context.useCases();
@@ -149,6 +149,8 @@ public final class FxApp extends Application {
             LOG.info("no system tray on this desktop: showing the dashboard instead");
             window.show(null);
         }
+        DesktopApp.onSecondLaunch(request -> SecondLaunch.answer(request, router::openDashboard,
+                file -> Platform.runLater(() -> dashboard.chooseComposeFile(file))));
     }
 
     /** The VM watcher, or none when the colima tool named by --colima or COLIMA_BIN is not there. */
@@ -211,10 +213,19 @@ public final class FxApp extends Application {
         if (current == null || snapshot.vm().phase() != VmPhase.RUNNING || snapshot.engine().reachable()) {
             return;
         }
+        reconnectIfTheHostMoved("Docker host moved");
+    }
+
+    /** Connects to the Docker host as it resolves now, when that is not the current session's. */
+    private void reconnectIfTheHostMoved(String why) {
+        EngineSession current = session.get();
+        if (current == null) {
+            return;
+        }
         if (!context.dockerHost().display().equals(current.host) && reconnecting.compareAndSet(false, true)) {
             background.execute(() -> {
                 try {
-                    LOG.info("Docker host moved to {}: reconnecting", context.dockerHost().display());
+                    LOG.info("{} to {}: reconnecting", why, context.dockerHost().display());
                     Optional.ofNullable(session.getAndSet(null)).ifPresent(EngineSession::close);
                     context.reconnect();
                     openSession();
@@ -223,6 +234,16 @@ public final class FxApp extends Application {
                 }
             });
         }
+    }
+
+    /** Preferences saved: read again, and applied without a restart (the VM, the Docker host, Vault's address). */
+    private void settingsSaved() {
+        context.settingsChanged();
+        Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refresh);
+        reconnectIfTheHostMoved("Docker host changed in Preferences");
+        store.update(s -> s.vault().address().equals(context.vaultAddress()) ? s
+                : s.withVault(io.colimaservices.domain.VaultState.unknown(context.vaultAddress())));
+        vaultPoller.refreshNow();
     }
 
     private void onEvent(ContainerEvent event) {
@@ -330,10 +351,7 @@ public final class FxApp extends Application {
     private List<Section> sections() {
         Pages pages = new Pages(context, store, dashboard, this::startSampling, this::stopSampling,
                 this::currentEngine, dark, vaultPoller::refreshNow, credentials, clipboard.keeper(),
-                this::clipboardDelay, vmWatcher != null, () -> {
-                    context.settingsChanged();
-                    Optional.ofNullable(vmWatcher).ifPresent(VmWatcher::refresh);
-                }, background);
+                this::clipboardDelay, vmWatcher != null, this::settingsSaved, background);
         logsSection = pages.logs;
         colimaSection = pages.colima.orElse(null);
         pages.setup.model().finishedProperty().addListener((o, was, is) -> setupChanged(is));
@@ -361,8 +379,7 @@ public final class FxApp extends Application {
                 backupSchedule::menuLine, () -> setupFinished);
         StackSnapshot first = store.current();
         tray.install(first.health(), menu.build(first), router::openDashboard);
-        Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s),
-                "Colima Services: " + TrayMenuBuilder.headline(s));
+        Consumer<StackSnapshot> show = s -> tray.show(s.health(), menu.build(s));
         menuShow = show;
         // Docker is already being asked: the relay starts from the state now, which may be newer than the first.
         store.relay(EventQueue::invokeLater, show);
@@ -492,7 +509,24 @@ public final class FxApp extends Application {
 
         @Override
         public void openUrl(String url) {
-            getHostServices().showDocument(url);
+            background.execute(() -> {
+                io.colimaservices.domain.UrlOpener.Outcome outcome = context.urlOpener().open(url);
+                if (!outcome.opened()) {
+                    LOG.warn("{}: {}", url, outcome.message());
+                    Platform.runLater(() -> CommandDialog.show("Open in browser", outcome.message()
+                            + ". Copy the address and open it in a browser yourself.", url, "Copy address"));
+                }
+            });
+        }
+
+        /** The catalog swapped in the store at once, then one listing for the services the new file adds. */
+        @Override
+        public int useComposeFile(java.nio.file.Path file) {
+            io.colimaservices.domain.Catalog chosen = useCases.composeFile(catalog -> {
+                store.update(s -> s.withCatalog(catalog, Optional.empty()));
+                Optional.ofNullable(session.get()).ifPresent(s -> s.watcher.poke());
+            }).choose(file);
+            return chosen.serviceNames().size();
         }
 
         @Override
@@ -556,6 +590,7 @@ public final class FxApp extends Application {
         Optional.ofNullable(clipboard).ifPresent(ClipboardAutoClear::stop);
         Optional.ofNullable(tray).ifPresent(AwtTrayAdapter::close);
         Optional.ofNullable(context).ifPresent(AppContext::close);
+        DesktopApp.releaseInstance();
         Platform.exit();
     }
 

@@ -47,6 +47,9 @@ final class MenuRouter implements MenuCommands, DashboardCommands {
 
         void openUrl(String url);
 
+        /** Reads and uses this compose file at once (kept in the settings); see {@link DashboardCommands}. */
+        int useComposeFile(java.nio.file.Path file);
+
         void copyPlain(String text);
 
         /** Puts a secret on the clipboard, cleared after {@code delay}. */
@@ -127,6 +130,11 @@ final class MenuRouter implements MenuCommands, DashboardCommands {
     @Override
     public void openUrl(String url) {
         desktop.openUrl(url);
+    }
+
+    @Override
+    public int useComposeFile(java.nio.file.Path file) {
+        return desktop.useComposeFile(file);
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class SnapshotRenderer {
     /** Writes the pictures; returns the files written. */
     public List<Path> render(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        StackSnapshot first = context.liveSnapshot();
+        StackSnapshot first = context.snapshotAsTheAppShowsIt();
         StackStore store = new StackStore(first);
         context.vaultWatcher(store).refreshNow();
         List<Path> written = new ArrayList<>();
@@ -296,6 +296,11 @@ public final class SnapshotRenderer {
         }
 
         public void copyPlain(String text) {
+        }
+
+        public int useComposeFile(java.nio.file.Path file) {
+            throw new io.colimaservices.domain.UserError(io.colimaservices.domain.UserError.Kind.OTHER,
+                    "a snapshot changes nothing", "");
         }
     }
 

@@ -6,6 +6,7 @@ import io.colimaservices.usecase.ActionTrace;
 import io.colimaservices.usecase.BackupUseCase;
 import io.colimaservices.usecase.CaUseCase;
 import io.colimaservices.usecase.ClipboardUseCase;
+import io.colimaservices.usecase.ComposeFileUseCase;
 import io.colimaservices.usecase.CredentialsUseCase;
 import io.colimaservices.usecase.PullUseCase;
 import io.colimaservices.usecase.SettingsUseCase;
@@ -78,6 +79,18 @@ public final class UseCases {
     /** The settings file and launch at login. */
     public SettingsUseCase settings() {
         return new SettingsUseCase(context.settingsRepository(), context::loginItem, context::settingsChanged, trace);
+    }
+
+    /**
+     * "Choose compose file...": read, kept in the settings, applied by {@code apply} (the app's store) without a
+     * restart.
+     */
+    public ComposeFileUseCase composeFile(java.util.function.Consumer<io.colimaservices.domain.Catalog> apply) {
+        return new ComposeFileUseCase(context.settingsRepository(), context.catalogLoader(), catalog -> {
+            context.useComposeFile(catalog.source(), catalog);
+            context.settingsChanged();
+            apply.accept(catalog);
+        }, trace);
     }
 
     /** A shell, a client or a command in a running service; the user's terminal opened on one. */

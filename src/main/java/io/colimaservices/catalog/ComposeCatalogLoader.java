@@ -34,7 +34,7 @@ import java.util.Set;
  * {@link Catalog}. Variables come from the process environment first, then the {@code .env} file beside the
  * compose file. Every problem is a {@link CatalogException} naming the file and, where known, the line.
  */
-public final class ComposeCatalogLoader {
+public final class ComposeCatalogLoader implements io.colimaservices.domain.CatalogLoader {
     public static final String OVERRIDE_FILE = "docker-compose.override.yml";
 
     private final Map<String, String> environment;
@@ -48,6 +48,7 @@ public final class ComposeCatalogLoader {
         this.environment = Map.copyOf(environment);
     }
 
+    @Override
     public Catalog load(Path composeFile) {
         Path file = composeFile.toAbsolutePath().normalize();
         Map<String, String> variables = new LinkedHashMap<>(DotEnv.read(file.resolveSibling(".env")));

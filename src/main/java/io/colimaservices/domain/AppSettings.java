@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param terminal the terminal "Open shell" opens on macOS
  * @param defaultTier the tier {@code up} without a target starts, and the menu marks (docs/stack.md, "Tiers")
  * @param backups where backups go, deep verify after each, the daily schedule
+ * @param connections where Vault and Docker are, when the user chose (Preferences)
  */
 public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
                           int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
-                          String defaultTier, BackupSettings backups) {
+                          String defaultTier, BackupSettings backups, Connections connections) {
     public static final String DEFAULT_TIER = "standard";
     public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
     public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 600;
@@ -33,6 +34,7 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
         Objects.requireNonNull(composeFile, "composeFile");
         Objects.requireNonNull(terminal, "terminal");
         Objects.requireNonNull(backups, "backups");
+        Objects.requireNonNull(connections, "connections");
         if (defaultTier == null || defaultTier.isBlank()) {
             throw new UserError(UserError.Kind.CONFIGURATION, "the default tier must be named");
         }
@@ -42,7 +44,15 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
         }
     }
 
-    /** With the default backup settings. */
+    /** With the default connections. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
+                       String defaultTier, BackupSettings backups) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
+                defaultTier, backups, Connections.none());
+    }
+
+    /** With the default backup settings and connections. */
     public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
                        int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
                        String defaultTier) {
@@ -50,7 +60,7 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
                 defaultTier, BackupSettings.defaults());
     }
 
-    /** With the default tier ({@value #DEFAULT_TIER}). */
+    /** With the default tier ({@value #DEFAULT_TIER}) and connections. */
     public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
                        int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
                        BackupSettings backups) {
@@ -58,7 +68,15 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
                 DEFAULT_TIER, backups);
     }
 
-    /** Settings from before the default tier and backups existed: {@value #DEFAULT_TIER}, default backups. */
+    /** With the default tier, backups and the given connections. */
+    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
+                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
+                       Connections connections) {
+        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
+                DEFAULT_TIER, BackupSettings.defaults(), connections);
+    }
+
+    /** Settings from before the default tier, backups and connections existed. */
     public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
                        int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal) {
         this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
@@ -91,31 +109,41 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
 
     public AppSettings withVm(VmSpec newVm) {
         return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, terminal, defaultTier, backups);
+                unsealAutomatically, terminal, defaultTier, backups, connections);
     }
 
     public AppSettings withLaunchAtLogin(boolean enabled) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, enabled, clipboardClearSeconds, unsealAutomatically,
-                terminal, defaultTier, backups);
+                terminal, defaultTier, backups, connections);
     }
 
     public AppSettings withUnsealAutomatically(boolean enabled) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, enabled,
-                terminal, defaultTier, backups);
+                terminal, defaultTier, backups, connections);
     }
 
     public AppSettings withDefaultTier(String tier) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, terminal, tier, backups);
+                unsealAutomatically, terminal, tier, backups, connections);
+    }
+
+    public AppSettings withComposeFile(Optional<Path> file) {
+        return new AppSettings(vm, file, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically,
+                terminal, defaultTier, backups, connections);
+    }
+
+    public AppSettings withConnections(Connections chosen) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
+                unsealAutomatically, terminal, defaultTier, backups, chosen);
     }
 
     public AppSettings withTerminal(TerminalApp chosen) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, chosen, defaultTier, backups);
+                unsealAutomatically, chosen, defaultTier, backups, connections);
     }
 
     public AppSettings withBackups(BackupSettings chosen) {
         return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
-                unsealAutomatically, terminal, defaultTier, chosen);
+                unsealAutomatically, terminal, defaultTier, chosen, connections);
     }
 }

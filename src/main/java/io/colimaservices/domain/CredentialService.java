@@ -71,11 +71,30 @@ public interface CredentialService {
         }
     }
 
-    /** @param fields field names in the secret's order, never values */
-    record SecretOverview(String service, String path, List<String> fields, Optional<TlsStatus> tls) {
+    /**
+     * @param fields field names in the secret's order
+     * @param plainValues the values of the fields that are not secret ({@link SecretFields}: a username, a database),
+     *                    for display; never a password or a token
+     */
+    record SecretOverview(String service, String path, List<String> fields, Optional<TlsStatus> tls,
+                          java.util.Map<String, String> plainValues) {
         public SecretOverview {
             fields = List.copyOf(fields);
             Objects.requireNonNull(tls, "tls");
+            plainValues = java.util.Map.copyOf(plainValues);
+            if (plainValues.keySet().stream().anyMatch(SecretFields::isSecret)) {
+                throw new IllegalArgumentException("a secret field's value is not for display");
+            }
+        }
+
+        /** Every value masked. */
+        public SecretOverview(String service, String path, List<String> fields, Optional<TlsStatus> tls) {
+            this(service, path, fields, tls, java.util.Map.of());
+        }
+
+        /** What the field shows: its value when it is not secret, else {@link #MASK}. */
+        public String shown(String field) {
+            return plainValues.getOrDefault(field, MASK);
         }
     }
 

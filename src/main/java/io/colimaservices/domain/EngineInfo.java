@@ -5,6 +5,9 @@ import java.util.Optional;
 
 /** Whether the Docker engine answered, at which address, and which version it runs. */
 public record EngineInfo(String host, boolean reachable, Optional<String> version, Optional<String> error) {
+    /** The error of {@link #unknown(String)}: nothing asked yet. */
+    public static final String NOT_CHECKED = "not checked yet";
+
     public EngineInfo {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(version, "version");
@@ -21,6 +24,6 @@ public record EngineInfo(String host, boolean reachable, Optional<String> versio
 
     /** Before the first call has returned. */
     public static EngineInfo unknown(String host) {
-        return new EngineInfo(host, false, Optional.empty(), Optional.of("not checked yet"));
+        return new EngineInfo(host, false, Optional.empty(), Optional.of(NOT_CHECKED));
     }
 }

@@ -94,8 +94,32 @@ public record StackSnapshot(
         return s != null ? s : ServiceStatus.absent(service);
     }
 
+    /**
+     * Whether the services' states can be read now: only while Docker answers. Before the first answer and while it
+     * does not answer, "absent" means nothing: the containers may well be running.
+     */
+    public boolean servicesKnown() {
+        return engine.reachable();
+    }
+
+    /**
+     * Why the services' states are unknown (and actions that need Docker wait), in words; empty while Docker answers.
+     */
+    public Optional<String> unknownReason() {
+        if (engine.reachable()) {
+            return Optional.empty();
+        }
+        if (engine.error().filter(EngineInfo.NOT_CHECKED::equals).isPresent()) {
+            return Optional.of("connecting to Docker at " + engine.host());
+        }
+        return Optional.of("Docker unreachable at " + engine.host() + engine.error().map(e -> ": " + e).orElse(""));
+    }
+
     public GroupSummary summary(ServiceGroup group) {
         List<ServiceDefinition> members = catalog.group(group);
+        if (!servicesKnown()) {
+            return GroupSummary.unknown(group, members.size());
+        }
         int running = 0;
         int ready = 0;
         int failing = 0;

@@ -67,5 +67,22 @@ public final class StatusText {
         return Tone.OFF;
     }
 
-    public enum Tone { OK, WARN, BAD, OFF }
+    /**
+     * A service's state in words as far as anyone knows: "unknown" while Docker does not answer (its container may
+     * well be running), else {@link #state(ServiceStatus, boolean)}.
+     */
+    public static String state(StackSnapshot snapshot, ServiceDefinition d) {
+        return snapshot.servicesKnown() ? state(snapshot.status(d.name()), d.oneShot()) : UNKNOWN;
+    }
+
+    /** Like {@link #state(StackSnapshot, ServiceDefinition)}, the dot. */
+    public static Tone tone(StackSnapshot snapshot, ServiceDefinition d) {
+        return snapshot.servicesKnown() ? tone(snapshot.status(d.name()), d.oneShot()) : Tone.UNKNOWN;
+    }
+
+    /** What a service or group reads while Docker does not answer. */
+    public static final String UNKNOWN = "unknown";
+
+    /** {@code UNKNOWN}: nobody can tell now (Docker does not answer); shown grey, never as "stopped". */
+    public enum Tone { OK, WARN, BAD, OFF, UNKNOWN }
 }

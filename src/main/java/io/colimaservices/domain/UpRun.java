@@ -174,7 +174,7 @@ final class UpRun {
                     made.get(d.name()).complete(null);
                 }
             } catch (UserError e) {
-                fail(missing.size() == 1 ? missing.getFirst().name() : "compose", e.getMessage(), OptionalInt.empty());
+                fail(missing.size() == 1 ? missing.getFirst().name() : "compose", withHint(e), OptionalInt.empty());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -260,7 +260,7 @@ final class UpRun {
             }
             failAll(service);
         } catch (UserError e) {
-            fail(service, e.getMessage(), OptionalInt.empty());
+            fail(service, withHint(e), OptionalInt.empty());
             failAll(service);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -386,6 +386,11 @@ final class UpRun {
         complete(started, service);
         complete(healthy, service);
         complete(completed, service);
+    }
+
+    /** A failure's reason with what to do about it (e.g. how to install the compose CLI), on one line. */
+    private static String withHint(UserError e) {
+        return e.hint().isEmpty() ? e.getMessage() : e.getMessage() + "; " + e.hint();
     }
 
     private void fail(String service, String reason, OptionalInt exitCode) {

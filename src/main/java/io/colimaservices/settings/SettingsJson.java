@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.colimaservices.domain.AppSettings;
+import io.colimaservices.domain.Connections;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.TerminalApp;
 import io.colimaservices.domain.UserError;
@@ -39,7 +40,8 @@ import java.util.Set;
  *  "composeFile": null, "startVmOnLaunch": false, "launchAtLogin": false, "clipboardClearSeconds": 30,
  *  "unsealAutomatically": true,
  *  "terminal": "terminal", "defaultTier": "standard",
- *  "backups": {"folder": null, "deepVerifyAfterBackup": false, "daily": false, "keep": 7}}
+ *  "backups": {"folder": null, "deepVerifyAfterBackup": false, "daily": false, "keep": 7},
+ *  "vaultAddress": null, "vaultCaFile": null, "dockerHost": null}
  * </pre>
  */
 final class SettingsJson {
@@ -48,7 +50,8 @@ final class SettingsJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TOP = Set.of("version", "colima", "composeFile", "startVmOnLaunch",
-            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal", "defaultTier", "backups");
+            "launchAtLogin", "clipboardClearSeconds", "unsealAutomatically", "terminal", "defaultTier", "backups",
+            "vaultAddress", "vaultCaFile", "dockerHost");
     private static final Set<String> BACKUPS = Set.of("folder", "deepVerifyAfterBackup", "daily", "keep");
     private static final Set<String> COLIMA = Set.of("profile", "cpus", "memoryGiB", "diskGiB", "arch", "vmType",
             "rosetta", "networkAddress", "kubernetes");
@@ -115,6 +118,10 @@ final class SettingsJson {
         backups.put("deepVerifyAfterBackup", chosen.deepVerifyAfterBackup());
         backups.put("daily", chosen.daily());
         backups.put("keep", chosen.keep());
+        Connections connections = settings.connections();
+        root.put("vaultAddress", connections.vaultAddress().orElse(null));
+        root.put("vaultCaFile", connections.vaultCaFile().map(Path::toString).orElse(null));
+        root.put("dockerHost", connections.dockerHost().orElse(null));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -171,7 +178,7 @@ final class SettingsJson {
             }
             BackupSettings backups = backups(root.get("backups"), defaults.backups());
             return new LoadedSettings(new AppSettings(vm, compose, startVm, login, clipboard, unseal,
-                    terminal, tier, backups), problems);
+                    terminal, tier, backups, connections(root)), problems);
         }
 
         private BackupSettings backups(JsonNode node, BackupSettings defaults) {
@@ -205,6 +212,32 @@ final class SettingsJson {
             } catch (InvalidPathException e) {
                 return Optional.empty();
             }
+        }
+
+        /** Vault's address and CA file, the Docker host: all defaults when one of them is not usable. */
+        private Connections connections(JsonNode root) {
+            Optional<String> vault = optionalText(root, "vaultAddress");
+            Optional<String> ca = optionalText(root, "vaultCaFile");
+            Optional<String> docker = optionalText(root, "dockerHost");
+            try {
+                return new Connections(vault, ca.map(Path::of), docker);
+            } catch (UserError | InvalidPathException e) {
+                problem(vault.isPresent() ? "/vaultAddress" : docker.isPresent() ? "/dockerHost" : "/vaultCaFile",
+                        e.getMessage() + "; using the default Vault address and Docker host");
+                return Connections.none();
+            }
+        }
+
+        private Optional<String> optionalText(JsonNode root, String name) {
+            JsonNode value = root.get(name);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isTextual()) {
+                problem("/" + name, name + " must be text or null, found " + value + "; using the default");
+                return Optional.empty();
+            }
+            return Optional.of(value.asText());
         }
 
         private TerminalApp terminal(JsonNode value, TerminalApp fallback) {

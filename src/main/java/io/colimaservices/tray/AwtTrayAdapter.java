@@ -40,7 +40,8 @@ public final class AwtTrayAdapter implements AutoCloseable {
     public void install(StackHealth health, List<MenuEntry> menu, Runnable onIconClick) {
         onAwt(() -> {
             try {
-                icon = new TrayIcon(image(health), "Colima Services");
+                // No tooltip: it opened over the menu's first line (which says the same state in words).
+                icon = new TrayIcon(image(health));
                 icon.setImageAutoSize(true);
                 icon.setPopupMenu(popup(menu));
                 icon.addActionListener(e -> onIconClick.run());
@@ -54,7 +55,7 @@ public final class AwtTrayAdapter implements AutoCloseable {
     }
 
     /** Shows a new state; a no-op when nothing visible changed. */
-    public void show(StackHealth health, List<MenuEntry> menu, String tooltip) {
+    public void show(StackHealth health, List<MenuEntry> menu) {
         onAwt(() -> {
             if (icon == null) {
                 return;
@@ -67,7 +68,6 @@ public final class AwtTrayAdapter implements AutoCloseable {
                 icon.setPopupMenu(popup(menu));
                 shownMenu = menu;
             }
-            icon.setToolTip(tooltip);
         });
     }
 

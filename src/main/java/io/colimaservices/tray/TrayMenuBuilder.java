@@ -57,6 +57,7 @@ public final class TrayMenuBuilder {
         menu.add(new MenuEntry.Info(headline(snapshot)));
         snapshot.busy().stream().sorted().forEach(b -> menu.add(new MenuEntry.Info("\u21bb " + b + "\u2026")));
         snapshot.catalogError().ifPresent(e -> menu.add(new MenuEntry.Info("Compose file error: " + e)));
+        snapshot.unknownReason().ifPresent(why -> menu.add(new MenuEntry.Info("Services unknown: " + why)));
         menu.add(new MenuEntry.Separator());
         addVm(menu, snapshot.vm());
         menu.add(new MenuEntry.Separator());
@@ -75,7 +76,20 @@ public final class TrayMenuBuilder {
                 () -> commands.openSection("preferences")));
         menu.add(new MenuEntry.Separator());
         menu.add(new MenuEntry.Action("quit", "Quit Colima Services", true, commands::quit));
-        return menu;
+        return withoutEmptySections(menu);
+    }
+
+    /** No separator after another (a section with nothing in it, e.g. no groups while the compose file is bad). */
+    static List<MenuEntry> withoutEmptySections(List<MenuEntry> entries) {
+        List<MenuEntry> kept = new ArrayList<>();
+        for (MenuEntry e : entries) {
+            boolean separator = e instanceof MenuEntry.Separator;
+            if (separator && (kept.isEmpty() || kept.getLast() instanceof MenuEntry.Separator)) {
+                continue;
+            }
+            kept.add(e);
+        }
+        return kept;
     }
 
     /** "Start Tier": each tier with its count of services (those without a profile included), the default marked. */
@@ -124,12 +138,12 @@ public final class TrayMenuBuilder {
         entries.add(new MenuEntry.Action("start-" + label, "Start " + group.displayName(), canAct,
                 () -> commands.startTarget(label)));
         entries.add(new MenuEntry.Action("stop-" + label, "Stop " + group.displayName(),
-                canAct && !summary.noneRunning(), () -> commands.stopTarget(label)));
+                canAct && summary.anyRunning(), () -> commands.stopTarget(label)));
         entries.add(new MenuEntry.Separator());
         for (ServiceDefinition d : members) {
             entries.add(service(snapshot, d, canAct));
         }
-        return new MenuEntry.Submenu(dot(groupTone(summary)) + " " + group.displayName() + " (" + summary.describe()
+        return new MenuEntry.Submenu(dot(summary.tone()) + " " + group.displayName() + " (" + summary.describe()
                 + ")", entries);
     }
 
@@ -169,18 +183,8 @@ public final class TrayMenuBuilder {
             actions.add(new MenuEntry.Action("tls-off-" + name, "Turn TLS Off", vaultOpen,
                     () -> commands.setTls(name, false)));
         }
-        return new MenuEntry.Submenu(dot(StatusText.tone(s, d.oneShot())) + " " + name + "  "
-                + StatusText.state(s, d.oneShot()), actions);
-    }
-
-    private static StatusText.Tone groupTone(GroupSummary summary) {
-        if (summary.failing() > 0) {
-            return StatusText.Tone.BAD;
-        }
-        if (summary.noneRunning()) {
-            return StatusText.Tone.OFF;
-        }
-        return summary.allReady() ? StatusText.Tone.OK : StatusText.Tone.WARN;
+        return new MenuEntry.Submenu(dot(StatusText.tone(snapshot, d)) + " " + name + "  "
+                + StatusText.state(snapshot, d), actions);
     }
 
     /** The first line of the menu: the same state the icon shows, in words. */
@@ -211,6 +215,7 @@ public final class TrayMenuBuilder {
             case WARN -> "\u25D0";
             case BAD -> "\u2716";
             case OFF -> "\u25CB";
+            case UNKNOWN -> "\u25CC";
         };
     }
 }

@@ -4,6 +4,7 @@ import io.colimaservices.domain.Catalog;
 import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.CredentialService;
 import io.colimaservices.domain.KvSecret;
+import io.colimaservices.domain.SecretFields;
 import io.colimaservices.domain.ServiceDefinition;
 import io.colimaservices.domain.ServiceSecrets;
 import io.colimaservices.domain.TlsReport;
@@ -73,7 +74,10 @@ public final class CredentialsUseCase implements CredentialService {
         KvSecret secret = store.get().read(path(d));
         List<String> fields = secret.data().keySet().stream().filter(f -> !VaultServices.TLS_FLAG.equals(f)).toList();
         Optional<TlsStatus> status = tls.switchable(d) ? Optional.of(tlsStatus(service)) : Optional.empty();
-        return new SecretOverview(service, path(d), fields, status);
+        Map<String, String> plain = new LinkedHashMap<>();
+        fields.stream().filter(f -> !SecretFields.isSecret(f))
+                .forEach(f -> secret.text(f).ifPresent(v -> plain.put(f, v)));
+        return new SecretOverview(service, path(d), fields, status, plain);
     }
 
     @Override
@@ -171,7 +175,7 @@ public final class CredentialsUseCase implements CredentialService {
     /** The secret with every password field (password, root_password, admin_password) replaced by a placeholder. */
     private static KvSecret masked(KvSecret secret) {
         Map<String, Object> data = new LinkedHashMap<>(secret.data());
-        data.replaceAll((field, value) -> field.endsWith("password") ? PLACEHOLDER : value);
+        data.replaceAll((field, value) -> SecretFields.isSecret(field) ? PLACEHOLDER : value);
         return new KvSecret(secret.path(), data, secret.version());
     }
 }

@@ -7,6 +7,7 @@ import io.colimaservices.domain.NativePlatform;
 import io.colimaservices.domain.VmAdvice;
 import io.colimaservices.domain.VmChanges;
 import io.colimaservices.domain.VmDeletion;
+import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmPhase;
 import io.colimaservices.domain.VmProgress;
 import io.colimaservices.domain.VmRuntime;
@@ -91,8 +92,10 @@ public final class VmUseCase {
 
     /** Starts (or creates) the VM with {@code spec}, Colima's output as progress. */
     public void start(VmSpec spec, Duration timeout, VmProgress progress) {
-        change("vm start " + spec.profile(), VmPhase.STARTING, () -> runtime.get().start(spec, timeout, progress),
-                "started");
+        change("vm start " + spec.profile(), VmPhase.STARTING, () -> {
+            runtime.get().start(spec, timeout, progress);
+            confirmRunning(spec.profile(), "start");
+        }, "started");
     }
 
     /** Starts the settings' VM (the menu, the start at launch). */
@@ -113,8 +116,10 @@ public final class VmUseCase {
 
     /** Stops and starts with {@code spec}, so changed resources apply and a stale socket is made again. */
     public void restart(VmSpec spec, Duration timeout, VmProgress progress) {
-        change("vm restart " + spec.profile(), VmPhase.STARTING, () -> runtime.get().restart(spec, timeout, progress),
-                "restarted");
+        change("vm restart " + spec.profile(), VmPhase.STARTING, () -> {
+            runtime.get().restart(spec, timeout, progress);
+            confirmRunning(spec.profile(), "restart");
+        }, "restarted");
     }
 
     /** Deletes the VM with everything in it; {@code deletion} proves the profile's name was typed. */
@@ -128,6 +133,19 @@ public final class VmUseCase {
         VmState state = status(chosen.profile());
         return new Doctor(m.platform(), describeTool(), m.settingsFile(), m.settings().problems(), state,
                 m.dockerHost(), VmAdvice.warnings(m.platform(), chosen));
+    }
+
+    /**
+     * {@code colima start} can exit 0 with the VM still stopped: a start is said to be done only once
+     * {@code colima status} says the VM runs.
+     */
+    private void confirmRunning(String profile, String verb) {
+        VmState after = runtime.get().status(profile);
+        if (after.phase() != VmPhase.RUNNING) {
+            throw new UserError(UserError.Kind.VM, "colima " + verb + " --profile " + profile + " ended, but "
+                    + "colima status says VM " + profile + " is " + after.phase().label(),
+                    "'colima start --profile " + profile + " --verbose' in a terminal tells more");
+        }
     }
 
     private void change(String action, VmPhase during, Runnable work, String outcome) {

@@ -174,6 +174,11 @@ class MenuRouterTest {
         }
 
         @Override
+        public int useComposeFile(java.nio.file.Path file) {
+            throw new UnsupportedOperationException("not used by the menu");
+        }
+
+        @Override
         public void copyPlain(String text) {
         }
 

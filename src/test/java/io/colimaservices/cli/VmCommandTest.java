@@ -212,7 +212,7 @@ class VmCommandTest {
         assertThat(standIn.calls()).containsExactly("status --profile default --json", "stop --profile default",
                 "start --profile default --cpu 4 --memory 8 --disk 60 --arch aarch64 --vm-type vz --vz-rosetta "
                         + "--network-address",
-                "status --profile default --json");
+                "status --profile default --json", "status --profile default --json");
     }
 
     @Test

@@ -44,10 +44,16 @@ public final class FakeProvisioner implements ServiceProvisioner {
                 hashes.get(d.name()));
     }
 
+    /** Thrown by the next create (no compose CLI, say). */
+    public volatile UserError failCreate;
+
     @Override
     public void create(List<ServiceDefinition> services, Consumer<String> output) {
         if (services.isEmpty()) {
             return;
+        }
+        if (failCreate != null) {
+            throw failCreate;
         }
         calls.add("create " + String.join(" ", services.stream().map(ServiceDefinition::name).toList()));
         services.forEach(this::existing);

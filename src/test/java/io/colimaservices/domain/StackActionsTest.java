@@ -143,6 +143,23 @@ class StackActionsTest {
         }
     }
 
+    @Test
+    void aComposeCliThatIsMissingIsSaidOnceWithItsInstallHint() {
+        try (Stack stack = new Stack(Duration.ZERO, catalog(checked("postgres")))) {
+            stack.compose.service("postgres", healthyAfter(Duration.ofMillis(50)), true);
+            stack.compose.failCreate = new UserError(UserError.Kind.CONFIGURATION, "cannot make the containers of "
+                    + "postgres: no compose CLI found (docker compose or docker-compose)",
+                    "install it: brew install docker-compose");
+
+            ActionResult result = stack.actions.up(List.of("postgres"), TIMEOUT, stack.progress::add);
+
+            assertThat(result.failure().orElseThrow().reason()).isEqualTo("cannot make the containers of postgres: "
+                    + "no compose CLI found (docker compose or docker-compose); install it: brew install "
+                    + "docker-compose");
+            assertThat(stack.progress).filteredOn(p -> p instanceof StackProgress.Failed).hasSize(1);
+        }
+    }
+
     // ---- whatever state it finds --------------------------------------------------------------------------------
 
     @Test

@@ -49,7 +49,11 @@ class JsonSettingsRepositoryTest {
     void everySettingSurvivesARoundTrip() throws IOException {
         AppSettings chosen = new AppSettings(new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true),
                 Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, true, 45, false,
-                io.colimaservices.domain.TerminalApp.GHOSTTY);
+                io.colimaservices.domain.TerminalApp.GHOSTTY).withConnections(new io.colimaservices.domain.Connections(
+                Optional.of("https://vault.local:8200"), Optional.of(Path.of("/Users/me/ca.pem")),
+                Optional.of("unix:///Users/me/.colima/work/docker.sock")))
+                .withDefaultTier("full").withBackups(new io.colimaservices.domain.backup.BackupSettings(
+                        Optional.of(Path.of("/Volumes/usb/backups")), true, true, 14));
 
         SavedSettings saved = repository().save(chosen);
         LoadedSettings loaded = repository().load();
@@ -82,6 +86,21 @@ class JsonSettingsRepositoryTest {
         assertThat(loaded.problems()).hasSize(3).anyMatch(p -> p.contains(":2: backups.folder must be an absolute path"))
                 .anyMatch(p -> p.contains("backups.keep must be a whole number from 1 to 365"))
                 .anyMatch(p -> p.contains("unknown setting 'backups.hourly'"));
+    }
+
+    @Test
+    void anUnusableVaultAddressInTheFileIsAProblemWithItsLineAndTheDefaults() throws IOException {
+        write("""
+                {"launchAtLogin": true,
+                 "vaultAddress": "127.0.0.1:8200"}
+                """);
+
+        LoadedSettings loaded = repository().load();
+
+        assertThat(loaded.settings().launchAtLogin()).isTrue();
+        assertThat(loaded.settings().connections()).isEqualTo(io.colimaservices.domain.Connections.none());
+        assertThat(loaded.problems()).singleElement().asString().contains(":2:")
+                .contains("Vault address '127.0.0.1:8200' is not a Vault address");
     }
 
     @Test

@@ -215,4 +215,40 @@ class TrayMenuBuilderTest {
         assertThat(builder.build(s)).isEqualTo(builder.build(s));
         assertThat(builder.build(s)).isNotEqualTo(builder.build(snapshot(stack())));
     }
+
+    @Test
+    void whileDockerDoesNotAnswerGroupsAndServicesAreUnknownWithTheReasonAndTheirActionsWait() {
+        StackSnapshot s = unsealed(snapshot(stack(), running("postgres", HealthStatus.HEALTHY)))
+                .withEngine(io.colimaservices.domain.EngineInfo.unreachable("unix:///x.sock", "connection refused"));
+
+        List<MenuEntry> menu = builder.build(s);
+
+        assertThat(menu).contains(new MenuEntry.Info(
+                "Services unknown: Docker unreachable at unix:///x.sock: connection refused"));
+        MenuEntry.Submenu data = submenu(menu, "Data");
+        assertThat(data.label()).isEqualTo("\u25CC Data (unknown)");
+        assertThat(action(data.entries(), "start-data").enabled()).isFalse();
+        assertThat(action(data.entries(), "stop-data").enabled()).isFalse();
+        MenuEntry.Submenu postgres = submenu(data.entries(), "postgres");
+        assertThat(postgres.label()).isEqualTo("\u25CC postgres  unknown");
+        assertThat(postgres.entries()).filteredOn(e -> e instanceof MenuEntry.Action a && (a.id().startsWith("start-")
+                || a.id().startsWith("stop-") || a.id().startsWith("restart-"))).allSatisfy(e ->
+                assertThat(((MenuEntry.Action) e).enabled()).isFalse());
+    }
+
+    @Test
+    void noSectionIsEmptyWhenTheCatalogHasNoGroups() {
+        StackSnapshot s = new StackSnapshot("p", Catalog.empty(Path.of("/x/docker-compose.yml")),
+                Optional.of("/x/docker-compose.yml: file not found"),
+                io.colimaservices.domain.EngineInfo.unknown("unix:///x.sock"), java.util.Map.of(),
+                VaultState.unknown("http://127.0.0.1:8200"), VmState.unknown("default"), Set.of());
+
+        List<MenuEntry> menu = builder.build(s);
+
+        for (int i = 1; i < menu.size(); i++) {
+            assertThat(menu.get(i) instanceof MenuEntry.Separator && menu.get(i - 1) instanceof MenuEntry.Separator)
+                    .as("two separators at %d in %s", i, menu).isFalse();
+        }
+        assertThat(menu.getFirst()).isNotInstanceOf(MenuEntry.Separator.class);
+    }
 }

@@ -17,12 +17,17 @@ public final class CommandDialog {
     }
 
     public static void show(String title, String message, String commandLine) {
+        show(title, message, commandLine, "Copy command");
+    }
+
+    /** The same with another label on the copy button (e.g. "Copy address"). */
+    public static void show(String title, String message, String commandLine, String copyLabel) {
         TextField command = new TextField(commandLine);
         command.setId("command-line");
         command.setEditable(false);
         command.setPrefColumnCount(60);
         command.getStyleClass().add("mono");
-        ButtonType copy = new ButtonType("Copy command", ButtonBar.ButtonData.OK_DONE);
+        ButtonType copy = new ButtonType(copyLabel, ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.WARNING, "", copy, ButtonType.CLOSE);
         alert.setTitle(title);
         alert.setHeaderText(message);

@@ -161,7 +161,7 @@ public final class CredentialsDetailViewModel {
                     }
                     loading.set(false);
                     fields.setAll(overview.fields().stream()
-                            .map(f -> new FieldRow(f, CredentialService.MASK)).toList());
+                            .map(f -> new FieldRow(f, overview.shown(f))).toList());
                     fieldsNote.set(overview.fields().isEmpty() ? "No fields besides the TLS flag." : "");
                     overview.tls().ifPresent(page.tls()::show);
                     loadConnection();

@@ -16,12 +16,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The Credentials page's TLS panel: the selected service's TLS flag and certificate expiry, the switch (which
  * restarts vault-agent and the service: the page's action, busy meanwhile) with its progress lines, and "restart
- * again" after a switch whose restart did not complete.
+ * again" after a switch whose restart did not complete. The page's message and the progress lines belong to the
+ * service shown: they go when another is selected, and a switch that ends meanwhile keeps its outcome for when its
+ * service is selected again.
  */
 public final class CredentialsTlsViewModel {
     private final CredentialsViewModel page;
@@ -36,6 +43,10 @@ public final class CredentialsTlsViewModel {
     private final ReadOnlyStringWrapper expiryText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<CertificateExpiry.Level> expiryLevel = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canToggleTls;
+    /** The service the page shows; its messages and TLS lines go when another is selected. */
+    private String shownService;
+    /** Outcomes of TLS switches that ended while another service was selected: shown when it is again. */
+    private final Map<String, Notice> laterNotices = new HashMap<>();
 
     CredentialsTlsViewModel(CredentialsViewModel page) {
         this.page = page;
@@ -86,6 +97,17 @@ public final class CredentialsTlsViewModel {
 
     /** A new selection: nothing known about its TLS until its secret is read. */
     void reset(CredentialEntry entry) {
+        String service = entry == null ? null : entry.service();
+        if (!Objects.equals(service, shownService)) {
+            shownService = service;
+            Notice later = service == null ? null : laterNotices.remove(service);
+            if (later != null && later.tone() == Notice.Tone.DANGER) {
+                action.fail(later);
+            } else {
+                action.show(later);
+            }
+            tlsLines.clear();
+        }
         tlsKnown.set(false);
         tlsEnabled.set(false);
         expiryText.set("");
@@ -94,6 +116,7 @@ public final class CredentialsTlsViewModel {
     }
 
     void show(TlsStatus status) {
+        page.tlsStateRead(status.service(), status.enabled());
         tlsKnown.set(true);
         tlsEnabled.set(status.enabled());
         Optional<CertificateExpiry> cert = status.certificate();
@@ -113,9 +136,9 @@ public final class CredentialsTlsViewModel {
         tlsLines.clear();
         tlsRestartPending.set("");
         String service = entry.service();
-        action.start("Turning TLS " + (wanted ? "on" : "off") + " for " + service + ": this restarts vault-agent "
+        run(service, "Turning TLS " + (wanted ? "on" : "off") + " for " + service + ": this restarts vault-agent "
                         + "and " + service + " and can take a minute…",
-                () -> page.credentials().setTls(service, wanted, action.work().onUi(tlsLines::add)),
+                () -> page.credentials().setTls(service, wanted, action.work().onUi(line -> tlsLine(service, line))),
                 change -> done(entry, change),
                 "Switching TLS " + (wanted ? "on" : "off") + " for " + service + " failed",
                 e -> {
@@ -135,9 +158,9 @@ public final class CredentialsTlsViewModel {
         tlsLines.clear();
         tlsRestartPending.set("");
         String service = entry.service();
-        action.start("Restarting vault-agent and " + service + " so that it runs with TLS "
+        run(service, "Restarting vault-agent and " + service + " so that it runs with TLS "
                         + (tlsEnabled.get() ? "on" : "off") + "…",
-                () -> page.credentials().applyTls(service, action.work().onUi(tlsLines::add)),
+                () -> page.credentials().applyTls(service, action.work().onUi(line -> tlsLine(service, line))),
                 change -> done(entry, change),
                 "Restarting " + service + " failed",
                 e -> tlsRestartPending.set(service));
@@ -151,7 +174,39 @@ public final class CredentialsTlsViewModel {
         if (change.restartProblem().isPresent()) {
             tlsRestartPending.set(entry.service());
         }
-        action.show(notice(entry.service(), change));
+        tell(entry.service(), notice(entry.service(), change));
+    }
+
+    /** The page's action about {@code service}: its failure is told to that service, like its outcome. */
+    private <T> void run(String service, String activity, Supplier<T> work, Consumer<T> done, String failedTitle,
+                         Consumer<RuntimeException> failed) {
+        action.begin(activity);
+        action.work().run(activity, work, result -> {
+            action.end();
+            done.accept(result);
+        }, e -> {
+            action.end();
+            tell(service, Notice.failure(failedTitle, e));
+            failed.accept(e);
+        });
+    }
+
+    /** A TLS progress line, shown only under its own service. */
+    private void tlsLine(String service, String line) {
+        if (service.equals(shownService)) {
+            tlsLines.add(line);
+        }
+    }
+
+    /** A message about {@code service}: now when it is shown, else when it is selected again. */
+    private void tell(String service, Notice message) {
+        if (!service.equals(shownService)) {
+            laterNotices.put(service, message);
+        } else if (message.tone() == Notice.Tone.DANGER) {
+            action.fail(message);
+        } else {
+            action.show(message);
+        }
     }
 
     private static Notice notice(String service, CredentialService.TlsChange change) {

@@ -86,6 +86,7 @@ public final class CredentialsView {
         list.setMinWidth(180);
         list.getStyleClass().add(Styles.BORDERED);
         list.setCellFactory(l -> new ServiceCell());
+        model.tlsStates().addListener((javafx.collections.MapChangeListener<String, Boolean>) c -> list.refresh());
         Label none = new Label("No service of the stack keeps credentials in Vault.");
         none.setWrapText(true);
         none.getStyleClass().add(Styles.TEXT_MUTED);
@@ -345,7 +346,7 @@ public final class CredentialsView {
     }
 
     /** A service: its name, and its kind and whether it has TLS underneath. Reuses its labels. */
-    private static final class ServiceCell extends ListCell<CredentialEntry> {
+    private final class ServiceCell extends ListCell<CredentialEntry> {
         private final Label name = new Label();
         private final Label kind = new Label();
         private final VBox box = new VBox(2, name, kind);
@@ -365,7 +366,7 @@ public final class CredentialsView {
                 return;
             }
             name.setText(entry.service());
-            kind.setText(entry.kind().map(k -> k.label()).orElse("secret") + (entry.tlsCapable() ? " · TLS" : ""));
+            kind.setText(model.describe(entry));
             setGraphic(box);
             setId("service-" + entry.service());
         }

@@ -17,8 +17,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -43,6 +45,8 @@ public final class CredentialsViewModel {
     private final CredentialsTlsViewModel tls;
     private final CredentialsDetailViewModel details;
     private final CredentialsCopyViewModel copying;
+    private final ObservableMap<String, Boolean> tlsStates = FXCollections.observableHashMap();
+    private final ObservableMap<String, Boolean> readOnlyTlsStates = FXCollections.unmodifiableObservableMap(tlsStates);
 
     private Catalog catalog;
     /** Bumped on every selection, so late answers for an earlier one are dropped. */
@@ -70,6 +74,11 @@ public final class CredentialsViewModel {
     /** The current selection's number: an answer for an older one is dropped. */
     long generation() {
         return generation;
+    }
+
+    /** A service's TLS flag as Vault said it (the list shows it). */
+    void tlsStateRead(String service, boolean enabled) {
+        tlsStates.put(service, enabled);
     }
 
     private void loadSelected() {
@@ -107,6 +116,7 @@ public final class CredentialsViewModel {
         });
         if (now != was) {
             loadSelected();
+            loadTlsStates(List.copyOf(services));
         }
     }
 
@@ -124,8 +134,32 @@ public final class CredentialsViewModel {
                     Optional<CredentialEntry> keep = list.stream().filter(e -> e.service().equals(current))
                             .findFirst();
                     selected.set(keep.orElse(list.isEmpty() ? null : list.getFirst()));
+                    loadTlsStates(list);
                 },
                 e -> action.fail("Cannot list the services", e));
+    }
+
+    /** Each TLS-capable service's state for the list ("· TLS on"), read once Vault can be read. */
+    private void loadTlsStates(List<CredentialEntry> list) {
+        if (!vaultAvailable.get()) {
+            return;
+        }
+        list.stream().filter(CredentialEntry::tlsCapable).forEach(entry -> action.work().run("read the TLS state of "
+                + entry.service(), () -> credentials.tlsStatus(entry.service()),
+                status -> tlsStateRead(status.service(), status.enabled()), e -> { }));
+    }
+
+    /**
+     * The list's second line: the kind, and for a TLS-capable service whether TLS is on (as Vault says), or that
+     * it can be switched while that is not known yet.
+     */
+    public String describe(CredentialEntry entry) {
+        String kind = entry.kind().map(k -> k.label()).orElse("secret");
+        if (!entry.tlsCapable()) {
+            return kind;
+        }
+        Boolean on = tlsStates.get(entry.service());
+        return kind + (on == null ? " \u00b7 TLS-capable" : on ? " \u00b7 TLS on" : " \u00b7 TLS off");
     }
 
     // ---- panels and properties -----------------------------------------------------------------------------------
@@ -153,6 +187,11 @@ public final class CredentialsViewModel {
     /** Why credentials cannot be read now (sealed, down, ...); null while Vault is unsealed. */
     public ReadOnlyObjectProperty<Notice> vaultNoticeProperty() {
         return vaultNotice.getReadOnlyProperty();
+    }
+
+    /** What {@link #describe} reads: the TLS states known so far (the list redraws when one changes). */
+    public ObservableMap<String, Boolean> tlsStates() {
+        return readOnlyTlsStates;
     }
 
     public ObservableList<CredentialEntry> services() {

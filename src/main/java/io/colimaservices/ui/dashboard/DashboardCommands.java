@@ -11,4 +11,12 @@ public interface DashboardCommands {
 
     /** Copies text that is not secret (an address), without auto-clear. */
     void copyPlain(String text);
+
+    /**
+     * Uses this compose file from now on, at once (kept in the settings).
+     *
+     * @return how many services it has
+     * @throws io.colimaservices.domain.UserError naming the file and line when it cannot be read: nothing changed
+     */
+    int useComposeFile(java.nio.file.Path file);
 }

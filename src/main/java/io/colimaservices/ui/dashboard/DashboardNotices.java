@@ -7,9 +7,9 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The services page's message area: the last action's failure, else which services run a stale definition, in a
- * ControlsFX {@link NotificationPane} over the table. It slides over the rows instead of pushing them down, so a
- * button does not move under the pointer when a message comes or goes.
+ * The services page's message area: the last action's failure (until its subject moves on or the user closes it),
+ * else which services run a stale definition, in a ControlsFX {@link NotificationPane} over the table. It slides over
+ * the rows instead of pushing them down, so a button does not move under the pointer when a message comes or goes.
  */
 final class DashboardNotices {
     /** Set while the pane shows a failure (app.css colours it as one). */
@@ -39,6 +39,12 @@ final class DashboardNotices {
         model.failureProperty().addListener((o, was, now) -> update.run());
         model.stale().noticeProperty().addListener((o, was, now) -> update.run());
         notices.skinProperty().addListener((o, was, now) -> update.run());
+        // Its close button: a failure closed by the user is dismissed (the stale notice, if any, then shows).
+        notices.showingProperty().addListener((o, was, now) -> {
+            if (!now && !model.failureProperty().get().isEmpty()) {
+                model.dismissFailure();
+            }
+        });
         return notices;
     }
 }

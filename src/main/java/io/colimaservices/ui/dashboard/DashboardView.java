@@ -58,6 +58,10 @@ public final class DashboardView {
         engine.setId("engine-line");
         Label problem = bannerLabel("problem", Styles.DANGER);
         problem.textProperty().bind(model.problemProperty());
+        HBox problemLine = new HBox(8, problem, ComposeFileButton.of(model));
+        problemLine.setAlignment(Pos.CENTER_LEFT);
+        problemLine.visibleProperty().bind(problem.visibleProperty());
+        problemLine.managedProperty().bind(problemLine.visibleProperty());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.visibleProperty().bind(model.workingProperty());
@@ -67,10 +71,11 @@ public final class DashboardView {
         progress.textProperty().bind(model.progressProperty());
         HBox progressLine = new HBox(8, spinner, progress);
         progressLine.setAlignment(Pos.CENTER_LEFT);
+        progressLine.setMinHeight(24); // reserved: the line comes and goes with actions, the table must not move
         javafx.scene.control.ComboBox<String> tier = new javafx.scene.control.ComboBox<>(model.tiers().choices());
         tier.setId("tier-filter");
         tier.valueProperty().bindBidirectional(model.tiers().tierProperty());
-        VBox header = new VBox(4, engine, problem, progressLine, new PullProgressPane(model.pulls()), tier);
+        VBox header = new VBox(4, engine, problemLine, progressLine, new PullProgressPane(model.pulls()), tier);
         header.setPadding(new Insets(10, 12, 8, 12));
 
         table.setShowRoot(false);
@@ -89,6 +94,7 @@ public final class DashboardView {
         model.rows().addListener((ListChangeListener<ServiceRow>) change -> update());
         update();
         root.setTop(header);
+        // Failures and the stale notice lie over the table (DashboardNotices), never push it down.
         root.setCenter(DashboardNotices.over(table, model));
     }
 
@@ -188,6 +194,7 @@ public final class DashboardView {
         dot.getStyleClass().setAll("state-dot", styleClass(row.tone()));
         Label state = new Label(row.state(), dot);
         state.setId("state-" + row.name());
+        row.blocked().ifPresent(why -> state.setTooltip(new Tooltip(why)));
         if (!row.stale()) {
             return state;
         }
@@ -228,13 +235,12 @@ public final class DashboardView {
                 () -> model.stop(target));
         start.setId("start-" + target);
         stop.setId("stop-" + target);
-        start.disableProperty().bind(model.workingProperty());
-        stop.disableProperty().bind(model.workingProperty());
+        start.disableProperty().bind(model.workingProperty().or(constant(!row.canStart())));
+        stop.disableProperty().bind(model.workingProperty().or(constant(!row.canStop())));
         actions.getChildren().addAll(start, stop);
         if (!row.groupRow()) {
             Button restart = icon(Feather.REFRESH_CW, "Restart", () -> model.restart(row.name()));
-            restart.disableProperty().bind(model.workingProperty().or(
-                    new javafx.beans.property.SimpleBooleanProperty(!row.up())));
+            restart.disableProperty().bind(model.workingProperty().or(constant(!row.canStop())));
             Button logs = icon(Feather.FILE_TEXT, "View logs", () -> model.openLogs(row.name()));
             logs.setId("logs-" + row.name());
             Button shell = icon(Feather.TERMINAL, "Open a shell in a terminal", () -> model.openShell(row.name()));
@@ -258,11 +264,15 @@ public final class DashboardView {
                 recreate.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
                 recreate.setTooltip(new Tooltip("Replace the container with one of the current definition"));
                 recreate.setOnAction(e -> model.recreate(row.name()));
-                recreate.disableProperty().bind(model.workingProperty());
+                recreate.disableProperty().bind(model.workingProperty().or(constant(!row.canStart())));
                 actions.getChildren().add(recreate);
             }
         }
         return actions;
+    }
+
+    private static javafx.beans.value.ObservableBooleanValue constant(boolean value) {
+        return new javafx.beans.property.SimpleBooleanProperty(value);
     }
 
     private static Node text(String value) {

@@ -1,16 +1,10 @@
 package io.colimaservices.ui.dashboard;
 
 import io.colimaservices.domain.ActionResult;
-import io.colimaservices.domain.PortBinding;
-import io.colimaservices.domain.ServiceDefinition;
-import io.colimaservices.domain.ServiceGroup;
-import io.colimaservices.domain.ServiceShell;
-import io.colimaservices.domain.ServiceStatus;
 import io.colimaservices.domain.ServiceUsage;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackSnapshot;
-import io.colimaservices.domain.StatusText;
 import io.colimaservices.domain.UserError;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,7 +15,6 @@ import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -30,9 +23,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The services page: rows per group and service from snapshots (any thread), usage figures from the sampler, and the
- * group and service actions with their progress. UI state changes on the UI executor; actions run on the background
- * executor.
+ * The services page: rows per group and service from snapshots (any thread), usage figures from the sampler, the
+ * group and service actions with their progress. UI state changes on the UI executor; actions run in the background.
  */
 public final class DashboardViewModel {
     private final Executor uiExecutor;
@@ -46,9 +38,10 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper engineLine = new ReadOnlyStringWrapper("Docker: not checked yet");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final DashboardFailure failure = new DashboardFailure();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private final DashboardTierFilter tiers = new DashboardTierFilter(this::refresh);
+    private final DashboardRows table = new DashboardRows(tiers);
     private final PullProgressViewModel pulls;
     private final StaleCheck stale;
     private StackSnapshot snapshot;
@@ -70,6 +63,7 @@ public final class DashboardViewModel {
     public void show(StackSnapshot next) {
         uiExecutor.execute(() -> {
             snapshot = next;
+            failure.follow(next);
             refresh();
             stale.follow(next);
         });
@@ -92,37 +86,13 @@ public final class DashboardViewModel {
         if (snapshot == null) {
             return;
         }
-        tiers.offer(snapshot.catalog());
-        List<ServiceRow> next = new ArrayList<>();
-        for (Map.Entry<ServiceGroup, List<ServiceDefinition>> group : snapshot.catalog().groups().entrySet()) {
-            List<ServiceDefinition> shown = group.getValue().stream().filter(tiers::shows).toList();
-            if (shown.isEmpty()) {
-                continue;
-            }
-            next.add(ServiceRow.group(group.getKey(), snapshot.summary(group.getKey())));
-            for (ServiceDefinition d : shown) {
-                next.add(row(d, snapshot.status(d.name())));
-            }
-        }
+        List<ServiceRow> next = table.of(snapshot, usage, stale.current(), clock.instant());
         if (!next.equals(rows)) {
             rows.setAll(next);
         }
-        engineLine.set(snapshot.engine().reachable()
-                ? "Docker " + snapshot.engine().version().orElse("") + " at " + snapshot.engine().host()
-                : "Docker unreachable at " + snapshot.engine().host());
-        problem.set(snapshot.catalogError()
-                .or(() -> snapshot.engine().reachable() ? java.util.Optional.empty() : snapshot.engine().error())
-                .orElse(""));
-    }
-
-    private ServiceRow row(ServiceDefinition d, ServiceStatus s) {
-        ServiceUsage u = s.isRunning() ? usage.get(d.name()) : null;
-        List<Integer> ports = d.ports().stream().map(PortBinding::hostPort).filter(p -> p > 0).distinct().toList();
-        return new ServiceRow(d.name(), d.group(), false, StatusText.state(s, d.oneShot()),
-                StatusText.tone(s, d.oneShot()), ports,
-                StatusText.uptime(s, clock.instant()), u == null ? "" : u.describeCpu(),
-                u == null ? "" : u.describeMemory(), d.webUiUrl(), s.state().isUp(), d.description(),
-                s.isRunning() && stale.current().contains(d.name()), d.label(ServiceShell.CLIENT_LABEL).isPresent());
+        // Docker's state on its own line; the compose file's problem apart, never blamed on Docker (nor Docker's on it).
+        engineLine.set(DashboardRows.engineLine(snapshot));
+        problem.set(snapshot.catalogError().map(e -> "Compose file " + e).orElse(""));
     }
 
     /** Starts a group or a service (and what it depends on). */
@@ -171,9 +141,33 @@ public final class DashboardViewModel {
         progress.set("copied localhost:" + port);
     }
 
+    /** The user closed the failure report. */
+    public void dismissFailure() {
+        failure.dismiss();
+    }
+
+    /** "Choose compose file...": applied at once, no restart; a file that cannot be read is refused with its line. */
+    public void chooseComposeFile(java.nio.file.Path file) {
+        String label = "Reading " + file;
+        working.set(true);
+        failure.dismiss();
+        progress.set(label + "...");
+        background.execute(() -> {
+            try {
+                int services = commands.useComposeFile(file);
+                uiExecutor.execute(() -> {
+                    finish(label, "", null, false);
+                    progress.set("Using " + file + ": " + services + " services");
+                });
+            } catch (UserError e) {
+                uiExecutor.execute(() -> finish(label, e.describe(), null, false));
+            }
+        });
+    }
+
     private void run(String label, Function<Consumer<StackProgress>, ActionResult> operation) {
         working.set(true);
-        failure.set("");
+        failure.dismiss();
         progress.set(label + "...");
         background.execute(() -> {
             ActionResult result;
@@ -186,21 +180,26 @@ public final class DashboardViewModel {
                     }
                 });
             } catch (UserError e) {
-                uiExecutor.execute(() -> finish(label, e.describe(), false));
+                uiExecutor.execute(() -> finish(label, e.describe(), null, false));
                 return;
             }
             String failed = result.failure().map(f -> f.report(5)).orElse("");
-            uiExecutor.execute(() -> finish(label, failed, result.cancelled()));
+            String subject = result.failure().map(StackProgress.Failed::service).orElse(null);
+            uiExecutor.execute(() -> finish(label, failed, subject, result.cancelled()));
         });
     }
 
-    private void finish(String label, String failed, boolean cancelled) {
+    /** Ends an action; its failure (if any) is about {@code subject} (none: null) and goes once that moves on. */
+    private void finish(String label, String failed, String subject, boolean cancelled) {
         working.set(false);
-        failure.set(failed);
+        failure.showAbout(failed, subject, snapshot);
         if (cancelled) {
             progress.set(label + ": cancelled");
         } else if (failed.isEmpty() && progress.get().endsWith("...")) {
             progress.set(label + ": done");
+        } else if (!failed.isEmpty()) {
+            // The failure block says why, once: the progress line does not repeat it.
+            progress.set(label + ": failed");
         }
     }
 
@@ -212,7 +211,10 @@ public final class DashboardViewModel {
         return engineLine.getReadOnlyProperty();
     }
 
-    /** A catalog error or why Docker is unreachable; empty when all is well. */
+    /**
+     * Why the compose file could not be read (with the file, and the line where there is one); empty when it was.
+     * Docker's state is the engine line's.
+     */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }
@@ -224,7 +226,7 @@ public final class DashboardViewModel {
 
     /** Why the last action failed, with health output and last log lines; empty when it did not. */
     public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
+        return failure.property();
     }
 
     /** The images an action pulls before it starts anything: lines, total, Cancel. */

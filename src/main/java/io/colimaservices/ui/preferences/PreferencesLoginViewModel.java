@@ -59,7 +59,7 @@ public final class PreferencesLoginViewModel {
         }
         String doing = on ? "Registering the app to start at login\u2026" : "Removing the login item\u2026";
         page.action().begin(doing);
-        page.showStatus(doing);
+        page.file().showStatus(doing);
         var base = page.baseline();
         page.action().work().run("launch at login", () -> {
             SettingsUseCase.LoginChange change = page.settings().setLaunchAtLogin(on, base);
@@ -69,7 +69,7 @@ public final class PreferencesLoginViewModel {
             String item = applied.change().loginItem().toString();
             loginNote.set(words(on, on, item));
             if (applied.change().saveFailure().isPresent()) {
-                page.showStatus("");
+                page.file().showStatus("");
                 page.action().failShowingMessage("Launch at login is " + (on ? "on" : "off") + ", but the settings were not saved",
                         applied.change().saveFailure().get());
                 return;
@@ -79,7 +79,7 @@ public final class PreferencesLoginViewModel {
             page.saved(saved, on ? "Launch at login on" : "Launch at login off", applied.notTaken());
         }, e -> {
             page.action().end();
-            page.showStatus("");
+            page.file().showStatus("");
             setSwitch(!on);
             page.action().failShowingMessage(on ? "Launch at login not turned on" : "Launch at login not turned off", e);
         });

@@ -75,7 +75,7 @@ public final class PreferencesView {
     }
 
     private void build() {
-        VBox form = new VBox(14, general(), vm());
+        VBox form = new VBox(14, general(), vm(), connections());
         form.disableProperty().bind(model.loadedProperty().not());
         VBox page = new VBox(14, header(), failureMessage(), movedAsideMessage(), problemsMessage(), form);
         page.setPadding(new Insets(16, 18, 18, 18));
@@ -190,6 +190,23 @@ public final class PreferencesView {
         grid.add(new Region(), 0, row);
         grid.add(note("Used from the next start of the app; a --compose-file option wins over it."), 1, row);
         return card(Feather.SETTINGS, "General", grid);
+    }
+
+    /** Where Vault and Docker are: applied on Save, without a restart; a launch option wins for its run. */
+    private Node connections() {
+        GridPane grid = grid(2);
+        int row = 0;
+        grid.add(label("Vault address"), 0, row);
+        grid.add(line(field("prefs-vault-address", model.connections().vaultAddressProperty(), 24),
+                note("empty: http://127.0.0.1:8200")), 1, row++);
+        grid.add(label("Vault CA file"), 0, row);
+        grid.add(line(field("prefs-vault-ca", model.connections().vaultCaFileProperty(), 24),
+                note("for an https address")), 1, row++);
+        grid.add(label("Docker host"), 0, row);
+        grid.add(new VBox(4, line(field("prefs-docker-host", model.connections().dockerHostProperty(), 24),
+                note("empty: DOCKER_HOST, then the Colima socket")),
+                error("prefs-connections-error", model.connections().errorProperty())), 1, row++);
+        return card(Feather.LINK, "Connections", grid);
     }
 
     private Node vm() {

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * The Preferences page: the settings file as a form, saved or reverted as a whole; its panels are the
  * {@link PreferencesVmViewModel VM}, the {@link PreferencesAppViewModel app's choices}, the
- * {@link PreferencesFileViewModel file} and {@link PreferencesLoginViewModel launch at login} (applied at once).
+ * {@link PreferencesConnectionsViewModel connections}, the {@link PreferencesFileViewModel file} and
+ * {@link PreferencesLoginViewModel launch at login} (applied at once).
  * Reading, saving and the login item are the page's {@link ActionState action}, through {@link SettingsUseCase}.
  */
 public final class PreferencesViewModel {
@@ -37,6 +38,7 @@ public final class PreferencesViewModel {
     private final ActionState action;
     private final PreferencesVmViewModel vm;
     private final PreferencesAppViewModel app = new PreferencesAppViewModel();
+    private final PreferencesConnectionsViewModel connections = new PreferencesConnectionsViewModel();
     private final PreferencesLoginViewModel login;
     private final PreferencesFileViewModel file = new PreferencesFileViewModel();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
@@ -60,7 +62,7 @@ public final class PreferencesViewModel {
         this.action = new ActionState(ui, background);
         this.vm = new PreferencesVmViewModel(Objects.requireNonNull(platform));
         this.login = new PreferencesLoginViewModel(this);
-        Stream.of(vm.fields(), app.fields()).flatMap(Stream::of).forEach(field -> field.addListener(this::edited));
+        Stream.of(vm.fields(), app.fields(), connections.fields()).flatMap(Stream::of).forEach(f -> f.addListener(this::edited));
         action.busyProperty().addListener(o -> updateCanSave());
         loaded.addListener(o -> updateCanSave());
     }
@@ -79,10 +81,6 @@ public final class PreferencesViewModel {
         baseline = next;
     }
 
-    void showStatus(String text) {
-        file.showStatus(text);
-    }
-
     /** Tells the app the settings changed (background); why it could not take them, if it could not. */
     Optional<String> tell() {
         try {
@@ -96,8 +94,7 @@ public final class PreferencesViewModel {
     /** A save went through: the file on disk is the clean one just written. */
     void saved(SavedSettings saved, String done, Optional<String> notTaken) {
         file.saved(saved, done);
-        notTaken.ifPresent(why -> action.fail(Notice.danger("Saved, but the app did not take the new settings",
-                why)));
+        notTaken.ifPresent(why -> action.fail(Notice.danger("Saved, but the app did not take the new settings", why)));
         updateDirty();
     }
 
@@ -134,6 +131,7 @@ public final class PreferencesViewModel {
         try {
             vm.fill(read.settings().vm());
             app.fill(read.settings());
+            connections.fill(read.settings());
         } finally {
             filling = false;
         }
@@ -155,7 +153,7 @@ public final class PreferencesViewModel {
     }
 
     private void validate() {
-        boolean appOk = app.validate();
+        boolean appOk = app.validate() & connections.validate(); // both: each panel shows its errors
         valid.set(vm.validate(appOk).isPresent());
         updateCanSave();
     }
@@ -163,7 +161,7 @@ public final class PreferencesViewModel {
     private AppSettings formSettings(boolean launch) {
         VmSpec spec = vm.spec().orElseThrow(() -> new UserError(UserError.Kind.CONFIGURATION,
                 "the VM settings are not valid"));
-        return app.settings(spec, launch);
+        return app.settings(spec, launch).withConnections(connections.connections());
     }
 
     private void updateDirty() {
@@ -182,8 +180,7 @@ public final class PreferencesViewModel {
         canSave.set(loaded.get() && !action.isBusy() && valid.get() && dirty.get());
     }
 
-    private record Saved(SavedSettings saved, Optional<String> notTaken) {
-    }
+    private record Saved(SavedSettings saved, Optional<String> notTaken) { }
 
     /** Writes the form (moving a bad file aside first), then tells the app. */
     public void save() {
@@ -219,6 +216,10 @@ public final class PreferencesViewModel {
 
     public PreferencesAppViewModel app() {
         return app;
+    }
+
+    public PreferencesConnectionsViewModel connections() {
+        return connections;
     }
 
     public PreferencesFileViewModel file() {

@@ -1,6 +1,7 @@
 package io.colimaservices.ui.vault;
 
 import io.colimaservices.domain.VaultOperations.BootstrapOutcome;
+import io.colimaservices.domain.VaultPhase;
 import io.colimaservices.ui.common.ActionState;
 import io.colimaservices.ui.common.Notice;
 import javafx.beans.binding.Bindings;
@@ -57,7 +58,7 @@ public final class VaultBootstrapViewModel {
         action.start(activity, () -> counted(how, line),
                 result -> {
                     done.run();
-                    action.show(summary(result));
+                    page.say(summary(result), VaultPhase.UNSEALED);
                     page.loadKeys();
                 },
                 "Bootstrap failed",
@@ -88,7 +89,8 @@ public final class VaultBootstrapViewModel {
         String summary = o.secrets() + " secrets, CA chain at " + o.caChain() + ", app token in " + done.store()
                 + ", vault-agent armed for " + o.armedServices() + " services.";
         if (o.appTokenCreated() && done.weak()) {
-            return Notice.warning("Bootstrap done", summary + "\n" + VaultViewModel.WEAK_STORE_WARNING);
+            // A success is never in a warning's colour: the weaker store is said in the detail (and the keys line).
+            return Notice.success("Bootstrap done", summary + "\n" + VaultViewModel.WEAK_STORE_WARNING);
         }
         return Notice.success(done.changes() == 0 ? "Vault already had everything; nothing was changed"
                 : "Bootstrap done", summary);

@@ -46,7 +46,7 @@ public final class VaultImportViewModel {
                             + (o.rootToken() ? " and the root token" : "");
                     String where = "Stored in " + o.storedIn() + ".";
                     action.show(o.weakerStore()
-                            ? Notice.warning("Imported " + what, where + "\n" + VaultViewModel.WEAK_STORE_WARNING)
+                            ? Notice.success("Imported " + what, where + "\n" + VaultViewModel.WEAK_STORE_WARNING)
                             : Notice.success("Imported " + what, where));
                     importedFiles.setAll(o.files());
                     page.loadKeys();

@@ -69,14 +69,15 @@ public final class VaultUnsealViewModel {
                     if (outcome.alreadyUnsealed()) {
                         unsealLine.set("");
                     }
-                    action.show(outcome.alreadyUnsealed() ? Notice.info("Vault was already unsealed", "")
+                    page.say(outcome.alreadyUnsealed() ? Notice.info("Vault was already unsealed", "")
                             : Notice.success("Vault is unsealed", outcome.sharesSubmitted()
-                            + " stored shares submitted."));
+                            + " stored shares submitted."), VaultPhase.UNSEALED);
                     page.refresh();
                 },
                 "Unseal failed",
                 e -> {
                     unsealLine.set("");
+                    page.holdNoticeFor(VaultPhase.SEALED, VaultPhase.DOWN);
                     page.reloadState();
                 });
     }
@@ -100,10 +101,10 @@ public final class VaultUnsealViewModel {
                 outcome -> {
                     page.showState(outcome.state());
                     VaultState s = outcome.state();
-                    action.show(outcome.alreadyUnsealed() ? Notice.info("Vault was already unsealed", "")
+                    page.say(outcome.alreadyUnsealed() ? Notice.info("Vault was already unsealed", "")
                             : s.phase() == VaultPhase.UNSEALED ? Notice.success("Vault is unsealed", "")
                             : Notice.info("Share accepted", "Progress " + s.progress() + "/" + s.threshold()
-                            + ": " + (s.threshold() - s.progress()) + " more needed."));
+                            + ": " + (s.threshold() - s.progress()) + " more needed."), s.phase());
                     page.refresh();
                 },
                 "The share was not accepted",

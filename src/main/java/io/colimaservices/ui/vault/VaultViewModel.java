@@ -34,6 +34,7 @@ public final class VaultViewModel {
     private final VaultUseCase vault;
     private final ActionState action;
     private final Runnable refresh;
+    private final StateBoundNotice messages;
 
     private final ReadOnlyObjectWrapper<VaultState> state = new ReadOnlyObjectWrapper<>(VaultState.unknown(""));
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper();
@@ -60,6 +61,7 @@ public final class VaultViewModel {
         this.vault = Objects.requireNonNull(vault);
         this.action = new ActionState(ui, background);
         this.refresh = Objects.requireNonNull(refresh);
+        this.messages = new StateBoundNotice(action);
         unsealing = new VaultUnsealViewModel(this);
         bootstrapping = new VaultBootstrapViewModel(this);
         wizard = new VaultWizardViewModel(this, bootstrapping);
@@ -75,6 +77,16 @@ public final class VaultViewModel {
 
     VaultUseCase vault() {
         return vault;
+    }
+
+    /** Shows {@code message} for as long as Vault stays in one of {@code phases} (a message follows the state). */
+    void say(Notice message, VaultPhase... phases) {
+        messages.say(message, phases);
+    }
+
+    /** The failure shown now holds only while Vault stays in one of {@code phases}. */
+    void holdNoticeFor(VaultPhase... phases) {
+        messages.holdFor(phases);
     }
 
     /** After a change the store's state may lag: ask the watcher. */
@@ -127,6 +139,7 @@ public final class VaultViewModel {
     public void showState(VaultState next) {
         state.set(Objects.requireNonNull(next));
         describe(next);
+        messages.follow(next.phase());
     }
 
     private void describe(VaultState s) {

@@ -1,5 +1,6 @@
 package io.colimaservices.ui.vault;
 
+import io.colimaservices.domain.VaultPhase;
 import io.colimaservices.ui.common.ActionState;
 import io.colimaservices.ui.common.Notice;
 import javafx.beans.binding.Bindings;
@@ -130,8 +131,9 @@ public final class VaultWizardViewModel {
                     wizardStored.set(outcome.shares() + " unseal key shares (" + outcome.threshold()
                             + " needed to unseal) and the root token are stored in " + outcome.storedIn() + ".");
                     storeWarning.set(outcome.weakerStore() ? VaultViewModel.WEAK_STORE_WARNING : "");
-                    action.show(Notice.success("Vault is initialized", "Keep a backup of the shares somewhere "
-                            + "else: export them to a file you move off this computer."));
+                    page.say(Notice.success("Vault is initialized", "Keep a backup of the shares somewhere "
+                            + "else: export them to a file you move off this computer."), VaultPhase.UNINITIALIZED,
+                            VaultPhase.SEALED, VaultPhase.UNSEALED);
                     page.loadKeys();
                     page.reloadState();
                 },

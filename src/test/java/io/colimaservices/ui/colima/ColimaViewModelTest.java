@@ -214,6 +214,20 @@ class ColimaViewModelTest {
     }
 
     @Test
+    void aStartThatExitsZeroWithTheVmStillStoppedIsNotCalledStarted() {
+        model.shown();
+        vm.startLeavesItStopped = true;
+
+        model.actions().start();
+
+        assertThat(model.actions().statusLineProperty().get()).isNotEqualTo("VM default started");
+        assertThat(failure().message()).isEqualTo("colima start --profile default ended, but colima status "
+                + "says VM default is stopped");
+        assertThat(model.phaseTextProperty().get()).isEqualTo("Stopped");
+        assertThat(vm.calls).contains("status default");
+    }
+
+    @Test
     void aFailedStartShowsTheMessageAndHintKeepsTheOutputAndReadsTheVmAgain() {
         model.shown();
         vm.failNext = FakeVm.startFailed();

@@ -37,6 +37,8 @@ public final class FakeVm implements VmRuntime {
     public volatile List<String> output = List.of("INFO starting colima", "INFO runtime: docker", "INFO done");
     public volatile RuntimeException failNext;
     public volatile Runnable during = () -> { };
+    /** The next start exits 0 and leaves the VM as it was (seen with a real colima). */
+    public volatile boolean startLeavesItStopped;
 
     public static VmState running(String profile) {
         return new VmState(profile, VmPhase.RUNNING, Optional.of("aarch64"), 4, 8, 60,
@@ -96,6 +98,11 @@ public final class FakeVm implements VmRuntime {
     public void start(VmSpec spec, Duration deadline, VmProgress progress) {
         calls.add("start " + spec.profile() + " cpus=" + spec.cpus() + " memory=" + spec.memoryGiB() + " in "
                 + deadline);
+        if (startLeavesItStopped) {
+            startLeavesItStopped = false;
+            act(progress, state.get());
+            return;
+        }
         act(progress, running(spec.profile()));
     }
 

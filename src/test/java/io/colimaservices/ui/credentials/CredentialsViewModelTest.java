@@ -57,7 +57,7 @@ class CredentialsViewModelTest {
     }
 
     @Test
-    void listsTheServicesAndShowsTheFirstWithEveryValueMasked() {
+    void listsTheServicesAndShowsTheFirstWithItsSecretsMasked() {
         open(VaultPhase.UNSEALED);
 
         assertThat(model.services()).extracting(CredentialEntry::service)
@@ -65,9 +65,9 @@ class CredentialsViewModelTest {
         assertThat(model.selectedProperty().get().service()).isEqualTo("postgres");
         assertThat(model.details().titleProperty().get()).isEqualTo("postgres");
         assertThat(model.details().subtitleProperty().get()).isEqualTo("secret/postgresql · postgresql");
-        assertThat(model.details().fields()).containsExactly(
-                new CredentialsDetailViewModel.FieldRow("username", CredentialService.MASK),
-                new CredentialsDetailViewModel.FieldRow("database", CredentialService.MASK),
+        assertThat(model.details().fields()).as("secrets masked, not the username nor the database").containsExactly(
+                new CredentialsDetailViewModel.FieldRow("username", "dev_admin"),
+                new CredentialsDetailViewModel.FieldRow("database", "dev_database"),
                 new CredentialsDetailViewModel.FieldRow("password", CredentialService.MASK));
         assertThat(model.details().formats()).containsExactly(ConnectionFormat.values());
         assertThat(model.details().formatProperty().get()).isEqualTo(ConnectionFormat.URL);
@@ -348,5 +348,48 @@ class CredentialsViewModelTest {
         values.add(model.details().fields().toString());
         values.add(model.tls().tlsLines().toString());
         assertThat(values).isNotEmpty().noneMatch(v -> v.contains(secret));
+    }
+
+    @Test
+    void aServicesMessagesAndTlsLinesGoWhenAnotherIsSelectedAndComeBackWithIt() {
+        open(VaultPhase.UNSEALED);
+        fake.failTlsBeforeChange = true;
+        model.tls().setTls(false);
+        background.runAll();
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Switching TLS off for postgres failed");
+
+        select("redis-1");
+        assertThat(model.action().noticeProperty().get()).as("postgres's banner is not redis-1's").isNull();
+
+        fake.failTlsBeforeChange = false;
+        select("postgres");
+        model.tls().setTls(false);
+        model.selectedProperty().set(model.services().stream().filter(e -> e.service().equals("redis-1"))
+                .findFirst().orElseThrow());
+        background.runAll();
+
+        assertThat(model.tls().tlsLines()).as("postgres's progress is not shown under redis-1").isEmpty();
+        assertThat(model.action().noticeProperty().get()).isNull();
+
+        select("postgres");
+        assertThat(model.action().noticeProperty().get()).as("the outcome waits for its service")
+                .isEqualTo(Notice.success("TLS is off for postgres", "Restarted vault-agent and postgres: healthy."));
+    }
+
+    @Test
+    void theListSaysWhetherTlsIsOnNotOnlyThatItCanBe() {
+        open(VaultPhase.SEALED);
+        CredentialEntry postgres = model.services().getFirst();
+        assertThat(model.describe(postgres)).as("not known while sealed").isEqualTo("postgresql \u00b7 TLS-capable");
+
+        model.showVault(vault(VaultPhase.UNSEALED));
+        background.runAll();
+        assertThat(model.describe(postgres)).isEqualTo("postgresql \u00b7 TLS on");
+        CredentialEntry grafana = model.services().getLast();
+        assertThat(model.describe(grafana)).as("cannot switch TLS").doesNotContain("TLS");
+
+        model.tls().setTls(false);
+        background.runAll();
+        assertThat(model.describe(postgres)).isEqualTo("postgresql \u00b7 TLS off");
     }
 }

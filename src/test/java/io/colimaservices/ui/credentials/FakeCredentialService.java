@@ -77,8 +77,11 @@ public class FakeCredentialService implements CredentialService {
         calls.add("overview " + service);
         Map<String, String> data = secret(service);
         Optional<TlsStatus> status = tls.containsKey(service) ? Optional.of(tlsStatus(service)) : Optional.empty();
+        Map<String, String> plain = new java.util.LinkedHashMap<>(data);
+        plain.keySet().removeIf(io.colimaservices.domain.SecretFields::isSecret);
+        plain.remove("tls_enabled");
         return new SecretOverview(service, service.equals("postgres") ? "postgresql" : service,
-                List.copyOf(data.keySet()), status);
+                List.copyOf(data.keySet()), status, plain);
     }
 
     @Override

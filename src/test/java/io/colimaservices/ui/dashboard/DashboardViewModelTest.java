@@ -91,6 +91,14 @@ class DashboardViewModelTest {
         public void copyPlain(String text) {
             calls.add("copy " + text);
         }
+
+        public int useComposeFile(java.nio.file.Path file) {
+            calls.add("compose " + file);
+            if (file.toString().contains("bad")) {
+                throw new io.colimaservices.domain.CatalogException(file, 3, "mapping values are not allowed here");
+            }
+            return 7;
+        }
     };
 
     private final DashboardViewModel model = new DashboardViewModel(UiExecutors.direct(), UiExecutors.direct(),
@@ -158,8 +166,60 @@ class DashboardViewModelTest {
     void unreachableEngineShowsTheReason() {
         model.show(snapshot(smallStack()).withEngine(EngineInfo.unreachable("unix:///x.sock", "connection refused")));
 
-        assertThat(model.engineLineProperty().get()).isEqualTo("Docker unreachable at unix:///x.sock");
-        assertThat(model.problemProperty().get()).isEqualTo("connection refused");
+        assertThat(model.engineLineProperty().get())
+                .isEqualTo("Docker unreachable at unix:///x.sock: connection refused");
+        assertThat(model.problemProperty().get()).as("the compose file is fine").isEmpty();
+    }
+
+    @Test
+    void whileDockerDoesNotAnswerEveryServiceAndGroupIsUnknownAndEngineActionsWaitWithTheReason() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY))
+                .withEngine(EngineInfo.unreachable("unix:///x.sock", "connection refused")));
+
+        assertThat(model.rows()).extracting(ServiceRow::state).containsOnly("unknown");
+        assertThat(model.rows()).extracting(ServiceRow::tone).containsOnly(StatusText.Tone.UNKNOWN);
+        assertThat(model.rows()).allSatisfy(r -> {
+            assertThat(r.canStart()).as(r.name()).isFalse();
+            assertThat(r.canStop()).as(r.name()).isFalse();
+            assertThat(r.blocked()).contains("Docker unreachable at unix:///x.sock: connection refused");
+        });
+    }
+
+    @Test
+    void beforeDockerFirstAnswersNothingReadsAbsentOrStopped() {
+        model.show(snapshot(smallStack()).withEngine(EngineInfo.unknown("unix:///x.sock")));
+
+        assertThat(model.rows()).extracting(ServiceRow::state).containsOnly("unknown");
+        assertThat(model.engineLineProperty().get()).isEqualTo("Connecting to Docker at unix:///x.sock");
+        assertThat(model.rows().getFirst().blocked()).contains("connecting to Docker at unix:///x.sock");
+    }
+
+    @Test
+    void stopIsOfferedOnlyForWhatIsUp() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY), exited("redis", 2)));
+
+        ServiceRow vault = model.rows().get(1);
+        ServiceRow postgres = model.rows().get(3);
+        ServiceRow redis = model.rows().get(4);
+        ServiceRow git = model.rows().get(5);
+        assertThat(vault.canStop()).isTrue();
+        assertThat(postgres.canStop()).as("absent").isFalse();
+        assertThat(redis.canStop()).as("exited").isFalse();
+        assertThat(git.canStop()).as("a group with nothing running").isFalse();
+        assertThat(postgres.canStart()).isTrue();
+    }
+
+    @Test
+    void aBrokenComposeFileIsItsOwnProblemAndDockerIsNotBlamed() {
+        model.show(new io.colimaservices.domain.StackSnapshot("p",
+                io.colimaservices.domain.Catalog.empty(java.nio.file.Path.of("/x/docker-compose.yml")),
+                Optional.of("/x/docker-compose.yml: file not found"),
+                EngineInfo.reachable("unix:///var/run/docker.sock", "28.0.1"), Map.of(),
+                io.colimaservices.domain.VaultState.unknown("http://127.0.0.1:8200"),
+                io.colimaservices.domain.VmState.unknown("default"), java.util.Set.of()));
+
+        assertThat(model.engineLineProperty().get()).isEqualTo("Docker 28.0.1 at unix:///var/run/docker.sock");
+        assertThat(model.problemProperty().get()).isEqualTo("Compose file /x/docker-compose.yml: file not found");
     }
 
     @Test
@@ -176,6 +236,8 @@ class DashboardViewModelTest {
 
         assertThat(model.failureProperty().get()).isEqualTo("postgres failed: unhealthy\n"
                 + "last health check: pg_isready: no response\nlast lines:\n  FATAL: bad config");
+        assertThat(model.progressProperty().get()).as("the failure is said once, in its block")
+                .isEqualTo("Stopping git: failed");
         assertThat(calls).containsExactly("up [data]", "restart postgres", "down [git]");
     }
 
@@ -185,6 +247,35 @@ class DashboardViewModelTest {
         model.openLogs("vault");
 
         assertThat(calls).containsExactly("copy localhost:5432", "logs vault");
+    }
+
+    @Test
+    void aChosenComposeFileAppliesAtOnceAndABadOneSaysWhereItIsBad() {
+        model.chooseComposeFile(java.nio.file.Path.of("/x/bad.yml"));
+
+        assertThat(model.failureProperty().get()).contains("/x/bad.yml:3").contains("mapping values");
+        assertThat(model.workingProperty().get()).isFalse();
+
+        model.chooseComposeFile(java.nio.file.Path.of("/x/docker-compose.yml"));
+
+        assertThat(calls).containsExactly("compose /x/bad.yml", "compose /x/docker-compose.yml");
+        assertThat(model.failureProperty().get()).isEmpty();
+        assertThat(model.progressProperty().get()).isEqualTo("Using /x/docker-compose.yml: 7 services");
+    }
+
+    @Test
+    void aFailureGoesOnceTheServiceThatFailedMovesOnAndStaysWhileItDoesNot() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.UNHEALTHY)));
+        nextResult = new ActionResult(Optional.of(new StackProgress.Failed("vault", "Vault is not initialized",
+                Optional.empty(), OptionalInt.empty(), List.of())));
+        model.start("forgejo");
+        assertThat(model.failureProperty().get()).startsWith("vault failed: Vault is not initialized");
+
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.UNHEALTHY), exited("redis", 1)));
+        assertThat(model.failureProperty().get()).as("another service moved, not vault").isNotEmpty();
+
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        assertThat(model.failureProperty().get()).as("vault initialized and unsealed: healthy").isEmpty();
     }
 
     @Test

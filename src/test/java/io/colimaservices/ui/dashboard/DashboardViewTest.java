@@ -87,6 +87,14 @@ class DashboardViewTest extends ApplicationTest {
             public void copyPlain(String text) {
                 calls.add("copy " + text);
             }
+
+            public int useComposeFile(java.nio.file.Path file) {
+                calls.add("compose " + file);
+                if (file.toString().contains("bad")) {
+                    throw new io.colimaservices.domain.CatalogException(file, 3, "mapping values are not allowed here");
+                }
+                return 7;
+            }
         };
         model = new DashboardViewModel(UiExecutors.fx(), UiExecutors.direct(), operations, commands,
                 Clock.systemUTC(), () -> Duration.ofSeconds(120));
@@ -124,13 +132,40 @@ class DashboardViewTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         clickOn("#start-data");
-        clickOn("#stop-git");
+        clickOn("#stop-data");
         clickOn("#logs-postgres");
         clickOn("1008");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(calls).containsExactly("up [data]", "down [git]", "logs postgres", "copy localhost:1008");
+        assertThat(calls).containsExactly("up [data]", "down [data]", "logs postgres", "copy localhost:1008");
+        assertThat(lookup("#stop-git").queryButton().isDisabled()).as("nothing in git runs").isTrue();
+        assertThat(lookup("#stop-redis").queryButton().isDisabled()).as("redis is absent").isTrue();
         assertThat(lookup("#progress").queryAs(Label.class).getText()).isEqualTo("copied localhost:1008");
+    }
+
+    @Test
+    void aFailureDoesNotMoveTheTableUnderThePointerAndItsCloseButtonDismissesIt() {
+        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node table = lookup("#services").query();
+        javafx.geometry.Bounds before = table.localToScene(table.getBoundsInLocal());
+
+        nextResult = new ActionResult(Optional.of(new StackProgress.Failed("postgres", "unhealthy",
+                Optional.of("pg_isready: no response"), OptionalInt.empty(),
+                List.of("FATAL: one", "FATAL: two", "FATAL: three", "FATAL: four", "FATAL: five"))));
+        clickOn("#start-data");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
+        assertThat(notices.getText()).contains("postgres failed");
+        assertThat(notices.isShowing()).isTrue();
+        assertThat(table.localToScene(table.getBoundsInLocal())).as("the table stays where it was").isEqualTo(before);
+
+        clickOn(lookup("#notices .close-button").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.failureProperty().get()).as("closing the message dismisses the failure").isEmpty();
+        assertThat(notices.isShowing()).isFalse();
+        assertThat(table.localToScene(table.getBoundsInLocal())).isEqualTo(before);
     }
 
     @Test

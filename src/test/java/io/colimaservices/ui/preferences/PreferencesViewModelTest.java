@@ -454,4 +454,28 @@ class PreferencesViewModelTest {
     private io.colimaservices.ui.common.FailureParts failure() {
         return io.colimaservices.ui.common.FailureParts.of(model.action());
     }
+
+    @Test
+    void vaultAddressCaFileAndDockerHostAreValidatedAndSaved() {
+        loadWith(AppSettings.defaults());
+
+        model.connections().vaultAddressProperty().set("127.0.0.1:8200");
+        assertThat(model.connections().errorProperty().get())
+                .isEqualTo("Vault address '127.0.0.1:8200' is not a Vault address");
+        assertThat(model.canSaveProperty().get()).isFalse();
+
+        model.connections().vaultAddressProperty().set("https://vault.local:8200");
+        model.connections().vaultCaFileProperty().set("/Users/me/ca.pem");
+        model.connections().dockerHostProperty().set("unix:///Users/me/.colima/work/docker.sock");
+        assertThat(model.connections().errorProperty().get()).isEmpty();
+        model.save();
+
+        assertThat(settings.saves.getLast().connections()).isEqualTo(new io.colimaservices.domain.Connections(
+                Optional.of("https://vault.local:8200"), Optional.of(Path.of("/Users/me/ca.pem")),
+                Optional.of("unix:///Users/me/.colima/work/docker.sock")));
+        assertThat(changed.get()).as("applied without a restart: the app is told").isEqualTo(1);
+
+        model.connections().dockerHostProperty().set("docker.sock");
+        assertThat(model.connections().errorProperty().get()).isEqualTo("Docker host 'docker.sock' is not a Docker host");
+    }
 }

@@ -199,8 +199,10 @@ class VaultViewModelTest {
         assertThat(model.bootstrapping().progressLines()).last().asString().startsWith("armed vault-agent");
         assertThat(model.wizard().wizardStepProperty().get()).isEqualTo(WizardStep.DONE);
         assertThat(model.action().noticeProperty().get().title()).isEqualTo("Bootstrap done");
-        assertThat(model.action().noticeProperty().get().tone()).as("new app token in the weaker store")
-                .isEqualTo(Notice.Tone.WARNING);
+        assertThat(model.action().noticeProperty().get().tone())
+                .as("a success, though the app token is in the weaker store").isEqualTo(Notice.Tone.SUCCESS);
+        assertThat(model.action().noticeProperty().get().detail()).as("the weaker store still said")
+                .contains("No keychain answered");
         assertThat(model.storedKeysProperty().get().appToken()).isTrue();
 
         model.wizard().finishWizard();
@@ -350,5 +352,40 @@ class VaultViewModelTest {
         assertThat(notice.title()).isEqualTo("Unseal failed");
         assertThat(notice.detail()).isEqualTo("Unexpected IllegalStateException; the app log has the details.");
         assertThat(model.action().busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aMessageAboutAStateGoesWhenVaultLeavesIt() {
+        FakeVaultOperations unsealed = FakeVaultOperations.sealedWithStoredShares();
+        unsealed.phase = VaultPhase.UNSEALED;
+        unsealed.weak = false;
+        model(unsealed);
+        model.bootstrapping().bootstrap();
+        background.runAll();
+        assertThat(model.action().noticeProperty().get().title()).isEqualTo("Bootstrap done");
+
+        model.showState(unsealed.state());
+        assertThat(model.action().noticeProperty().get()).as("the same state again keeps it").isNotNull();
+
+        unsealed.phase = VaultPhase.SEALED;
+        model.showState(unsealed.state());
+
+        assertThat(model.headlineProperty().get()).isEqualTo("Vault is sealed");
+        assertThat(model.action().noticeProperty().get()).as("no 'bootstrapped... can start' under 'sealed'").isNull();
+    }
+
+    @Test
+    void anUnsealFailureGoesOnceVaultIsUnsealedAnotherWay() {
+        model(FakeVaultOperations.sealedWithStoredShares());
+        fake.failNext = new io.colimaservices.domain.UserError(io.colimaservices.domain.UserError.Kind.VAULT,
+                "a stored share was refused", "");
+        model.unsealing().unseal();
+        background.runAll();
+        assertThat(model.action().noticeProperty().get().tone()).isEqualTo(Notice.Tone.DANGER);
+
+        fake.phase = VaultPhase.UNSEALED;
+        model.showState(fake.state());
+
+        assertThat(model.action().noticeProperty().get()).isNull();
     }
 }
