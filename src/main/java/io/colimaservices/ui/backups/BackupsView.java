@@ -1,12 +1,12 @@
 package io.colimaservices.ui.backups;
 
 import io.colimaservices.domain.backup.RestoreConfirmation;
+import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.Pages;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -17,8 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -57,13 +55,7 @@ public final class BackupsView {
 
     public BackupsView(BackupsViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(BackupsView.class.getResource("BackupsView.fxml"));
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load BackupsView.fxml", e);
-        }
+        Fxml.load(this);
     }
 
     public Parent root() {

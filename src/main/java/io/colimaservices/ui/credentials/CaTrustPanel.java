@@ -3,7 +3,7 @@ package io.colimaservices.ui.credentials;
 import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.CertificateExpiry;
 import io.colimaservices.domain.TrustReport;
-import io.colimaservices.ui.common.FxmlViews;
+import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.MessageArea;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -40,7 +40,7 @@ public final class CaTrustPanel {
 
     public CaTrustPanel(CaTrustViewModel model) {
         this.model = model;
-        FxmlViews.load(this, "CaTrustPanel.fxml");
+        Fxml.load(this);
         bind();
     }
 

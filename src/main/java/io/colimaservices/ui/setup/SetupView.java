@@ -1,7 +1,7 @@
 package io.colimaservices.ui.setup;
 
 import atlantafx.base.theme.Styles;
-import io.colimaservices.ui.common.FxmlViews;
+import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.MessageArea;
 import io.colimaservices.ui.common.Pages;
 import io.colimaservices.usecase.SetupState;
@@ -53,7 +53,7 @@ public final class SetupView {
 
     public SetupView(SetupViewModel model) {
         this.model = model;
-        FxmlViews.load(this, "SetupView.fxml");
+        Fxml.load(this);
         bind();
     }
 
