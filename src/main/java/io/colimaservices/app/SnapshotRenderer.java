@@ -191,9 +191,19 @@ public final class SnapshotRenderer {
                 () -> StackActions.DEFAULT_TIMEOUT);
         dashboard.show(store.current());
         ClipboardKeeper keeper = new ClipboardKeeper(new io.colimaservices.ui.common.FxClipboard(), Clock.systemUTC());
+        Optional<VmChanges> vm = vmChanges(store);
+        vm.ifPresent(VmChanges::refresh);
         Pages pages = new Pages(context, store, dashboard, () -> { }, () -> { }, context::engine, darkProperty,
-                () -> { }, context.useCases().credentials(), keeper, () -> Duration.ofSeconds(30), false, () -> { },
-                Runnable::run);
+                () -> { }, context.useCases().credentials(), keeper, () -> Duration.ofSeconds(30), vm.isPresent(),
+                () -> { }, Runnable::run);
+        List<String> known = pages.sections.stream().map(Section::id).toList();
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw new io.colimaservices.domain.UserError(io.colimaservices.domain.UserError.Kind.CONFIGURATION, "no page '" + id + "' here; the pages are "
+                        + String.join(", ", known), vm.isPresent() ? "choose one of them"
+                        : "the colima page needs a Colima VM (colima status answers)");
+            }
+        }
         MainView main = onFx(() -> {
             StatusStrip strip = new StatusStrip();
             strip.show(store.current());
