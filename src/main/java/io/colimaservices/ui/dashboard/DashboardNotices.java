@@ -1,7 +1,6 @@
 package io.colimaservices.ui.dashboard;
 
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -18,10 +17,8 @@ final class DashboardNotices {
     private DashboardNotices() {
     }
 
-    static Node over(Node content, DashboardViewModel model) {
-        NotificationPane notices = new NotificationPane(content);
-        notices.setId("notices");
-        notices.setShowFromTop(true);
+    /** Binds {@code notices} (the layout's pane over the table) to the model's failure and stale notice. */
+    static void bind(NotificationPane notices, DashboardViewModel model) {
         Runnable update = () -> {
             if (notices.getSkin() == null) {
                 // Its skin slides the bar in only when "showing" changes after it exists: wait for it.
@@ -45,6 +42,5 @@ final class DashboardNotices {
                 model.dismissFailure();
             }
         });
-        return notices;
     }
 }
