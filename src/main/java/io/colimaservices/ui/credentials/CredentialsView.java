@@ -27,6 +27,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -60,15 +61,16 @@ public final class CredentialsView {
     private void build() {
         Label title = new Label("Credentials");
         title.getStyleClass().add(Styles.TITLE_3);
-        VBox top = new VBox(12, title, MessageArea.bound("vault-notice", model.vaultNoticeProperty(), null),
-                MessageArea.bound("notice", model.action().noticeProperty(), model.action()::dismiss));
+        VBox top = new VBox(12, title, MessageArea.bound("vault-notice", model.vaultNoticeProperty(), null));
         top.setPadding(new Insets(20, 24, 12, 24));
 
         ScrollPane details = new ScrollPane(details());
         details.setFitToWidth(true);
         details.getStyleClass().add("edge-to-edge");
-        HBox.setHgrow(details, Priority.ALWAYS);
-        HBox center = new HBox(16, services(), details);
+        Node detailsUnderResults = overResults(details, model.action().noticeProperty(),
+                MessageArea.bound("notice", model.action().noticeProperty(), model.action()::dismiss));
+        HBox.setHgrow(detailsUnderResults, Priority.ALWAYS);
+        HBox center = new HBox(16, services(), detailsUnderResults);
         center.setPadding(new Insets(0, 0, 0, 24));
 
         root.setTop(top);
@@ -77,6 +79,31 @@ public final class CredentialsView {
         root.getStyleClass().add("secrets-page");
         root.getStylesheets().add(Pages.STYLESHEET);
         root.setId("credentials-page");
+    }
+
+    /**
+     * An action's result (a TLS switch's outcome, a copy that failed) lies over the top of the service's details
+     * instead of pushing the page down, so the switch just pressed stays under the pointer; the service list stays
+     * uncovered. Vault's own state stays in the flow above: it changes with Vault, not after a click here.
+     */
+    private static Node overResults(Node content, javafx.beans.Observable result, Node results) {
+        VBox overlay = new VBox(results);
+        overlay.setId("result-overlay");
+        overlay.setPickOnBounds(false);
+        overlay.setPadding(new Insets(0, 24, 0, 0));
+        // Unmanaged: its size never feeds the page's layout (a long result would narrow the service list).
+        overlay.setManaged(false);
+        StackPane holder = new StackPane(content, overlay) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                double width = getWidth();
+                overlay.resizeRelocate(0, 0, width, Math.min(getHeight(), overlay.prefHeight(width)));
+            }
+        };
+        // An unmanaged node's new text does not reach its parent's layout: ask for one when the result changes.
+        result.addListener(o -> holder.requestLayout());
+        return holder;
     }
 
     private Node services() {
