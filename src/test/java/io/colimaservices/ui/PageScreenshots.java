@@ -17,6 +17,7 @@ import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.testing.FakePlatform;
 import io.colimaservices.ui.common.Section;
 import io.colimaservices.ui.preferences.FakeSettings;
+import io.colimaservices.ui.preferences.ComposeFileChoice;
 import io.colimaservices.ui.preferences.PreferencesSection;
 import io.colimaservices.ui.preferences.PreferencesViewModel;
 import io.colimaservices.ui.common.UiExecutors;
@@ -157,7 +158,7 @@ public final class PageScreenshots {
 
     private PreferencesSection preferencesPage(FakeSettings settings) {
         return new PreferencesSection(new PreferencesViewModel(UiExecutors.fx(), background, settings.useCase(),
-                FakePlatform.appleSiliconMac(), () -> { }));
+                FakePlatform.appleSiliconMac(), () -> { }, ComposeFileChoice.SAVED_ONLY));
     }
 
     private void preferences() throws Exception {

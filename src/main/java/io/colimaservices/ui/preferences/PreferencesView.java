@@ -188,7 +188,8 @@ public final class PreferencesView {
         grid.add(label("Compose file"), 0, row);
         grid.add(line(file, choose, bundled), 1, row++);
         grid.add(new Region(), 0, row);
-        grid.add(note("Used from the next start of the app; a --compose-file option wins over it."), 1, row);
+        grid.add(note("Applied at once when saved (its services are read now, no restart); at start, a "
+                + "--compose-file option wins over it."), 1, row);
         return card(Feather.SETTINGS, "General", grid);
     }
 
