@@ -43,6 +43,17 @@ final class Pages {
      * @param vmControl    false when there is no VM control (the colima tool named by the user is missing)
      * @param composeFiles Preferences' new compose file, applied at once as the dashboard's choice is
      */
+    /** For the snapshot command: no running stack behind Preferences, whose compose-file choice is only saved. */
+    Pages(AppContext context, StackStore store, DashboardViewModel dashboard, Runnable startSampling,
+          Runnable stopSampling, Supplier<io.colimaservices.domain.ContainerEngine> engine,
+          ObservableBooleanValue dark, Runnable refreshVault, CredentialService credentials,
+          ClipboardKeeper clipboard, Supplier<Duration> clipboardDelay, boolean vmControl,
+          Runnable settingsChanged, Executor background) {
+        this(context, store, dashboard, startSampling, stopSampling, engine, dark, refreshVault, credentials, clipboard,
+                clipboardDelay, vmControl, settingsChanged, background,
+                io.colimaservices.ui.preferences.ComposeFileChoice.SAVED_ONLY);
+    }
+
     Pages(AppContext context, StackStore store, DashboardViewModel dashboard, Runnable startSampling,
           Runnable stopSampling, Supplier<io.colimaservices.domain.ContainerEngine> engine,
           ObservableBooleanValue dark, Runnable refreshVault, CredentialService credentials,

@@ -112,7 +112,7 @@ public final class SnapshotRenderer {
             vm.ifPresent(VmChanges::refresh);
             Pages pages = new Pages(context, store, dashboard, () -> { }, () -> { }, context::engine, darkProperty,
                     () -> { }, context.useCases().credentials(), keeper, () -> Duration.ofSeconds(30),
-                    vm.isPresent(), () -> { }, Runnable::run, io.colimaservices.ui.preferences.ComposeFileChoice.SAVED_ONLY);
+                    vm.isPresent(), () -> { }, Runnable::run);
             LogsSection logsSection = pages.logs;
             LogViewerViewModel logs = logsSection.model();
             List<Section> sections = pages.sections;
@@ -193,7 +193,7 @@ public final class SnapshotRenderer {
         ClipboardKeeper keeper = new ClipboardKeeper(new io.colimaservices.ui.common.FxClipboard(), Clock.systemUTC());
         Pages pages = new Pages(context, store, dashboard, () -> { }, () -> { }, context::engine, darkProperty,
                 () -> { }, context.useCases().credentials(), keeper, () -> Duration.ofSeconds(30), false, () -> { },
-                Runnable::run, io.colimaservices.ui.preferences.ComposeFileChoice.SAVED_ONLY);
+                Runnable::run);
         MainView main = onFx(() -> {
             StatusStrip strip = new StatusStrip();
             strip.show(store.current());
