@@ -351,7 +351,9 @@ public final class FxApp extends Application {
     private List<Section> sections() {
         Pages pages = new Pages(context, store, dashboard, this::startSampling, this::stopSampling,
                 this::currentEngine, dark, vaultPoller::refreshNow, credentials, clipboard.keeper(),
-                this::clipboardDelay, vmWatcher != null, this::settingsSaved, background);
+                this::clipboardDelay, vmWatcher != null, this::settingsSaved, background,
+                // Through the dashboard's "Choose compose file..." command: the one path that applies a file at once.
+                file -> router.useComposeFile(file.orElseGet(io.colimaservices.catalog.BundledStack::composeFile)));
         logsSection = pages.logs;
         colimaSection = pages.colima.orElse(null);
         pages.setup.model().finishedProperty().addListener((o, was, is) -> setupChanged(is));

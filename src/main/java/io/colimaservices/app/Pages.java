@@ -41,12 +41,25 @@ final class Pages {
     /**
      * @param engine       the engine of the current connection (log streams open on it)
      * @param vmControl    false when there is no VM control (the colima tool named by the user is missing)
+     * @param composeFiles Preferences' new compose file, applied at once as the dashboard's choice is
      */
+    /** For the snapshot command: no running stack behind Preferences, whose compose-file choice is only saved. */
     Pages(AppContext context, StackStore store, DashboardViewModel dashboard, Runnable startSampling,
           Runnable stopSampling, Supplier<io.colimaservices.domain.ContainerEngine> engine,
           ObservableBooleanValue dark, Runnable refreshVault, CredentialService credentials,
           ClipboardKeeper clipboard, Supplier<Duration> clipboardDelay, boolean vmControl,
           Runnable settingsChanged, Executor background) {
+        this(context, store, dashboard, startSampling, stopSampling, engine, dark, refreshVault, credentials, clipboard,
+                clipboardDelay, vmControl, settingsChanged, background,
+                io.colimaservices.ui.preferences.ComposeFileChoice.SAVED_ONLY);
+    }
+
+    Pages(AppContext context, StackStore store, DashboardViewModel dashboard, Runnable startSampling,
+          Runnable stopSampling, Supplier<io.colimaservices.domain.ContainerEngine> engine,
+          ObservableBooleanValue dark, Runnable refreshVault, CredentialService credentials,
+          ClipboardKeeper clipboard, Supplier<Duration> clipboardDelay, boolean vmControl,
+          Runnable settingsChanged, Executor background,
+          io.colimaservices.ui.preferences.ComposeFileChoice composeFiles) {
         UseCases useCases = context.useCases();
         sections.add(new ServicesSection(dashboard, startSampling, stopSampling));
         LogViewerViewModel viewer = new LogViewerViewModel((services, request) -> new LogSession(engine.get(),
@@ -62,6 +75,7 @@ final class Pages {
         sections.add(new BackupsSection(new BackupsViewModel(useCases.backups(), () -> store.current().catalog()
                 .serviceNames(), UiExecutors.fx(), background, java.time.ZoneId.systemDefault())));
         sections.add(setup = new SetupSection(useCases.setup(), background));
-        sections.add(new PreferencesSection(useCases.settings(), context.platform(), settingsChanged, background));
+        sections.add(new PreferencesSection(useCases.settings(), context.platform(), settingsChanged, background,
+                composeFiles));
     }
 }

@@ -6,17 +6,16 @@ import io.colimaservices.domain.CertificateExpiry;
 import io.colimaservices.domain.ConnectionFormat;
 import io.colimaservices.domain.CredentialService.CredentialEntry;
 import io.colimaservices.domain.CredentialService.VaultToken;
+import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.MessageArea;
 import io.colimaservices.ui.common.Pages;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.collections.MapChangeListener;
+import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -36,107 +35,113 @@ import java.util.List;
 /**
  * The Credentials page: services on the left; for the selected one its fields (masked, each with a copy button),
  * its connection string in a chosen format (password masked) with a copy button, and its TLS switch with the
- * certificate's expiry; the clipboard countdown and the token copy buttons at the bottom. Binds to a
- * {@link CredentialsViewModel}.
+ * certificate's expiry; the clipboard countdown and the token copy buttons at the bottom. Layout: {@code
+ * CredentialsView.fxml} (this is its controller); field rows, format pills and cells are built here from data.
  */
 public final class CredentialsView {
     private final CredentialsViewModel model;
-    private final BorderPane root = new BorderPane();
-    private final GridPane fieldGrid = new GridPane(12, 6);
-    private final HBox formatBar = new HBox();
     private final ToggleGroup formatGroup = new ToggleGroup();
-    private final ToggleSwitch tlsSwitch = new ToggleSwitch();
     private boolean syncing;
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private VBox top;
+    @FXML
+    private HBox center;
+    @FXML
+    private ListView<CredentialEntry> services;
+    @FXML
+    private ScrollPane details;
+    @FXML
+    private VBox detailsPage;
+    @FXML
+    private Label title;
+    @FXML
+    private Label subtitle;
+    @FXML
+    private ProgressIndicator loading;
+    @FXML
+    private GridPane fieldGrid;
+    @FXML
+    private Label fieldsNote;
+    @FXML
+    private HBox formatBar;
+    @FXML
+    private HBox connectionLine;
+    @FXML
+    private Label connection;
+    @FXML
+    private Button copyConnection;
+    @FXML
+    private Label connectionNote;
+    @FXML
+    private VBox tlsCard;
+    @FXML
+    private ToggleSwitch tlsSwitch;
+    @FXML
+    private Label expiry;
+    @FXML
+    private FontIcon shield;
+    @FXML
+    private Button again;
+    @FXML
+    private HBox running;
+    @FXML
+    private Label activity;
+    @FXML
+    private ListView<String> tlsLines;
+    @FXML
+    private Label copyStatus;
+    @FXML
+    private Button appToken;
+    @FXML
+    private Button rootToken;
 
     public CredentialsView(CredentialsViewModel model) {
         this.model = model;
-        build();
+        Fxml.load(this);
+        root.getStylesheets().add(Pages.STYLESHEET);
+        top.getChildren().add(MessageArea.bound("vault-notice", model.vaultNoticeProperty(), null));
+        Region underResults = CredentialsResultOverlay.over(details, model.action().noticeProperty(),
+                MessageArea.bound("notice", model.action().noticeProperty(), model.action()::dismiss));
+        HBox.setHgrow(underResults, Priority.ALWAYS);
+        center.getChildren().add(underResults);
+        bindServices();
+        bindDetails();
+        bindConnection();
+        bindTls();
+        bindStatusBar();
     }
 
     public Parent root() {
         return root;
     }
 
-    private void build() {
-        Label title = new Label("Credentials");
-        title.getStyleClass().add(Styles.TITLE_3);
-        VBox top = new VBox(12, title, MessageArea.bound("vault-notice", model.vaultNoticeProperty(), null),
-                MessageArea.bound("notice", model.action().noticeProperty(), model.action()::dismiss));
-        top.setPadding(new Insets(20, 24, 12, 24));
-
-        ScrollPane details = new ScrollPane(details());
-        details.setFitToWidth(true);
-        details.getStyleClass().add("edge-to-edge");
-        HBox.setHgrow(details, Priority.ALWAYS);
-        HBox center = new HBox(16, services(), details);
-        center.setPadding(new Insets(0, 0, 0, 24));
-
-        root.setTop(top);
-        root.setCenter(center);
-        root.setBottom(statusBar());
-        root.getStyleClass().add("secrets-page");
-        root.getStylesheets().add(Pages.STYLESHEET);
-        root.setId("credentials-page");
-    }
-
-    private Node services() {
-        ListView<CredentialEntry> list = new ListView<>(model.services());
-        list.setId("credential-services");
-        list.setPrefWidth(220);
-        list.setMinWidth(180);
-        list.getStyleClass().add(Styles.BORDERED);
-        list.setCellFactory(l -> new ServiceCell());
-        model.tlsStates().addListener((javafx.collections.MapChangeListener<String, Boolean>) c -> list.refresh());
-        Label none = new Label("No service of the stack keeps credentials in Vault.");
-        none.setWrapText(true);
-        none.getStyleClass().add(Styles.TEXT_MUTED);
-        none.setPadding(new Insets(12));
-        list.setPlaceholder(none);
-        list.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+    private void bindServices() {
+        services.setItems(model.services());
+        services.setCellFactory(l -> new CredentialsServiceCell(model));
+        model.tlsStates().addListener((MapChangeListener<String, Boolean>) c -> services.refresh());
+        services.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
             }
         });
-        model.selectedProperty().addListener((o, before, now) -> list.getSelectionModel().select(now));
-        list.getSelectionModel().select(model.selectedProperty().get());
+        model.selectedProperty().addListener((o, before, now) -> services.getSelectionModel().select(now));
+        services.getSelectionModel().select(model.selectedProperty().get());
         // One TLS switch at a time: stay on the service whose switch is running.
-        list.disableProperty().bind(model.action().busyProperty());
-        VBox.setVgrow(list, Priority.ALWAYS);
-        VBox box = new VBox(list);
-        box.setPadding(new Insets(0, 0, 16, 0));
-        return box;
+        services.disableProperty().bind(model.action().busyProperty());
     }
 
-    private Node details() {
-        Label name = new Label();
-        name.setId("credential-title");
-        name.textProperty().bind(model.details().titleProperty());
-        name.getStyleClass().add(Styles.TITLE_4);
-        Label path = new Label();
-        path.setId("credential-subtitle");
-        path.textProperty().bind(model.details().subtitleProperty());
-        path.getStyleClass().add(Styles.TEXT_MUTED);
-        ProgressIndicator loading = Pages.showWhen(new ProgressIndicator(), model.details().loadingProperty());
-        loading.setPrefSize(18, 18);
-        HBox header = new HBox(10, new VBox(2, name, path), loading);
-        header.setAlignment(Pos.CENTER_LEFT);
-
-        VBox page = new VBox(16, header, fieldsCard(), connectionCard(), tlsCard());
-        page.setPadding(new Insets(0, 24, 24, 0));
-        Pages.showWhen(page, model.selectedProperty().isNotNull());
-        return page;
-    }
-
-    // ---- fields --------------------------------------------------------------------------------------------------
-
-    private Node fieldsCard() {
-        fieldGrid.setId("credential-fields");
-        Label note = Pages.text(model.details().fieldsNoteProperty());
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        Pages.showWhen(note, model.details().fieldsNoteProperty().isNotEmpty());
+    private void bindDetails() {
+        title.textProperty().bind(model.details().titleProperty());
+        subtitle.textProperty().bind(model.details().subtitleProperty());
+        Pages.showWhen(loading, model.details().loadingProperty());
+        Pages.showWhen(detailsPage, model.selectedProperty().isNotNull());
+        fieldsNote.textProperty().bind(model.details().fieldsNoteProperty());
+        Pages.showWhen(fieldsNote, model.details().fieldsNoteProperty().isNotEmpty());
         model.details().fields().addListener((ListChangeListener<CredentialsDetailViewModel.FieldRow>) c -> rebuildFields());
         rebuildFields();
-        return Pages.card("Fields", fieldGrid, note);
     }
 
     private void rebuildFields() {
@@ -159,8 +164,7 @@ public final class CredentialsView {
 
     // ---- connection ----------------------------------------------------------------------------------------------
 
-    private Node connectionCard() {
-        formatBar.setId("format-selector");
+    private void bindConnection() {
         model.details().formats().addListener((ListChangeListener<ConnectionFormat>) c -> rebuildFormats());
         formatGroup.selectedToggleProperty().addListener((o, before, now) -> {
             if (now == null) {
@@ -177,27 +181,13 @@ public final class CredentialsView {
         model.details().formatProperty().addListener((o, before, now) -> selectFormat(now));
         rebuildFormats();
 
-        Label string = new Label();
-        string.setId("connection-string");
-        string.textProperty().bind(model.details().connectionProperty());
-        string.setWrapText(true);
-        string.setMaxWidth(Double.MAX_VALUE);
-        string.setMinHeight(Region.USE_PREF_SIZE);
-        string.getStyleClass().addAll("mono", "connection-string");
-        HBox.setHgrow(string, Priority.ALWAYS);
-        Button copy = Pages.iconButton(Feather.COPY, "Copy the connection string (password included)",
-                model.copying()::copyConnection);
-        copy.setId("copy-connection");
-        copy.disableProperty().bind(model.details().canCopyConnectionProperty().not());
-        HBox line = new HBox(8, string, copy);
-        line.setAlignment(Pos.TOP_LEFT);
-        Pages.showWhen(line, model.details().hasFormatsProperty().and(model.vaultAvailableProperty()));
+        connection.textProperty().bind(model.details().connectionProperty());
+        copyConnection.setOnAction(e -> model.copying().copyConnection());
+        copyConnection.disableProperty().bind(model.details().canCopyConnectionProperty().not());
+        Pages.showWhen(connectionLine, model.details().hasFormatsProperty().and(model.vaultAvailableProperty()));
         Pages.showWhen(formatBar, model.details().hasFormatsProperty());
-        Label note = Pages.text(model.details().connectionNoteProperty());
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        note.setId("connection-note");
-        Pages.showWhen(note, model.details().connectionNoteProperty().isNotEmpty());
-        return Pages.card("Connection", formatBar, line, note);
+        connectionNote.textProperty().bind(model.details().connectionNoteProperty());
+        Pages.showWhen(connectionNote, model.details().connectionNoteProperty().isNotEmpty());
     }
 
     private void rebuildFormats() {
@@ -237,8 +227,7 @@ public final class CredentialsView {
 
     // ---- TLS -----------------------------------------------------------------------------------------------------
 
-    private Node tlsCard() {
-        tlsSwitch.setId("tls-switch");
+    private void bindTls() {
         tlsSwitch.textProperty().bind(Bindings.when(model.tls().tlsKnownProperty().not()).then("TLS")
                 .otherwise(Bindings.when(model.tls().tlsEnabledProperty()).then("TLS on").otherwise("TLS off")));
         tlsSwitch.setSelected(model.tls().tlsEnabledProperty().get());
@@ -254,12 +243,7 @@ public final class CredentialsView {
         });
         model.tls().tlsEnabledProperty().addListener((o, before, now) -> syncSwitch());
 
-        Label expiry = new Label();
-        expiry.setId("certificate-expiry");
         expiry.textProperty().bind(model.tls().expiryTextProperty());
-        expiry.setWrapText(true);
-        FontIcon shield = new FontIcon(Feather.SHIELD);
-        expiry.setGraphic(shield);
         Runnable level = () -> {
             expiry.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
             CertificateExpiry.Level l = model.tls().expiryLevelProperty().get();
@@ -270,35 +254,17 @@ public final class CredentialsView {
         level.run();
         Pages.showWhen(expiry, model.tls().expiryTextProperty().isNotEmpty());
 
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        Label activity = Pages.text(model.action().activityProperty());
-        activity.setId("tls-activity");
-        activity.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox running = Pages.showWhen(new HBox(8, spinner, activity), model.action().busyProperty());
-        running.setAlignment(Pos.CENTER_LEFT);
-        ListView<String> lines = new ListView<>(model.tls().tlsLines());
-        lines.setId("tls-lines");
-        lines.getStyleClass().addAll("progress-lines", "mono", Styles.DENSE);
-        lines.setFocusTraversable(false);
-        lines.setPrefHeight(110);
-        Pages.showWhen(lines, Bindings.isNotEmpty(model.tls().tlsLines()));
-        Label about = Pages.text("Switching restarts vault-agent and the service; plain and TLS ports both stay "
-                + "open (dual mode).");
-        about.getStyleClass().add(Styles.TEXT_MUTED);
-        Button again = new Button("Restart again");
-        again.setId("tls-restart-again");
+        activity.textProperty().bind(model.action().activityProperty());
+        Pages.showWhen(running, model.action().busyProperty());
+        tlsLines.setItems(model.tls().tlsLines());
+        Pages.showWhen(tlsLines, Bindings.isNotEmpty(model.tls().tlsLines()));
         again.setOnAction(e -> model.tls().retryTlsRestart());
         again.disableProperty().bind(model.action().busyProperty());
         Pages.showWhen(again, Bindings.createBooleanBinding(() -> !model.tls().tlsRestartPendingProperty().get().isEmpty()
                 && model.selectedProperty().get() != null
                 && model.tls().tlsRestartPendingProperty().get().equals(model.selectedProperty().get().service()),
                 model.tls().tlsRestartPendingProperty(), model.selectedProperty()));
-        HBox switchRow = new HBox(16, tlsSwitch, expiry, again);
-        switchRow.setAlignment(Pos.CENTER_LEFT);
-        VBox card = Pages.card("TLS", switchRow, about, running, lines);
-        card.setId("tls-card");
-        return Pages.showWhen(card, model.tls().tlsCapableProperty());
+        Pages.showWhen(tlsCard, model.tls().tlsCapableProperty());
     }
 
     private void syncSwitch() {
@@ -323,52 +289,12 @@ public final class CredentialsView {
 
     // ---- status bar ----------------------------------------------------------------------------------------------
 
-    private Node statusBar() {
-        Label status = new Label();
-        status.setId("copy-status");
-        status.textProperty().bind(model.copying().copyStatusProperty());
-        status.setGraphic(new FontIcon(Feather.CLIPBOARD));
-        status.getStyleClass().add("copy-status");
-        Pages.showWhen(status, model.copying().copyStatusProperty().isNotEmpty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button rootToken = Pages.button("Copy root token", Feather.KEY, () -> model.copying().copyToken(VaultToken.ROOT));
-        rootToken.setId("copy-root-token");
+    private void bindStatusBar() {
+        copyStatus.textProperty().bind(model.copying().copyStatusProperty());
+        Pages.showWhen(copyStatus, model.copying().copyStatusProperty().isNotEmpty());
+        rootToken.setOnAction(e -> model.copying().copyToken(VaultToken.ROOT));
         rootToken.disableProperty().bind(model.copying().rootTokenStoredProperty().not());
-        Button app = Pages.button("Copy app token", Feather.KEY, () -> model.copying().copyToken(VaultToken.APP));
-        app.setId("copy-app-token");
-        app.disableProperty().bind(model.copying().appTokenStoredProperty().not());
-        HBox bar = new HBox(8, status, spacer, app, rootToken);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(10, 24, 12, 24));
-        bar.getStyleClass().add("status-bar");
-        return bar;
-    }
-
-    /** A service: its name, and its kind and whether it has TLS underneath. Reuses its labels. */
-    private final class ServiceCell extends ListCell<CredentialEntry> {
-        private final Label name = new Label();
-        private final Label kind = new Label();
-        private final VBox box = new VBox(2, name, kind);
-
-        ServiceCell() {
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            kind.getStyleClass().add("service-kind");
-        }
-
-        @Override
-        protected void updateItem(CredentialEntry entry, boolean empty) {
-            super.updateItem(entry, empty);
-            setText(null);
-            if (empty || entry == null) {
-                setGraphic(null);
-                setId(null);
-                return;
-            }
-            name.setText(entry.service());
-            kind.setText(model.describe(entry));
-            setGraphic(box);
-            setId("service-" + entry.service());
-        }
+        appToken.setOnAction(e -> model.copying().copyToken(VaultToken.APP));
+        appToken.disableProperty().bind(model.copying().appTokenStoredProperty().not());
     }
 }

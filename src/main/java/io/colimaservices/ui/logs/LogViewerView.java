@@ -2,12 +2,12 @@ package io.colimaservices.ui.logs;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import io.colimaservices.ui.common.Fxml;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.geometry.Insets;
+import javafx.fxml.FXML;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -25,13 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,14 +33,42 @@ import java.util.function.LongConsumer;
 
 /**
  * The log viewer: a virtualized list (never a text area) fed once per frame. Follow keeps the newest line in view
- * and pauses when you scroll up; scrolling back to the bottom resumes it.
+ * and pauses when you scroll up; scrolling back to the bottom resumes it. The layout is {@code LogViewerView.fxml}
+ * (this class is its controller); the cells are built here.
  */
 public final class LogViewerView {
     private final LogViewerViewModel model;
     private final ObservableBooleanValue dark;
-    private final BorderPane root = new BorderPane();
-    private final ListView<LogRow> list = new ListView<>();
-    private final Label status = new Label();
+    @FXML
+    private BorderPane root;
+    @FXML
+    private Label title;
+    @FXML
+    private CustomTextField search;
+    @FXML
+    private ToggleButton regex;
+    @FXML
+    private ToggleButton onlyMatching;
+    @FXML
+    private Button previous;
+    @FXML
+    private Button next;
+    @FXML
+    private ChoiceBox<StreamFilter> streams;
+    @FXML
+    private ToggleButton timestamps;
+    @FXML
+    private ToggleButton wrap;
+    @FXML
+    private ToggleButton follow;
+    @FXML
+    private Button copy;
+    @FXML
+    private Button export;
+    @FXML
+    private ListView<LogRow> list;
+    @FXML
+    private Label status;
     private LongConsumer frameObserver = now -> { };
     private boolean scrollingToEnd;
     private final PullPacer pacer = new PullPacer();
@@ -70,7 +91,8 @@ public final class LogViewerView {
     public LogViewerView(LogViewerViewModel model, ObservableBooleanValue dark) {
         this.model = model;
         this.dark = dark;
-        build();
+        Fxml.load(this);
+        bind();
     }
 
     public Parent root() {
@@ -92,15 +114,13 @@ public final class LogViewerView {
         this.frameObserver = observer;
     }
 
-    private void build() {
-        list.setId("log-list");
+    private void bind() {
         list.setItems(model.rows());
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(l -> new LogCell(model, dark, list));
         // One line per row unless wrapping: a fixed height spares the list measuring rows as they scroll by.
         list.fixedCellSizeProperty().bind(Bindings.when(model.wrapProperty()).then(-1.0)
                 .otherwise(LogCell.LINE_HEIGHT));
-        list.getStyleClass().addAll("log-list", Styles.DENSE);
         list.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copySelection();
@@ -111,78 +131,37 @@ public final class LogViewerView {
         model.timestampsProperty().addListener((o, a, b) -> list.refresh());
         model.wrapProperty().addListener((o, a, b) -> list.refresh());
         model.searchProperty().addListener((o, a, b) -> list.refresh());
-
-        root.setTop(toolbar());
-        root.setCenter(list);
-        root.setBottom(statusBar());
+        bindToolbar();
+        bindStatus();
     }
 
-    private Node toolbar() {
-        Label title = new Label();
+    private void bindToolbar() {
         title.textProperty().bind(model.titleProperty());
-        title.getStyleClass().add(Styles.TITLE_4);
-
-        CustomTextField search = new CustomTextField();
-        search.setId("log-search");
-        search.setPromptText("Search");
-        search.setLeft(new FontIcon(Feather.SEARCH));
-        search.setPrefWidth(240);
-        search.setMinWidth(120);
         search.textProperty().bindBidirectional(model.queryProperty());
         search.setOnAction(e -> jump(true));
         model.searchErrorProperty().addListener((o, a, error) -> {
             search.pseudoClassStateChanged(Styles.STATE_DANGER, !error.isEmpty());
             search.setTooltip(error.isEmpty() ? null : new Tooltip(error));
         });
-
-        ToggleButton regex = toggle(".*", "Regular expression", model.regexProperty());
-        regex.setId("log-regex");
-        ToggleButton only = toggle(null, "Show only matching lines", model.onlyMatchingProperty());
-        only.setGraphic(new FontIcon(Feather.FILTER));
-        only.setId("log-only-matching");
-        Button previous = iconButton(Feather.CHEVRON_UP, "Previous match", () -> jump(false));
-        Button next = iconButton(Feather.CHEVRON_DOWN, "Next match (Enter)", () -> jump(true));
-
-        ChoiceBox<StreamFilter> streams = new ChoiceBox<>();
-        streams.setId("log-streams");
+        regex.selectedProperty().bindBidirectional(model.regexProperty());
+        onlyMatching.selectedProperty().bindBidirectional(model.onlyMatchingProperty());
+        previous.setOnAction(e -> jump(false));
+        next.setOnAction(e -> jump(true));
         streams.getItems().setAll(StreamFilter.values());
         streams.valueProperty().bindBidirectional(model.streamsProperty());
-
-        ToggleButton timestamps = toggle(null, "Show timestamps", model.timestampsProperty());
-        timestamps.setGraphic(new FontIcon(Feather.CLOCK));
-        timestamps.setId("log-timestamps");
-        ToggleButton wrap = toggle(null, "Wrap long lines", model.wrapProperty());
-        wrap.setGraphic(new FontIcon(Feather.CORNER_DOWN_LEFT));
-        wrap.setId("log-wrap");
-        ToggleButton follow = toggle("Follow", "Keep the newest line in view", model.followProperty());
-        follow.setId("log-follow");
-        follow.setGraphic(new FontIcon(Feather.ARROW_DOWN_CIRCLE));
-        follow.setMinWidth(Region.USE_PREF_SIZE);
-        streams.setPrefWidth(150);
-        streams.setMinWidth(Region.USE_PREF_SIZE);
+        timestamps.selectedProperty().bindBidirectional(model.timestampsProperty());
+        wrap.selectedProperty().bindBidirectional(model.wrapProperty());
+        follow.selectedProperty().bindBidirectional(model.followProperty());
         model.followProperty().addListener((o, a, on) -> {
             if (on) {
                 scrollToEnd();
             }
         });
-
-        Button copy = iconButton(Feather.COPY, "Copy the selected lines", this::copySelection);
-        Button export = iconButton(Feather.DOWNLOAD, "Export the shown lines to a file", this::export);
-
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox.setHgrow(search, Priority.SOMETIMES);
-        HBox bar = new HBox(6, search, regex, only, previous, next, sep(), streams, timestamps, wrap, follow, grow,
-                copy, export);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        title.setPadding(new Insets(0, 0, 0, 2));
-        VBox top = new VBox(6, title, bar);
-        top.setPadding(new Insets(8, 10, 8, 10));
-        return top;
+        copy.setOnAction(e -> copySelection());
+        export.setOnAction(e -> export());
     }
 
-    private Node statusBar() {
-        status.setId("log-status");
+    private void bindStatus() {
         status.textProperty().bind(Bindings.createStringBinding(() -> {
             String text = String.format("%,d lines", model.rows().size());
             if (!model.searchProperty().get().isEmpty()) {
@@ -194,29 +173,6 @@ public final class LogViewerView {
             return model.followProperty().get() ? text : text + ", follow paused";
         }, model.rows(), model.matchesProperty(), model.droppedProperty(), model.followProperty(),
                 model.searchProperty()));
-        status.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox bar = new HBox(status);
-        bar.setPadding(new Insets(4, 10, 6, 10));
-        return bar;
-    }
-
-    private static Separator sep() {
-        return new Separator(Orientation.VERTICAL);
-    }
-
-    private static ToggleButton toggle(String text, String tip, javafx.beans.property.BooleanProperty property) {
-        ToggleButton button = new ToggleButton(text);
-        button.setTooltip(new Tooltip(tip));
-        button.selectedProperty().bindBidirectional(property);
-        return button;
-    }
-
-    private static Button iconButton(Feather icon, String tip, Runnable action) {
-        Button button = new Button(null, new FontIcon(icon));
-        button.getStyleClass().add(Styles.BUTTON_ICON);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(e -> action.run());
-        return button;
     }
 
     private void jump(boolean forward) {

@@ -20,10 +20,12 @@ public final class PreferencesSection implements Section {
      * @param platform the machine, for warnings about the VM's resources
      * @param settingsChanged called on the background executor after every save (e.g. {@code context::settingsChanged})
      * @param background reads and writes the file and the login item
+     * @param composeFiles applies a newly saved compose file at once (the dashboard's "Choose compose file..." path)
      */
     public PreferencesSection(SettingsUseCase settings, NativePlatform platform, Runnable settingsChanged,
-                              Executor background) {
-        this(new PreferencesViewModel(UiExecutors.fx(), background, settings, platform, settingsChanged));
+                              Executor background, ComposeFileChoice composeFiles) {
+        this(new PreferencesViewModel(UiExecutors.fx(), background, settings, platform, settingsChanged,
+                composeFiles));
     }
 
     /** With a model made elsewhere (tests, screenshots). */

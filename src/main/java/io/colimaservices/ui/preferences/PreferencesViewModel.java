@@ -34,6 +34,7 @@ public final class PreferencesViewModel {
     public static final List<String> VM_TYPES = List.of("vz", "qemu", "krunkit");
 
     private final SettingsUseCase settings;
+    private final ComposeFileChoice composeFiles;
     private final Runnable settingsChanged;
     private final ActionState action;
     private final PreferencesVmViewModel vm;
@@ -54,9 +55,11 @@ public final class PreferencesViewModel {
     /**
      * @param settingsChanged called after every successful save, on the background executor (the app forgets the
      *                        settings it read and picks up the new ones)
+     * @param composeFiles    applies a newly chosen compose file at once, before the rest is saved
      */
     public PreferencesViewModel(Executor ui, Executor background, SettingsUseCase settings,
-                                NativePlatform platform, Runnable settingsChanged) {
+                                NativePlatform platform, Runnable settingsChanged, ComposeFileChoice composeFiles) {
+        this.composeFiles = Objects.requireNonNull(composeFiles);
         this.settings = Objects.requireNonNull(settings);
         this.settingsChanged = Objects.requireNonNull(settingsChanged);
         this.action = new ActionState(ui, background);
@@ -165,14 +168,8 @@ public final class PreferencesViewModel {
     }
 
     private void updateDirty() {
-        if (baseline == null) {
-            dirty.set(false);
-        } else {
-            Optional<AppSettings> now = valid.get() ? Optional.of(formSettings(baseline.launchAtLogin()))
-                    : Optional.empty();
-            // An invalid form differs from the (valid) file by definition.
-            dirty.set(now.map(s -> !s.equals(baseline)).orElse(true));
-        }
+        // An invalid form differs from the (valid) file by definition.
+        dirty.set(baseline != null && (!valid.get() || !formSettings(baseline.launchAtLogin()).equals(baseline)));
         updateCanSave();
     }
 
@@ -182,15 +179,19 @@ public final class PreferencesViewModel {
 
     private record Saved(SavedSettings saved, Optional<String> notTaken) { }
 
-    /** Writes the form (moving a bad file aside first), then tells the app. */
+    /** Applies a new compose file (a bad one: refused, nothing saved), writes the form, then tells the app. */
     public void save() {
         if (!canSave.get()) {
             return;
         }
         AppSettings next = formSettings(login.launchAtLoginProperty().get());
+        boolean newComposeFile = !next.composeFile().equals(baseline.composeFile());
         action.begin("Saving\u2026");
         file.showStatus("Saving\u2026");
         action.work().run("save the settings", () -> {
+            if (newComposeFile) {
+                composeFiles.use(next.composeFile());
+            }
             SavedSettings saved = settings.save(next);
             return new Saved(saved, tell());
         }, done -> {
@@ -203,8 +204,6 @@ public final class PreferencesViewModel {
             action.failShowingMessage("Settings not saved", e);
         });
     }
-
-    // ---- panels and properties -----------------------------------------------------------------------------------
 
     public ActionState action() {
         return action;

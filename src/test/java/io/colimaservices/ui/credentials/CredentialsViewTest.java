@@ -186,6 +186,30 @@ class CredentialsViewTest extends ApplicationTest {
     }
 
     @Test
+    void aResultBannerDoesNotMoveTheTlsSwitchUnderThePointer() {
+        // A switch that fails before any change: the banner is the only thing on the page that changes.
+        fake.failTlsBeforeChange = true;
+        open(VaultPhase.UNSEALED);
+        Node tls = find("#tls-switch", ToggleSwitch.class);
+        javafx.geometry.Bounds before = tls.localToScene(tls.getBoundsInLocal());
+        assertThat(shown("#notice")).isFalse();
+
+        clickOn("#tls-switch");
+        settle();
+        assertThat(shown("#notice")).as("the result is shown").isTrue();
+        assertThat(text("#notice-title")).isEqualTo("Switching TLS off for postgres failed");
+        Node notice = find("#notice", Node.class);
+        assertThat(notice.getLayoutBounds().getHeight()).as("the result is laid out at its full height")
+                .isGreaterThanOrEqualTo(notice.prefHeight(notice.getLayoutBounds().getWidth()));
+        assertThat(tls.localToScene(tls.getBoundsInLocal())).as("the switch stays where it was").isEqualTo(before);
+
+        clickOn("#notice-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown("#notice")).isFalse();
+        assertThat(tls.localToScene(tls.getBoundsInLocal())).isEqualTo(before);
+    }
+
+    @Test
     void failedSwitchFlipsBack() {
         fake.failTlsBeforeChange = true;
         open(VaultPhase.UNSEALED);

@@ -41,11 +41,21 @@ class PreferencesViewModelTest {
         }
     };
     private NativePlatform platform = FakePlatform.appleSiliconMac();
+
+    /** What the app was asked to use at once, and how many saves there were when it was asked. */
+    private final List<String> composeFilesUsed = new java.util.ArrayList<>();
+    private UserError composeFileRefusal;
+    private final ComposeFileChoice composeFiles = file -> {
+        composeFilesUsed.add(file.map(Path::toString).orElse("bundled") + " after " + settings.saves.size() + " saves");
+        if (composeFileRefusal != null) {
+            throw composeFileRefusal;
+        }
+    };
     private PreferencesViewModel model = model();
 
     private PreferencesViewModel model() {
         return new PreferencesViewModel(UiExecutors.direct(), background, settings.useCase(), platform,
-                changed::incrementAndGet);
+                changed::incrementAndGet, composeFiles);
     }
 
     private void loadWith(AppSettings onDisk, String... problems) {
@@ -236,6 +246,40 @@ class PreferencesViewModelTest {
         model.save();
         assertThat(failure().message()).isEmpty();
         assertThat(settings.saves).hasSize(1);
+    }
+
+    @Test
+    void aNewComposeFileIsAppliedAtOnceBeforeTheRestIsSavedAndABadOneIsRefusedWithNothingSaved() {
+        loadWith(AppSettings.defaults());
+        composeFileRefusal = new UserError(UserError.Kind.CONFIGURATION,
+                "/Users/me/broken.yml:3: flow sequence not closed");
+        model.app().chooseComposeFile(Path.of("/Users/me/broken.yml"));
+
+        model.save();
+
+        assertThat(composeFilesUsed).containsExactly("/Users/me/broken.yml after 0 saves");
+        assertThat(failure().title()).isEqualTo("Settings not saved");
+        assertThat(failure().message()).isEqualTo("/Users/me/broken.yml:3: flow sequence not closed");
+        assertThat(settings.saves).as("nothing saved").isEmpty();
+        assertThat(changed.get()).isZero();
+        assertThat(model.dirtyProperty().get()).isTrue();
+
+        composeFileRefusal = null;
+        model.app().chooseComposeFile(Path.of("/Users/me/stack/compose.yaml"));
+        model.save();
+        assertThat(composeFilesUsed).last().isEqualTo("/Users/me/stack/compose.yaml after 0 saves");
+        assertThat(settings.saves).singleElement().extracting(AppSettings::composeFile)
+                .isEqualTo(Optional.of(Path.of("/Users/me/stack/compose.yaml")));
+        assertThat(changed.get()).isEqualTo(1);
+
+        model.vm().cpusProperty().set("6");
+        model.save();
+        assertThat(composeFilesUsed).as("an unchanged compose file is not read again").hasSize(2);
+
+        model.app().useBundledStack();
+        model.save();
+        assertThat(composeFilesUsed).last().isEqualTo("bundled after 2 saves");
+        assertThat(settings.saves).last().extracting(AppSettings::composeFile).isEqualTo(Optional.empty());
     }
 
     @Test
@@ -438,7 +482,7 @@ class PreferencesViewModelTest {
     void aSettingsChangedCallbackThatFailsIsReportedAfterTheSave() {
         model = new PreferencesViewModel(UiExecutors.direct(), background, settings.useCase(), platform, () -> {
             throw new IllegalStateException("the watcher is closed");
-        });
+        }, composeFiles);
         loadWith(AppSettings.defaults());
         model.vm().cpusProperty().set("6");
 

@@ -45,7 +45,8 @@ class PreferencesViewTest extends ApplicationTest {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         model = new PreferencesViewModel(UiExecutors.fx(), background, settings.useCase(),
-                FakePlatform.appleSiliconMac(), changed::incrementAndGet);
+                FakePlatform.appleSiliconMac(), changed::incrementAndGet,
+                ComposeFileChoice.SAVED_ONLY);
         PreferencesView view = new PreferencesView(model, (owner, current) -> Optional.of(CHOSEN));
         Scene scene = new Scene(view.root(), 1100, 790);
         scene.getStylesheets().add(getClass().getResource("/io/colimaservices/ui/app.css").toExternalForm());
