@@ -38,9 +38,11 @@ class DashboardViewTest extends ApplicationTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private DashboardViewModel model;
     private volatile ActionResult nextResult = ActionResult.OK;
+    private Stage stage;
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StackOperations operations = new StackOperations() {
             public ActionResult up(List<String> t, Duration d, Consumer<StackProgress> p) {
@@ -102,9 +104,39 @@ class DashboardViewTest extends ApplicationTest {
         stage.show();
     }
 
+    /**
+     * Hands the page a snapshot and lays the page out. The table makes its rows' cells in a layout pass, which
+     * otherwise waits for the next pulse: on a loaded machine a lookup right after the FX events ran found no row
+     * yet (the client button of {@code aServiceThatDeclaresAClientHasAnOpenClientButton}, once in a full run).
+     */
+    private void show(StackSnapshot next) {
+        model.show(next);
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
+    }
+
+    private static boolean inScene(javafx.scene.Node node) {
+        javafx.geometry.Bounds bounds = node.localToScene(node.getBoundsInLocal());
+        javafx.scene.Scene scene = node.getScene();
+        return bounds.getMinX() >= 0 && bounds.getMinY() >= 0 && bounds.getMaxX() <= scene.getWidth()
+                && bounds.getMaxY() <= scene.getHeight();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within 10 s", e);
+        }
+    }
+
     @Test
     void showsGroupsWithTheirServicesAndFollowsSnapshots() {
-        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
         WaitForAsyncUtils.waitForFxEvents();
 
         TreeTableView<ServiceRow> table = lookup("#services").queryAs(TreeTableView.class);
@@ -115,7 +147,7 @@ class DashboardViewTest extends ApplicationTest {
         assertThat(lookup("#state-vault").queryAs(Label.class).getText()).isEqualTo("healthy");
         TreeItem<ServiceRow> vaultItem = table.getRoot().getChildren().getFirst().getChildren().getFirst();
 
-        model.show(snapshot(smallStack(), exited("vault", 1)));
+        show(snapshot(smallStack(), exited("vault", 1)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing())
                 .as("no failure, nothing stale: no message over the table").isFalse();
@@ -128,7 +160,7 @@ class DashboardViewTest extends ApplicationTest {
 
     @Test
     void groupButtonsAndPortLinksAct() {
-        model.show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
+        show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
         WaitForAsyncUtils.waitForFxEvents();
 
         clickOn("#start-data");
@@ -145,7 +177,7 @@ class DashboardViewTest extends ApplicationTest {
 
     @Test
     void aFailureDoesNotMoveTheTableUnderThePointerAndItsCloseButtonDismissesIt() {
-        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node table = lookup("#services").query();
         javafx.geometry.Bounds before = table.localToScene(table.getBoundsInLocal());
@@ -161,8 +193,20 @@ class DashboardViewTest extends ApplicationTest {
         assertThat(notices.isShowing()).isTrue();
         assertThat(table.localToScene(table.getBoundsInLocal())).as("the table stays where it was").isEqualTo(before);
 
-        clickOn(lookup("#notices .close-button").queryButton());
-        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button close = lookup("#notices .close-button").queryButton();
+        // The message bar slides in (an animation, one step per pulse): click its close button once it stands still
+        // (the same place on two readings more than a pulse apart, even at a slow pulse).
+        javafx.geometry.Bounds[] last = {null};
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(700))
+                .until(() -> WaitForAsyncUtils.asyncFx(() -> {
+                    javafx.geometry.Bounds now = close.localToScene(close.getBoundsInLocal());
+                    boolean still = now.equals(last[0]);
+                    last[0] = now;
+                    return still && inScene(close);
+                }).get());
+        clickOn(close);
+        // Closing slides the bar out; the failure is dismissed once it is out.
+        waitUntil(() -> model.failureProperty().get().isEmpty());
         assertThat(model.failureProperty().get()).as("closing the message dismisses the failure").isEmpty();
         assertThat(notices.isShowing()).isFalse();
         assertThat(table.localToScene(table.getBoundsInLocal())).isEqualTo(before);
@@ -170,7 +214,7 @@ class DashboardViewTest extends ApplicationTest {
 
     @Test
     void aStaleServiceAloneShowsTheMarkAndARecreateButtonThatRecreatesIt() {
-        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY),
+        show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY),
                 running("postgres", HealthStatus.HEALTHY)));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -189,7 +233,7 @@ class DashboardViewTest extends ApplicationTest {
 
     @Test
     void aServiceThatDeclaresAClientHasAnOpenClientButton() {
-        model.show(snapshot(DashboardViewModelTest.withClient(), running("postgres", HealthStatus.HEALTHY),
+        show(snapshot(DashboardViewModelTest.withClient(), running("postgres", HealthStatus.HEALTHY),
                 running("vault", HealthStatus.HEALTHY)));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -201,7 +245,7 @@ class DashboardViewTest extends ApplicationTest {
 
     @Test
     void aFailedActionShowsItsReasonOverTheTable() {
-        model.show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
+        show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing()).isFalse();
         nextResult = new ActionResult(Optional.of(new StackProgress.Failed("redis", "unhealthy", Optional.empty(),
