@@ -44,72 +44,29 @@ public record AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVm
         }
     }
 
-    /** With the default connections. */
-    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
-                       String defaultTier, BackupSettings backups) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
-                defaultTier, backups, Connections.none());
-    }
-
-    /** With the default backup settings and connections. */
-    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
-                       String defaultTier) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
-                defaultTier, BackupSettings.defaults());
-    }
-
-    /** With the default tier ({@value #DEFAULT_TIER}) and connections. */
-    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
-                       BackupSettings backups) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
-                DEFAULT_TIER, backups);
-    }
-
-    /** With the default tier, backups and the given connections. */
-    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal,
-                       Connections connections) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
-                DEFAULT_TIER, BackupSettings.defaults(), connections);
-    }
-
-    /** Settings from before the default tier, backups and connections existed. */
-    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds, boolean unsealAutomatically, TerminalApp terminal) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically, terminal,
-                DEFAULT_TIER, BackupSettings.defaults());
-    }
-
-    /** Settings from before "unseal automatically" and the terminal existed: it is on, the terminal the default. */
-    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, true, TerminalApp.DEFAULT);
-    }
-
-    /** With the default terminal. */
-    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds, boolean unsealAutomatically) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, unsealAutomatically,
-                TerminalApp.DEFAULT);
-    }
-
-    /** Unsealing automatically, as by default. */
-    public AppSettings(VmSpec vm, Optional<Path> composeFile, boolean startVmOnLaunch, boolean launchAtLogin,
-                       int clipboardClearSeconds, TerminalApp terminal) {
-        this(vm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds, true, terminal);
-    }
-
+    /**
+     * The settings of a new install; other settings are made from these with the {@code with...} methods (one
+     * canonical constructor, no overloads to grow with every new setting).
+     */
     public static AppSettings defaults() {
         return new AppSettings(VmSpec.defaults(), Optional.empty(), false, false, DEFAULT_CLIPBOARD_CLEAR_SECONDS,
-                true, TerminalApp.DEFAULT);
+                true, TerminalApp.DEFAULT, DEFAULT_TIER, BackupSettings.defaults(), Connections.none());
     }
 
     public AppSettings withVm(VmSpec newVm) {
         return new AppSettings(newVm, composeFile, startVmOnLaunch, launchAtLogin, clipboardClearSeconds,
                 unsealAutomatically, terminal, defaultTier, backups, connections);
+    }
+
+    public AppSettings withStartVmOnLaunch(boolean enabled) {
+        return new AppSettings(vm, composeFile, enabled, launchAtLogin, clipboardClearSeconds, unsealAutomatically,
+                terminal, defaultTier, backups, connections);
+    }
+
+    /** @throws UserError when the delay is out of range (1 to {@value #MAX_CLIPBOARD_CLEAR_SECONDS} seconds) */
+    public AppSettings withClipboardClearSeconds(int seconds) {
+        return new AppSettings(vm, composeFile, startVmOnLaunch, launchAtLogin, seconds, unsealAutomatically,
+                terminal, defaultTier, backups, connections);
     }
 
     public AppSettings withLaunchAtLogin(boolean enabled) {

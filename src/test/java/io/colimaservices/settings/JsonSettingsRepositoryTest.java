@@ -47,9 +47,11 @@ class JsonSettingsRepositoryTest {
 
     @Test
     void everySettingSurvivesARoundTrip() throws IOException {
-        AppSettings chosen = new AppSettings(new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true),
-                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, true, 45, false,
-                io.colimaservices.domain.TerminalApp.GHOSTTY).withConnections(new io.colimaservices.domain.Connections(
+        AppSettings chosen = AppSettings.defaults()
+                .withVm(new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true))
+                .withComposeFile(Optional.of(Path.of("/Users/me/stack/docker-compose.yml"))).withStartVmOnLaunch(true)
+                .withLaunchAtLogin(true).withClipboardClearSeconds(45).withUnsealAutomatically(false)
+                .withTerminal(io.colimaservices.domain.TerminalApp.GHOSTTY).withConnections(new io.colimaservices.domain.Connections(
                 Optional.of("https://vault.local:8200"), Optional.of(Path.of("/Users/me/ca.pem")),
                 Optional.of("unix:///Users/me/.colima/work/docker.sock")))
                 .withDefaultTier("full").withBackups(new io.colimaservices.domain.backup.BackupSettings(

@@ -2,7 +2,7 @@ package io.colimaservices.ui.backups;
 
 import io.colimaservices.domain.backup.RestoreConfirmation;
 import io.colimaservices.ui.common.Fxml;
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -64,9 +64,9 @@ public final class BackupsView {
 
     @FXML
     private void initialize() {
-        root.getStylesheets().add(Pages.STYLESHEET);
+        root.getStylesheets().add(PageParts.STYLESHEET);
         folder.textProperty().bind(Bindings.concat("in ", model.folderProperty()));
-        messageSlot.getChildren().add(Pages.message("backups-message", model.noticeProperty()));
+        messageSlot.getChildren().add(PageParts.message("backups-message", model.noticeProperty()));
         column(progressService, BackupsViewModel.Progress::service);
         column(progressState, BackupsViewModel.Progress::state);
         column(progressBytes, BackupsViewModel.Progress::bytes);

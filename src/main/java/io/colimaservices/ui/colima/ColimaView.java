@@ -5,7 +5,7 @@ import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.StatusText;
 import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.Notice;
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import io.colimaservices.ui.common.Slot;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -84,14 +84,14 @@ public final class ColimaView {
         profile.textProperty().bind(Bindings.concat("profile ", model.profileProperty()));
         paint(phaseDot, model.toneProperty());
         phase.textProperty().bind(model.phaseTextProperty());
-        Pages.showWhen(spinner, model.actions().changingProperty());
+        PageParts.showWhen(spinner, model.actions().changingProperty());
         activity.textProperty().bind(model.actions().statusLineProperty());
-        Slot.fill(failureSlot, Pages.message("vm-failure", model.action().failureProperty()));
-        Slot.fill(stateErrorSlot, Pages.message("vm-state-error", Notice.Tone.WARNING,
+        Slot.fill(failureSlot, PageParts.message("vm-failure", model.action().failureProperty()));
+        Slot.fill(stateErrorSlot, PageParts.message("vm-state-error", Notice.Tone.WARNING,
                 "Colima's answer could not be read", model.stateErrorProperty()));
         installCommand.setText(ColimaViewModel.INSTALL_COMMAND);
         toolDescription.textProperty().bind(model.toolDescriptionProperty());
-        Pages.showWhen(notInstalled, model.notInstalledProperty());
+        PageParts.showWhen(notInstalled, model.notInstalledProperty());
         model.facts().addListener((ListChangeListener<ColimaViewModel.Fact>) c -> fillFacts());
         fillFacts();
     }
@@ -115,21 +115,21 @@ public final class ColimaView {
         socketPath.textProperty().bind(socket.socketPathProperty());
         socketPathTip.textProperty().bind(socket.socketPathProperty());
         socketDetail.textProperty().bind(socket.socketDetailProperty());
-        Pages.showWhen(socketDetail, socket.socketDetailProperty().isNotEmpty());
+        PageParts.showWhen(socketDetail, socket.socketDetailProperty().isNotEmpty());
         socketFix.textProperty().bind(socket.fixLabelProperty());
         socketFix.disableProperty().bind(model.actions().canFixProperty().not());
         socketFixTip.textProperty().bind(socket.fixTextProperty());
-        Pages.showWhen(socketFix, socket.fixKindProperty().isEqualTo(ColimaSocketViewModel.FixKind.ACTION));
+        PageParts.showWhen(socketFix, socket.fixKindProperty().isEqualTo(ColimaSocketViewModel.FixKind.ACTION));
         fixCommandIntro.textProperty().bind(socket.fixLabelProperty());
         fixCommand.textProperty().bind(socket.fixCommandProperty());
         // Not installed: the card above the panels already says how to install.
-        Pages.showWhen(fixCommandBox, socket.fixKindProperty().isEqualTo(ColimaSocketViewModel.FixKind.COMMAND)
+        PageParts.showWhen(fixCommandBox, socket.fixKindProperty().isEqualTo(ColimaSocketViewModel.FixKind.COMMAND)
                 .and(model.notInstalledProperty().not()));
         notice.textProperty().bind(Bindings.createStringBinding(() -> {
             Notice n = model.action().noticeProperty().get();
             return n == null || n.tone() == Notice.Tone.DANGER ? "" : n.title();
         }, model.action().noticeProperty()));
-        Pages.showWhen(notice, notice.textProperty().isNotEmpty());
+        PageParts.showWhen(notice, notice.textProperty().isNotEmpty());
     }
 
     private void bindActions() {
@@ -142,7 +142,7 @@ public final class ColimaView {
         deleteName.promptTextProperty().bind(model.profileProperty());
         deleteName.textProperty().bindBidirectional(model.deletion().deleteConfirmationProperty());
         deleteConfirm.disableProperty().bind(model.deletion().deleteAllowedProperty().not());
-        Pages.showWhen(deleteBox, model.deletion().confirmingDeleteProperty());
+        PageParts.showWhen(deleteBox, model.deletion().confirmingDeleteProperty());
         model.deletion().confirmingDeleteProperty().addListener((o, was, now) -> {
             if (now) {
                 deleteName.requestFocus();

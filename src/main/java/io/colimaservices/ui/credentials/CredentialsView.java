@@ -8,7 +8,7 @@ import io.colimaservices.domain.CredentialService.CredentialEntry;
 import io.colimaservices.domain.CredentialService.VaultToken;
 import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.MessageArea;
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
@@ -101,7 +101,7 @@ public final class CredentialsView {
     public CredentialsView(CredentialsViewModel model) {
         this.model = model;
         Fxml.load(this);
-        root.getStylesheets().add(Pages.STYLESHEET);
+        root.getStylesheets().add(PageParts.STYLESHEET);
         top.getChildren().add(MessageArea.bound("vault-notice", model.vaultNoticeProperty(), null));
         Region underResults = CredentialsResultOverlay.over(details, model.action().noticeProperty(),
                 MessageArea.bound("notice", model.action().noticeProperty(), model.action()::dismiss));
@@ -136,10 +136,10 @@ public final class CredentialsView {
     private void bindDetails() {
         title.textProperty().bind(model.details().titleProperty());
         subtitle.textProperty().bind(model.details().subtitleProperty());
-        Pages.showWhen(loading, model.details().loadingProperty());
-        Pages.showWhen(detailsPage, model.selectedProperty().isNotNull());
+        PageParts.showWhen(loading, model.details().loadingProperty());
+        PageParts.showWhen(detailsPage, model.selectedProperty().isNotNull());
         fieldsNote.textProperty().bind(model.details().fieldsNoteProperty());
-        Pages.showWhen(fieldsNote, model.details().fieldsNoteProperty().isNotEmpty());
+        PageParts.showWhen(fieldsNote, model.details().fieldsNoteProperty().isNotEmpty());
         model.details().fields().addListener((ListChangeListener<CredentialsDetailViewModel.FieldRow>) c -> rebuildFields());
         rebuildFields();
     }
@@ -154,7 +154,7 @@ public final class CredentialsView {
             Label value = new Label(field.masked());
             value.getStyleClass().addAll("mono", "masked");
             value.setId("field-value-" + field.name());
-            Button copy = Pages.iconButton(Feather.COPY, "Copy the " + field.name(),
+            Button copy = PageParts.iconButton(Feather.COPY, "Copy the " + field.name(),
                     () -> model.copying().copyField(field.name()));
             copy.setId("copy-field-" + field.name());
             copy.disableProperty().bind(model.details().canCopyProperty().not());
@@ -184,10 +184,10 @@ public final class CredentialsView {
         connection.textProperty().bind(model.details().connectionProperty());
         copyConnection.setOnAction(e -> model.copying().copyConnection());
         copyConnection.disableProperty().bind(model.details().canCopyConnectionProperty().not());
-        Pages.showWhen(connectionLine, model.details().hasFormatsProperty().and(model.vaultAvailableProperty()));
-        Pages.showWhen(formatBar, model.details().hasFormatsProperty());
+        PageParts.showWhen(connectionLine, model.details().hasFormatsProperty().and(model.vaultAvailableProperty()));
+        PageParts.showWhen(formatBar, model.details().hasFormatsProperty());
         connectionNote.textProperty().bind(model.details().connectionNoteProperty());
-        Pages.showWhen(connectionNote, model.details().connectionNoteProperty().isNotEmpty());
+        PageParts.showWhen(connectionNote, model.details().connectionNoteProperty().isNotEmpty());
     }
 
     private void rebuildFormats() {
@@ -252,19 +252,19 @@ public final class CredentialsView {
         };
         model.tls().expiryLevelProperty().addListener((o, a, b) -> level.run());
         level.run();
-        Pages.showWhen(expiry, model.tls().expiryTextProperty().isNotEmpty());
+        PageParts.showWhen(expiry, model.tls().expiryTextProperty().isNotEmpty());
 
         activity.textProperty().bind(model.action().activityProperty());
-        Pages.showWhen(running, model.action().busyProperty());
+        PageParts.showWhen(running, model.action().busyProperty());
         tlsLines.setItems(model.tls().tlsLines());
-        Pages.showWhen(tlsLines, Bindings.isNotEmpty(model.tls().tlsLines()));
+        PageParts.showWhen(tlsLines, Bindings.isNotEmpty(model.tls().tlsLines()));
         again.setOnAction(e -> model.tls().retryTlsRestart());
         again.disableProperty().bind(model.action().busyProperty());
-        Pages.showWhen(again, Bindings.createBooleanBinding(() -> !model.tls().tlsRestartPendingProperty().get().isEmpty()
+        PageParts.showWhen(again, Bindings.createBooleanBinding(() -> !model.tls().tlsRestartPendingProperty().get().isEmpty()
                 && model.selectedProperty().get() != null
                 && model.tls().tlsRestartPendingProperty().get().equals(model.selectedProperty().get().service()),
                 model.tls().tlsRestartPendingProperty(), model.selectedProperty()));
-        Pages.showWhen(tlsCard, model.tls().tlsCapableProperty());
+        PageParts.showWhen(tlsCard, model.tls().tlsCapableProperty());
     }
 
     private void syncSwitch() {
@@ -291,7 +291,7 @@ public final class CredentialsView {
 
     private void bindStatusBar() {
         copyStatus.textProperty().bind(model.copying().copyStatusProperty());
-        Pages.showWhen(copyStatus, model.copying().copyStatusProperty().isNotEmpty());
+        PageParts.showWhen(copyStatus, model.copying().copyStatusProperty().isNotEmpty());
         rootToken.setOnAction(e -> model.copying().copyToken(VaultToken.ROOT));
         rootToken.disableProperty().bind(model.copying().rootTokenStoredProperty().not());
         appToken.setOnAction(e -> model.copying().copyToken(VaultToken.APP));

@@ -1,7 +1,7 @@
 package io.colimaservices.ui.dashboard;
 
 import io.colimaservices.ui.common.Fxml;
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import io.colimaservices.ui.common.Slot;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -71,10 +71,10 @@ public final class DashboardView {
     private void bindHeader() {
         engine.textProperty().bind(model.engineLineProperty());
         problem.textProperty().bind(model.problemProperty());
-        Pages.showWhen(problem, problem.textProperty().isNotEmpty());
-        Pages.showWhen(problemLine, problem.visibleProperty());
+        PageParts.showWhen(problem, problem.textProperty().isNotEmpty());
+        PageParts.showWhen(problemLine, problem.visibleProperty());
         chooseComposeFile.disableProperty().bind(model.workingProperty());
-        Pages.showWhen(spinner, model.workingProperty());
+        PageParts.showWhen(spinner, model.workingProperty());
         progress.textProperty().bind(model.progressProperty());
         Slot.fill(pullsSlot, new PullProgressView(model.pulls()).root());
         tier.setItems(model.tiers().choices());

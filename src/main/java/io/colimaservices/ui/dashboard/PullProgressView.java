@@ -1,7 +1,7 @@
 package io.colimaservices.ui.dashboard;
 
 import io.colimaservices.ui.common.Fxml;
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.fxml.FXML;
@@ -35,7 +35,7 @@ final class PullProgressView {
         cancel.disableProperty().bind(model.cancelledProperty());
         images.setItems(model.images());
         total.textProperty().bind(model.totalProperty());
-        Pages.showWhen(root, model.activeProperty());
+        PageParts.showWhen(root, model.activeProperty());
 
         Timeline pulse = new Timeline(new KeyFrame(PULSE, e -> model.refresh()));
         pulse.setCycleCount(Timeline.INDEFINITE);

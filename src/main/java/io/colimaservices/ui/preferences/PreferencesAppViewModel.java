@@ -63,15 +63,17 @@ public final class PreferencesAppViewModel {
     /** Checks the delay; true when the panel is valid. */
     boolean validate() {
         clipboardError.set(PreferencesVmViewModel.number("The delay", clipboardSeconds.get(),
-                n -> new AppSettings(VmSpec.defaults(), Optional.empty(), false, false, n)));
+                n -> AppSettings.defaults().withClipboardClearSeconds(n)));
         return clipboardError.get().isEmpty();
     }
 
     /** The settings with this panel's choices ({@code vm} and launch at login from elsewhere); only when valid. */
     AppSettings settings(VmSpec vm, boolean launchAtLogin) {
-        return new AppSettings(vm, composeFile.get(), startVmOnLaunch.get(), launchAtLogin,
-                Integer.parseInt(clipboardSeconds.get().strip()), unsealAutomatically.get(),
-                terminal.get() == null ? TerminalApp.DEFAULT : terminal.get())
+        return AppSettings.defaults().withVm(vm).withComposeFile(composeFile.get())
+                .withStartVmOnLaunch(startVmOnLaunch.get()).withLaunchAtLogin(launchAtLogin)
+                .withClipboardClearSeconds(Integer.parseInt(clipboardSeconds.get().strip()))
+                .withUnsealAutomatically(unsealAutomatically.get())
+                .withTerminal(terminal.get() == null ? TerminalApp.DEFAULT : terminal.get())
                 .withDefaultTier(defaultTier.get() == null ? AppSettings.DEFAULT_TIER : defaultTier.get())
                 .withBackups(new BackupSettings(loadedBackups.folder(), loadedBackups.deepVerifyAfterBackup(),
                         dailyBackups.get(), backupsKept.get() == null ? loadedBackups.keep() : backupsKept.get()));

@@ -1,6 +1,6 @@
 package io.colimaservices.ui.preferences;
 
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableStringValue;
@@ -22,7 +22,7 @@ final class PreferencesBindings {
     /** A field's validation message, in red; takes no room while there is none. */
     static void error(Label error, ObservableStringValue message) {
         error.textProperty().bind(message);
-        Pages.showWhen(error, Bindings.isNotEmpty(message));
+        PageParts.showWhen(error, Bindings.isNotEmpty(message));
     }
 
     static <T> void choice(ComboBox<T> box, List<T> values, Property<T> value) {

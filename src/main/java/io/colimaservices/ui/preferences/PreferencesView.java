@@ -2,7 +2,7 @@ package io.colimaservices.ui.preferences;
 
 import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.Notice;
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -63,8 +63,8 @@ public final class PreferencesView {
                 new PreferencesVmCard(model.vm()).root(), new PreferencesConnectionsCard(model.connections()).root());
         form.disableProperty().bind(model.loadedProperty().not());
         // The page's messages, between the header and the form; each takes no room while it has nothing to say.
-        page.getChildren().addAll(1, List.of(Pages.message("prefs-failure", model.action().failureProperty()),
-                Pages.message("prefs-moved-aside", Notice.Tone.INFO, "Saved; the old file was kept",
+        page.getChildren().addAll(1, List.of(PageParts.message("prefs-failure", model.action().failureProperty()),
+                PageParts.message("prefs-moved-aside", Notice.Tone.INFO, "Saved; the old file was kept",
                         model.file().movedAsideProperty()), problemsMessage()));
         bindHeaderAndButtons();
     }
@@ -75,9 +75,9 @@ public final class PreferencesView {
 
     private void bindHeaderAndButtons() {
         settingsFile.textProperty().bind(Bindings.concat("Saved in ", model.file().settingsFileProperty()));
-        Pages.showWhen(settingsFile, model.file().settingsFileProperty().isNotEmpty());
+        PageParts.showWhen(settingsFile, model.file().settingsFileProperty().isNotEmpty());
         status.textProperty().bind(model.file().statusProperty());
-        Pages.showWhen(invalid, model.validProperty().not().and(model.loadedProperty()));
+        PageParts.showWhen(invalid, model.validProperty().not().and(model.loadedProperty()));
         revert.disableProperty().bind(model.dirtyProperty().not().or(model.action().busyProperty()));
         revert.setOnAction(e -> model.revert());
         save.disableProperty().bind(model.canSaveProperty().not());
@@ -86,7 +86,7 @@ public final class PreferencesView {
 
     private javafx.scene.Node problemsMessage() {
         ObservableList<String> problems = model.file().problems();
-        return Pages.message("prefs-problems", Bindings.createObjectBinding(() -> problems.isEmpty() ? null
+        return PageParts.message("prefs-problems", Bindings.createObjectBinding(() -> problems.isEmpty() ? null
                 : Notice.warning("The settings file has " + problems.size()
                         + (problems.size() == 1 ? " problem" : " problems"), String.join("\n", problems)
                         + "\nBad values are shown with their defaults. Saving keeps the file under a .bad- name and "

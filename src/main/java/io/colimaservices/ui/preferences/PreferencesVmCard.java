@@ -2,7 +2,7 @@ package io.colimaservices.ui.preferences;
 
 import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.Notice;
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -63,7 +63,7 @@ final class PreferencesVmCard {
         rosetta.selectedProperty().bindBidirectional(model.rosettaProperty());
         networkAddress.selectedProperty().bindBidirectional(model.networkAddressProperty());
         kubernetes.selectedProperty().bindBidirectional(model.kubernetesProperty());
-        body.getChildren().add(1, Pages.message("prefs-warnings", Bindings.createObjectBinding(
+        body.getChildren().add(1, PageParts.message("prefs-warnings", Bindings.createObjectBinding(
                 () -> model.warnings().isEmpty() ? null
                         : Notice.warning("Worth a second look", String.join("\n", model.warnings())),
                 model.warnings())));

@@ -3,7 +3,7 @@ package io.colimaservices.ui.setup;
 import atlantafx.base.theme.Styles;
 import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.MessageArea;
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import io.colimaservices.usecase.SetupState;
 import io.colimaservices.usecase.SetupStep;
 import javafx.application.Platform;
@@ -62,7 +62,7 @@ public final class SetupView {
     }
 
     private void bind() {
-        page.getStylesheets().add(Pages.STYLESHEET);
+        page.getStylesheets().add(PageParts.STYLESHEET);
         summary.textProperty().bind(model.summaryProperty());
         lastLine.textProperty().bind(model.lastLineProperty());
         spinner.visibleProperty().bind(model.busyProperty());
@@ -88,11 +88,11 @@ public final class SetupView {
         state.getStyleClass().addAll("setup-state", toneOf(step.state()));
         Label title = new Label(step.title() + (step.optional() ? " (optional)" : ""));
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        Label detail = Pages.text(step.detail());
+        Label detail = PageParts.text(step.detail());
         detail.setId("setup-detail-" + step.id());
         VBox text = new VBox(3, title, detail);
         if (!step.state().settled() && step.state() != SetupState.BLOCKED) {
-            Label action = Pages.text("\u2192 " + step.action());
+            Label action = PageParts.text("\u2192 " + step.action());
             action.getStyleClass().addAll(Styles.TEXT_SMALL, "monospace");
             text.getChildren().add(action);
         }

@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.colimaservices.ui.common.FileChoices;
 import io.colimaservices.ui.common.Fxml;
 import io.colimaservices.ui.common.MessageArea;
-import io.colimaservices.ui.common.Pages;
+import io.colimaservices.ui.common.PageParts;
 import io.colimaservices.ui.common.Slot;
 import io.colimaservices.ui.vault.VaultWizardViewModel.WizardStep;
 import javafx.beans.binding.Bindings;
@@ -90,7 +90,7 @@ public final class VaultView {
         this.model = model;
         this.files = files;
         Fxml.load(this);
-        root.getStylesheets().add(Pages.STYLESHEET);
+        root.getStylesheets().add(PageParts.STYLESHEET);
         bindState();
         bindWizard();
         bindCards();
@@ -118,10 +118,10 @@ public final class VaultView {
         tone.run();
         detail.textProperty().bind(model.detailProperty());
         activity.textProperty().bind(model.action().activityProperty());
-        Pages.showWhen(busy, model.action().busyProperty());
+        PageParts.showWhen(busy, model.action().busyProperty());
         sealBar.progressProperty().bind(model.sealProgressProperty());
         sealText.textProperty().bind(model.sealProgressTextProperty());
-        Pages.showWhen(sealProgress, model.sealedProperty());
+        PageParts.showWhen(sealProgress, model.sealedProperty());
         Slot.fill(noticeSlot, MessageArea.bound("notice", model.action().noticeProperty(), model.action()::dismiss));
         importText.textProperty().bind(Bindings.createStringBinding(() -> String.join(", ",
                 model.imports().importedFiles().stream().map(Path::toString).toList())
@@ -129,30 +129,30 @@ public final class VaultView {
                 + " the keys in plain text. Delete them now? (Keep them only until you have a backup elsewhere.)",
                 model.imports().importedFiles()));
         deleteImported.disableProperty().bind(model.action().busyProperty());
-        Pages.showWhen(importOffer, Bindings.isNotEmpty(model.imports().importedFiles()));
+        PageParts.showWhen(importOffer, Bindings.isNotEmpty(model.imports().importedFiles()));
     }
 
     private void bindWizard() {
         VaultWizardViewModel steps = model.wizard();
-        Pages.showWhen(wizard, steps.wizardVisibleProperty());
+        PageParts.showWhen(wizard, steps.wizardVisibleProperty());
         showStep(chooseStep, WizardStep.CHOOSE);
         showStep(storedStep, WizardStep.STORED);
         showStep(bootstrapStep, WizardStep.BOOTSTRAP);
         showStep(doneStep, WizardStep.DONE);
         sharesValue = spinner(shares, steps.sharesProperty());
         thresholdValue = spinner(threshold, steps.thresholdProperty());
-        Pages.showWhen(invalidSettings, steps.initSettingsValidProperty().not());
+        PageParts.showWhen(invalidSettings, steps.initSettingsValidProperty().not());
         initialize.disableProperty().bind(steps.canInitializeProperty().not());
         wizardStored.textProperty().bind(steps.wizardStoredProperty());
         storeWarning.textProperty().bind(steps.storeWarningProperty());
-        Pages.showWhen(storeWarning, steps.storeWarningProperty().isNotEmpty());
+        PageParts.showWhen(storeWarning, steps.storeWarningProperty().isNotEmpty());
         wizardExport.disableProperty().bind(steps.canExportProperty().not());
         wizardBootstrap.disableProperty().bind(steps.canRunWizardBootstrapProperty().not());
-        Pages.showWhen(wizardRetry, steps.canRunWizardBootstrapProperty());
+        PageParts.showWhen(wizardRetry, steps.canRunWizardBootstrapProperty());
     }
 
     private void showStep(Node step, WizardStep which) {
-        Pages.showWhen(step, model.wizard().wizardStepProperty().isEqualTo(which));
+        PageParts.showWhen(step, model.wizard().wizardStepProperty().isEqualTo(which));
     }
 
     /** The spinner edits {@code value} both ways; returns the object property the binding needs held. */
@@ -167,18 +167,18 @@ public final class VaultView {
     private void bindCards() {
         unseal.disableProperty().bind(model.unsealing().canUnsealProperty().not());
         unsealLine.textProperty().bind(model.unsealing().unsealLineProperty());
-        Pages.showWhen(noShares, Bindings.createBooleanBinding(() -> model.storedKeysProperty().get().shares() == 0,
+        PageParts.showWhen(noShares, Bindings.createBooleanBinding(() -> model.storedKeysProperty().get().shares() == 0,
                 model.storedKeysProperty()));
         share.textProperty().bindBidirectional(model.unsealing().shareInputProperty());
         share.disableProperty().bind(model.sealedProperty().not().or(model.action().busyProperty()));
         submit.disableProperty().bind(model.unsealing().canSubmitShareProperty().not());
         // While the wizard runs it unseals by itself.
-        Pages.showWhen(unsealCard, model.sealedProperty().and(model.wizard().wizardVisibleProperty().not()));
+        PageParts.showWhen(unsealCard, model.sealedProperty().and(model.wizard().wizardVisibleProperty().not()));
 
         bootstrap.disableProperty().bind(model.bootstrapping().canBootstrapProperty().not());
-        Pages.showWhen(noRoot, Bindings.createBooleanBinding(() -> !model.storedKeysProperty().get().rootToken(),
+        PageParts.showWhen(noRoot, Bindings.createBooleanBinding(() -> !model.storedKeysProperty().get().rootToken(),
                 model.storedKeysProperty()));
-        Pages.showWhen(bootstrapCard, model.unsealedProperty().and(model.wizard().wizardVisibleProperty().not()));
+        PageParts.showWhen(bootstrapCard, model.unsealedProperty().and(model.wizard().wizardVisibleProperty().not()));
 
         progressLines.setItems(model.bootstrapping().progressLines());
         model.bootstrapping().progressLines().addListener((ListChangeListener<String>) c -> {
@@ -186,7 +186,7 @@ public final class VaultView {
                 progressLines.scrollTo(model.bootstrapping().progressLines().size() - 1);
             }
         });
-        Pages.showWhen(progressCard, Bindings.isNotEmpty(model.bootstrapping().progressLines()));
+        PageParts.showWhen(progressCard, Bindings.isNotEmpty(model.bootstrapping().progressLines()));
 
         keysLine.textProperty().bind(model.keysLineProperty());
         importKeys.disableProperty().bind(model.action().busyProperty());

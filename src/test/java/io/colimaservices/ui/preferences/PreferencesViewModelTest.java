@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreferencesViewModelTest {
     private static final String PROBLEM = FakeSettings.FILE + ":5: colima.cpus must be a whole number from 1 to 256, "
             + "found \"four\"; using 4";
-    private static final AppSettings CUSTOM = new AppSettings(
-            new VmSpec("work", 6, 12, 100, "aarch64", "vz", true, false, true),
-            Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, false, 45);
+    private static final AppSettings CUSTOM = AppSettings.defaults()
+            .withVm(new VmSpec("work", 6, 12, 100, "aarch64", "vz", true, false, true))
+            .withComposeFile(Optional.of(Path.of("/Users/me/stack/docker-compose.yml"))).withStartVmOnLaunch(true)
+            .withClipboardClearSeconds(45);
 
     private final FakeSettings settings = new FakeSettings();
     private final FakeSettings.Login login = settings.login;
@@ -178,10 +179,10 @@ class PreferencesViewModelTest {
 
         model.save();
 
-        assertThat(settings.saves).containsExactly(new AppSettings(
-                new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true),
-                Optional.of(Path.of("/Users/me/stack/docker-compose.yml")), true, false, 90, false)
-                .withDefaultTier("minimal"));
+        assertThat(settings.saves).containsExactly(AppSettings.defaults()
+                .withVm(new VmSpec("work", 6, 12, 100, "x86_64", "qemu", false, false, true))
+                .withComposeFile(Optional.of(Path.of("/Users/me/stack/docker-compose.yml"))).withStartVmOnLaunch(true)
+                .withClipboardClearSeconds(90).withUnsealAutomatically(false).withDefaultTier("minimal"));
         assertThat(changed.get()).isEqualTo(1);
         assertThat(model.file().statusProperty().get()).isEqualTo("Saved to " + FakeSettings.FILE);
         assertThat(model.dirtyProperty().get()).isFalse();

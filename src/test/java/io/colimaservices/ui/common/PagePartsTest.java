@@ -2,6 +2,7 @@ package io.colimaservices.ui.common;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -14,7 +15,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PagesTest extends ApplicationTest {
+class PagePartsTest extends ApplicationTest {
     private final SimpleStringProperty title = new SimpleStringProperty("");
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private final SimpleStringProperty hint = new SimpleStringProperty("");
@@ -23,7 +24,9 @@ class PagesTest extends ApplicationTest {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        failure = Pages.failure("failure", title, message, hint);
+        failure = PageParts.message("failure", Bindings.createObjectBinding(() -> message.get().isEmpty() ? null
+                : Notice.danger(title.get(), message.get() + (hint.get().isEmpty() ? "" : "\nHint: " + hint.get())),
+                title, message, hint));
         stage.setScene(new Scene(new StackPane(failure), 500, 200));
         stage.show();
     }
