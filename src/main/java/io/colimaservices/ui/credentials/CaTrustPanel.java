@@ -4,10 +4,12 @@ import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.CertificateExpiry;
 import io.colimaservices.domain.TrustReport;
 import io.colimaservices.ui.common.Fxml;
+import io.colimaservices.ui.common.PageParts;
 import io.colimaservices.ui.common.MessageArea;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,7 +20,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The CA panel's view: the layout is {@code CaTrustPanel.fxml} (this class is its controller); one row per TLS
- * service with its certificate's expiry and Renew. {@link #above} puts it on top of the Credentials page.
+ * service with its certificate's expiry and Renew. {@link #below} puts it below the Credentials page.
  */
 public final class CaTrustPanel {
     private final CaTrustViewModel model;
@@ -44,9 +46,17 @@ public final class CaTrustPanel {
         bind();
     }
 
-    /** The Credentials page with this panel above it. */
-    public static Node above(Node page, CaTrustViewModel model) {
-        VBox both = new VBox(8, new CaTrustPanel(model).root, page);
+    /**
+     * The Credentials page with this panel as a card below it: the page's title comes first, and the CA, which is
+     * the stack's and not a service's, comes after the services' credentials.
+     */
+    public static Node below(Node page, CaTrustViewModel model) {
+        Node card = new CaTrustPanel(model).root;
+        VBox.setMargin(card, new Insets(0, 24, 16, 24));
+        VBox both = new VBox(8, page, card);
+        // The card's look (.page-card) is the pages' stylesheet's, under .secrets-page.
+        both.getStyleClass().add("secrets-page");
+        both.getStylesheets().add(PageParts.STYLESHEET);
         VBox.setVgrow(page, Priority.ALWAYS);
         return both;
     }

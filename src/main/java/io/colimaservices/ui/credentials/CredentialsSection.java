@@ -40,7 +40,7 @@ public final class CredentialsSection implements Section {
         this.model = new CredentialsViewModel(credentials, clipboard, clearDelay, uiExecutor, background);
     }
 
-    /** Adds the CA panel (issue 21) above the page: the CA's trust with Trust/Untrust, certificates with Renew. */
+    /** Adds the CA panel (issue 21) below the page: the CA's trust with Trust/Untrust, certificates with Renew. */
     public CredentialsSection withCaPanel(CaTrustViewModel panel) {
         this.ca = panel;
         return this;
@@ -64,7 +64,7 @@ public final class CredentialsSection implements Section {
     @Override
     public Node build() {
         Node page = new CredentialsView(model).root();
-        return ca == null ? page : CaTrustPanel.above(page, ca);
+        return ca == null ? page : CaTrustPanel.below(page, ca);
     }
 
     @Override

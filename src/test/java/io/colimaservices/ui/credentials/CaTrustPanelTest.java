@@ -23,7 +23,7 @@ class CaTrustPanelTest extends ApplicationTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         CaTrustViewModelTest fixtures = new CaTrustViewModelTest();
         model = fixtures.model();
-        Scene scene = new Scene((Parent) CaTrustPanel.above(new Pane(), model), 900, 500);
+        Scene scene = new Scene((Parent) CaTrustPanel.below(new Pane(), model), 900, 500);
         stage.setScene(scene);
         stage.show();
         model.refresh();
