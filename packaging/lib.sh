@@ -150,11 +150,8 @@ display_java_options() {
 
 # Training run of launcher $1 (launcher configuration $2) writing $4 with JVM option $3 (-XX:AOTCacheOutput= for
 # the JDK 25 AOT cache in one step, -XX:ArchiveClassesAtExit= for a dynamic CDS archive), log in $5: the app
-# starts, shows its first live state and quits (--exit-when-ready); any Docker engine, or none, will do. With a tray
-# host it also opens the dashboard window before quitting (-Dcolimaservices.training.window), so the cache covers
-# both starts: the menu-bar icon and the window (no tray host, or --no-tray in the benchmark); without a tray host
-# the window is what it shows anyway. The configuration's own cache option is taken out for the run (the JVM takes
-# one cache at a time), then put back.
+# starts, shows its first live state and quits (--exit-when-ready); any Docker engine, or none, will do. The
+# configuration's own cache option is taken out for the run (the JVM takes one cache at a time), then put back.
 train() {
   local launcher=$1 cfg=$2 option=$3 output=$4 log=$5 saved scratch status=0
   rm -f "$output"
@@ -166,8 +163,7 @@ train() {
   # builder's; HOME stays, so the run finds the builder's Colima or Docker engine as a user's app would.
   scratch=$(mktemp -d)
   XDG_CONFIG_HOME="$scratch/config" XDG_STATE_HOME="$scratch/state" \
-    JAVA_TOOL_OPTIONS="$option$output -Duser.home=$scratch/home -Dcolimaservices.training.window=true \
-$(display_java_options) ${TRAINING_JAVA_OPTIONS:-}" \
+    JAVA_TOOL_OPTIONS="$option$output -Duser.home=$scratch/home $(display_java_options) ${TRAINING_JAVA_OPTIONS:-}" \
     with_deadline 300 "$launcher" --exit-when-ready >"$log" 2>&1 || status=$?
   rm -rf "$scratch"
   cat "$saved" >"$cfg"

@@ -75,8 +75,6 @@ public final class FxApp extends Application {
     /** Tells when a certificate or the CA enters its warning window (issue 21); asked on start and every 6 h. */
     private final java.util.concurrent.ScheduledExecutorService expiryChecks =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("expiry").factory());
-    /** With {@code --exit-when-ready} and a tray: open the dashboard window before quitting (AOT training). */
-    static final String TRAIN_WINDOW = "colimaservices.training.window";
     private MainWindow window;
     private LogsSection logsSection;
     private DashboardViewModel dashboard;
@@ -328,12 +326,7 @@ public final class FxApp extends Application {
                         hasTray ? "menu-bar icon" : "dashboard window");
                 System.out.println(line);
                 LOG.info(line);
-                if (DesktopApp.exitWhenReady() && hasTray && Boolean.getBoolean(TRAIN_WINDOW)) {
-                    // AOT training run (packaging/build-image): the window path too, so a start without a tray
-                    // (the dashboard window at once) finds its classes in the cache. Quits once it has been drawn.
-                    window.show(null);
-                    Platform.runLater(() -> Platform.runLater(this::quit));
-                } else if (DesktopApp.exitWhenReady()) {
+                if (DesktopApp.exitWhenReady()) {
                     quit();
                 }
             })));
