@@ -78,15 +78,8 @@ class LogFollowerTest {
                     send(sink, LogSource.STDOUT, T2 + " d\n");
                     send(sink, LogSource.STDOUT, T3 + " e\n");
                 });
-        LogBuffer buffer = new LogBuffer(100);
 
-        try (LogFollower follower = new LogFollower(engine, "svc", () -> Optional.of("cid"),
-                new LogRequest(true, 200, Optional.empty()), buffer)) {
-            follower.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> buffer.size() >= 5);
-        }
-
-        assertThat(buffer.readFrom(0, 100).lines()).extracting(LogLine::text).containsExactly("a", "b", "c", "d", "e");
+        assertThat(followUntil(engine, 5)).containsExactly("a", "b", "c", "d", "e");
         assertThat(engine.logRequests).containsExactly(
                 new LogRequest(false, 200, Optional.empty()),
                 new LogRequest(false, LogRequest.ALL_SINCE, Optional.of(Instant.parse(T2))),
@@ -113,15 +106,8 @@ class LogFollowerTest {
                     send(sink, LogSource.STDOUT, T2 + " d\n");
                     send(sink, LogSource.STDOUT, T3 + " e\n");
                 });
-        LogBuffer buffer = new LogBuffer(100);
 
-        try (LogFollower follower = new LogFollower(engine, "svc", () -> Optional.of("cid"),
-                new LogRequest(true, 200, Optional.empty()), buffer)) {
-            follower.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> buffer.size() >= 5);
-        }
-
-        assertThat(buffer.readFrom(0, 100).lines()).extracting(LogLine::text).containsExactly("a", "b", "c", "d", "e");
+        assertThat(followUntil(engine, 5)).containsExactly("a", "b", "c", "d", "e");
         assertThat(engine.logRequests).containsExactly(
                 new LogRequest(false, 200, Optional.empty()),
                 new LogRequest(true, LogRequest.ALL_SINCE, Optional.of(Instant.parse(T1))),
@@ -158,5 +144,16 @@ class LogFollowerTest {
 
         assertThat(buffer.size()).isEqualTo(1);
         assertThat(engine.logRequests).hasSize(1);
+    }
+
+    /** Follows (tail 200) until {@code lines} lines are in; their texts. */
+    private static java.util.List<String> followUntil(FakeEngine engine, int lines) {
+        LogBuffer buffer = new LogBuffer(100);
+        try (LogFollower follower = new LogFollower(engine, "svc", () -> Optional.of("cid"),
+                new LogRequest(true, 200, Optional.empty()), buffer)) {
+            follower.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> buffer.size() >= lines);
+        }
+        return buffer.readFrom(0, 100).lines().stream().map(LogLine::text).toList();
     }
 }
