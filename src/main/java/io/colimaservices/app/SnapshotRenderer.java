@@ -182,7 +182,8 @@ public final class SnapshotRenderer {
     public List<Path> renderPages(Path dir, List<String> ids, Optional<String> suffix) throws IOException,
             InterruptedException {
         Files.createDirectories(dir);
-        StackStore store = new StackStore(context.liveSnapshot());
+        // As the app shows it whatever it finds (Docker unreachable too), so the packaged smoke test can render a page.
+        StackStore store = new StackStore(context.snapshotAsTheAppShowsIt());
         context.vaultWatcher(store).refreshNow();
         List<Path> written = new ArrayList<>();
         ReadOnlyBooleanProperty darkProperty = onFx(() -> Theme.use(dark));

@@ -15,6 +15,11 @@ import java.util.function.Supplier;
  * the engine restarted, the socket broke) is reopened with backoff from the last timestamp seen, skipping the
  * lines already taken at that timestamp, so nothing is duplicated. The container is looked up again on every
  * reconnect: a recreated container is followed too.
+ *
+ * <p>A follow with a tail starts in two phases, so a reader merging several services knows when this one's
+ * history is in ({@link #historyDelivered}): first a read without {@code follow} (the daemon sends the tail and
+ * closes the stream: its end is the end of the history), then the follow from the last timestamp read, with the
+ * same skip as a reconnect. One stream that sent its tail on connecting could not say where the history ends.
  */
 public final class LogFollower implements AutoCloseable {
     private final ContainerEngine engine;
@@ -28,6 +33,7 @@ public final class LogFollower implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean ended;
     private final CountDownLatch endLatch = new CountDownLatch(1);
+    private final CountDownLatch historyLatch = new CountDownLatch(1);
     private Subscription current;
     private Thread thread;
 
@@ -64,6 +70,19 @@ public final class LogFollower implements AutoCloseable {
         return ended;
     }
 
+    /**
+     * True once the lines that were already written when the follower started are all in its buffer (or there
+     * are none: no container, no tail, or the follower ended or was closed). Later lines are live.
+     */
+    public boolean historyDelivered() {
+        return historyLatch.getCount() == 0;
+    }
+
+    /** Waits until {@link #historyDelivered()}, at most {@code timeout}; true if it was. */
+    public boolean awaitHistory(Duration timeout) throws InterruptedException {
+        return historyLatch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     /** Waits until {@link #ended()}, at most {@code timeout}; true if it ended. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
         return endLatch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -87,16 +106,32 @@ public final class LogFollower implements AutoCloseable {
 
     private void run() {
         firstAttempt = Instant.now();
+        // A follow with a tail reads its history first without following; a follow of only new lines has none.
+        boolean readingHistory = first.follow() && first.tail() != 0;
+        LogRequest history = new LogRequest(false, first.tail(), first.since());
+        if (first.follow() && !readingHistory) {
+            historyLatch.countDown();
+        }
         boolean isFirst = true;
         int failuresLeft = 3;
         while (!closed) {
             Optional<String> id = containerId.get();
-            if (id.isEmpty() && !first.follow()) {
-                break;
-            }
-            if (id.isPresent()) {
-                Optional<Throwable> failure = streamOnce(id.get(), isFirst ? first : resume());
+            if (id.isEmpty()) {
+                // No container, no history: the other services need not wait for this one.
+                historyLatch.countDown();
+                if (!first.follow()) {
+                    break;
+                }
+            } else {
+                LogRequest request = readingHistory ? history : first;
+                Optional<Throwable> failure = streamOnce(id.get(), isFirst ? request : resume(request));
                 isFirst = false;
+                if (readingHistory && failure.isEmpty()) {
+                    // The daemon closed the read once it had sent the tail: the history is in. Follow at once.
+                    readingHistory = false;
+                    historyLatch.countDown();
+                    continue;
+                }
                 // A one-shot read ends when the log does; it retries a broken stream a few times only, and an
                 // untimed one not at all (without timestamps it could not skip what it already has).
                 if (!first.follow() && (failure.isEmpty() || --failuresLeft == 0 || !first.timestamps())) {
@@ -107,21 +142,23 @@ public final class LogFollower implements AutoCloseable {
                 LockSupport.parkNanos(backoff.next().toNanos());
             }
         }
+        historyLatch.countDown();
         ended = true;
         endLatch.countDown();
     }
 
-    private LogRequest resume() {
+    /** Where to start again after a stream that ended: from the last line taken, in {@code base}'s mode. */
+    private LogRequest resume(LogRequest base) {
         if (lastTime == null) {
             // Nothing read yet. With a tail, asking again is what the user wanted; with none ("only new lines"),
             // everything written since the first attempt is new.
-            return first.tail() != 0 ? first : new LogRequest(first.follow(), LogRequest.ALL_SINCE,
-                    Optional.of(first.since().orElse(firstAttempt)));
+            return base.tail() != 0 ? base : new LogRequest(base.follow(), LogRequest.ALL_SINCE,
+                    Optional.of(base.since().orElse(firstAttempt)));
         }
         resuming = true;
         resumeTime = lastTime;
         toSkip = takenAtLastTime;
-        return new LogRequest(first.follow(), LogRequest.ALL_SINCE, Optional.of(lastTime));
+        return new LogRequest(base.follow(), LogRequest.ALL_SINCE, Optional.of(lastTime));
     }
 
     /** Streams until the stream ends or the follower is closed; returns the stream's failure, if any. */

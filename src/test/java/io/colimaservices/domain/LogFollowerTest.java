@@ -16,9 +16,83 @@ class LogFollowerTest {
     private static final String T2 = "2026-11-27T10:00:02.000000000Z";
     private static final String T3 = "2026-11-27T10:00:03.000000000Z";
 
+    /** A follow reads the tail first without following: the read's end is the end of the history. */
     @Test
-    void brokenStreamResumesFromTheLastTimestampWithoutDuplicates() {
+    void aFollowReadsItsHistoryFirstThenFollowsFromItsLastLine() throws InterruptedException {
         FakeEngine engine = new FakeEngine()
+                .onLogs((request, sink) -> {
+                    send(sink, LogSource.STDOUT, T1 + " a\n");
+                    send(sink, LogSource.STDOUT, T2 + " b\n");
+                    sink.onClosed(Optional.empty());
+                })
+                .onLogs((request, sink) -> {
+                    // The engine re-sends everything at or after `since`, as Docker does.
+                    send(sink, LogSource.STDOUT, T2 + " b\n");
+                    send(sink, LogSource.STDOUT, T3 + " live\n");
+                });
+        LogBuffer buffer = new LogBuffer(100);
+
+        try (LogFollower follower = new LogFollower(engine, "svc", () -> Optional.of("cid"),
+                new LogRequest(true, 200, Optional.empty()), buffer)) {
+            follower.start();
+            assertThat(follower.awaitHistory(Duration.ofSeconds(5))).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> buffer.size() >= 3);
+            assertThat(follower.ended()).isFalse();
+        }
+
+        assertThat(buffer.readFrom(0, 100).lines()).extracting(LogLine::text).containsExactly("a", "b", "live");
+        assertThat(engine.logRequests).containsExactly(
+                new LogRequest(false, 200, Optional.empty()),
+                new LogRequest(true, LogRequest.ALL_SINCE, Optional.of(Instant.parse(T2))));
+    }
+
+    @Test
+    void historyIsNotDeliveredWhileItsReadIsStillComing() throws InterruptedException {
+        FakeEngine engine = new FakeEngine().onLogs((request, sink) -> send(sink, LogSource.STDOUT, T1 + " a\n"));
+        LogBuffer buffer = new LogBuffer(100);
+
+        try (LogFollower follower = new LogFollower(engine, "svc", () -> Optional.of("cid"),
+                new LogRequest(true, 200, Optional.empty()), buffer)) {
+            follower.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> buffer.size() == 1);
+            assertThat(follower.awaitHistory(Duration.ofMillis(200))).isFalse();
+        }
+    }
+
+    @Test
+    void aHistoryReadThatBreaksResumesWithoutDuplicatesBeforeTheFollow() {
+        FakeEngine engine = new FakeEngine()
+                .onLogs((request, sink) -> {
+                    send(sink, LogSource.STDOUT, T1 + " a\n");
+                    send(sink, LogSource.STDOUT, T2 + " b\n");
+                    send(sink, LogSource.STDERR, T2 + " c\n");
+                    sink.onClosed(Optional.of(new IOException("socket cut")));
+                })
+                .onLogs((request, sink) -> {
+                    send(sink, LogSource.STDOUT, T2 + " b\n");
+                    send(sink, LogSource.STDERR, T2 + " c\n");
+                    send(sink, LogSource.STDOUT, T2 + " d\n");
+                    sink.onClosed(Optional.empty());
+                })
+                .onLogs((request, sink) -> {
+                    send(sink, LogSource.STDOUT, T2 + " d\n");
+                    send(sink, LogSource.STDOUT, T3 + " e\n");
+                });
+
+        assertThat(followUntil(engine, 5)).containsExactly("a", "b", "c", "d", "e");
+        assertThat(engine.logRequests).containsExactly(
+                new LogRequest(false, 200, Optional.empty()),
+                new LogRequest(false, LogRequest.ALL_SINCE, Optional.of(Instant.parse(T2))),
+                new LogRequest(true, LogRequest.ALL_SINCE, Optional.of(Instant.parse(T2))));
+    }
+
+    @Test
+    void brokenLiveStreamResumesFromTheLastTimestampWithoutDuplicates() {
+        FakeEngine engine = new FakeEngine()
+                .onLogs((request, sink) -> {
+                    send(sink, LogSource.STDOUT, T1 + " a\n");
+                    sink.onClosed(Optional.empty());
+                })
                 .onLogs((request, sink) -> {
                     send(sink, LogSource.STDOUT, T1 + " a\n");
                     send(sink, LogSource.STDOUT, T2 + " b\n");
@@ -31,20 +105,27 @@ class LogFollowerTest {
                     send(sink, LogSource.STDERR, T2 + " c\n");
                     send(sink, LogSource.STDOUT, T2 + " d\n");
                     send(sink, LogSource.STDOUT, T3 + " e\n");
-                    sink.onClosed(Optional.empty());
                 });
+
+        assertThat(followUntil(engine, 5)).containsExactly("a", "b", "c", "d", "e");
+        assertThat(engine.logRequests).containsExactly(
+                new LogRequest(false, 200, Optional.empty()),
+                new LogRequest(true, LogRequest.ALL_SINCE, Optional.of(Instant.parse(T1))),
+                new LogRequest(true, LogRequest.ALL_SINCE, Optional.of(Instant.parse(T2))));
+    }
+
+    @Test
+    void aFollowOfOnlyNewLinesHasNoHistoryToRead() throws InterruptedException {
+        FakeEngine engine = new FakeEngine().onLogs((request, sink) -> send(sink, LogSource.STDOUT, T1 + " new\n"));
         LogBuffer buffer = new LogBuffer(100);
 
         try (LogFollower follower = new LogFollower(engine, "svc", () -> Optional.of("cid"),
-                new LogRequest(true, 200, Optional.empty()), buffer)) {
+                new LogRequest(true, 0, Optional.empty()), buffer)) {
             follower.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> buffer.size() >= 5);
+            assertThat(follower.awaitHistory(Duration.ofSeconds(5))).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> buffer.size() == 1);
         }
-
-        assertThat(buffer.readFrom(0, 100).lines()).extracting(LogLine::text).containsExactly("a", "b", "c", "d", "e");
-        assertThat(engine.logRequests.getFirst()).isEqualTo(new LogRequest(true, 200, Optional.empty()));
-        assertThat(engine.logRequests.get(1))
-                .isEqualTo(new LogRequest(true, LogRequest.ALL_SINCE, Optional.of(Instant.parse(T2))));
+        assertThat(engine.logRequests).containsExactly(new LogRequest(true, 0, Optional.empty()));
     }
 
     @Test
@@ -65,72 +146,14 @@ class LogFollowerTest {
         assertThat(engine.logRequests).hasSize(1);
     }
 
-    @Test
-    void sessionMergesServicesByTime() throws InterruptedException {
-        FakeEngine engine = new FakeEngine()
-                .onLogs((request, sink) -> {
-                    send(sink, LogSource.STDOUT, T1 + " first\n");
-                    send(sink, LogSource.STDOUT, T3 + " third\n");
-                    sink.onClosed(Optional.empty());
-                });
-        FakeEngine other = new FakeEngine();
-        try (LogSession session = new LogSession(new MuxEngine(engine, other), s -> Optional.of(s),
-                java.util.List.of("a", "b"), new LogRequest(false, 10, Optional.empty()), 100)) {
-            other.onLogs((request, sink) -> {
-                send(sink, LogSource.STDERR, T2 + " second\n");
-                sink.onClosed(Optional.empty());
-            });
-            session.start();
-            assertThat(session.awaitEnd(Duration.ofSeconds(5))).isTrue();
-            assertThat(session.drain(100).lines()).extracting(l -> l.service() + ":" + l.text())
-                    .containsExactly("a:first", "b:second", "a:third");
+    /** Follows (tail 200) until {@code lines} lines are in; their texts. */
+    private static java.util.List<String> followUntil(FakeEngine engine, int lines) {
+        LogBuffer buffer = new LogBuffer(100);
+        try (LogFollower follower = new LogFollower(engine, "svc", () -> Optional.of("cid"),
+                new LogRequest(true, 200, Optional.empty()), buffer)) {
+            follower.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> buffer.size() >= lines);
         }
-    }
-
-    /** Routes container "a" to one fake engine and everything else to another. */
-    private record MuxEngine(FakeEngine a, FakeEngine rest) implements ContainerEngine {
-        public String host() {
-            return "mux";
-        }
-
-        public EngineInfo ping() {
-            return a.ping();
-        }
-
-        public java.util.List<ServiceStatus> listProject(String project) {
-            return java.util.List.of();
-        }
-
-        public Subscription subscribeEvents(String project, EngineEventListener listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        public ServiceStatus inspect(String service, String containerId) {
-            throw new UnsupportedOperationException();
-        }
-
-        public java.time.Instant daemonTime() {
-            return a.daemonTime();
-        }
-
-        public void start(String containerId) {
-        }
-
-        public void stop(String containerId, Duration grace) {
-        }
-
-        public void restart(String containerId, Duration grace) {
-        }
-
-        public ContainerStats stats(String containerId) {
-            throw new UnsupportedOperationException();
-        }
-
-        public Subscription streamLogs(String containerId, LogRequest request, LogFrameSink sink) {
-            return (containerId.equals("a") ? a : rest).streamLogs(containerId, request, sink);
-        }
-
-        public void close() {
-        }
+        return buffer.readFrom(0, 100).lines().stream().map(LogLine::text).toList();
     }
 }

@@ -64,7 +64,8 @@ class EngineRecoveryIT {
             try (LiveStack live = new LiveStack(project, Optional.of(proxy.uri()));
                  LogSession logs = new LogSession(live.context.engine(),
                          s -> live.store.current().status(s).containerId(), List.of("ticker"),
-                         new LogRequest(true, 0, Optional.empty()), LogBuffer.DEFAULT_CAPACITY).start()) {
+                         // As the viewer asks: the tail's history read, then the follow, then every reconnect.
+                         new LogRequest(true, 1_000, Optional.empty()), LogBuffer.DEFAULT_CAPACITY).start()) {
                 await().atMost(PROMPTLY).until(() -> live.store.current().status("ticker").isRunning());
                 List<LogLine> seen = new ArrayList<>();
                 await().atMost(PROMPTLY).until(() -> drainInto(logs, seen) >= 10);
@@ -91,6 +92,7 @@ class EngineRecoveryIT {
                 }
 
                 assertThat(live.store.current().status("other").state()).isEqualTo(ContainerState.EXITED);
+                assertThat(seen.getFirst().text()).isEqualTo("tick 1");
                 assertConsecutiveTicks(seen);
                 assertThat(logs.droppedByBuffers()).isZero();
                 // The new connections replace the old ones; allow for the pool's idle connections only.

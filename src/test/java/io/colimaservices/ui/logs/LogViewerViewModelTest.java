@@ -4,6 +4,7 @@ import io.colimaservices.domain.FakeEngine;
 import io.colimaservices.domain.LogLine;
 import io.colimaservices.domain.LogSession;
 import io.colimaservices.domain.LogSource;
+import io.colimaservices.domain.MuxEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,25 +92,71 @@ class LogViewerViewModelTest {
     }
 
     @Test
-    void droppedLinesShowAsAMarkerRow() throws InterruptedException {
+    void droppedLinesShowAsAMarkerRow() {
         FakeEngine engine = new FakeEngine().onLogs((request, sink) -> {
             for (int i = 0; i < 25; i++) {
                 FakeEngine.send(sink, LogSource.STDOUT, "2026-11-27T10:00:00.%09dZ line %d\n".formatted(i, i));
             }
-        });
+            sink.onClosed(Optional.empty());
+        }).onLogs((request, sink) -> { });
         LogViewerViewModel viewer = new LogViewerViewModel((services, request) ->
                 new LogSession(engine, s -> Optional.of("cid"), services, request, 10).start());
         viewer.open(List.of("api"));
-        await().until(() -> !engine.logRequests.isEmpty());
-        Thread.sleep(300);
-
-        viewer.pull();
+        // The history (the tail) is released at once when its read has ended.
+        await().until(() -> viewer.pull() > 0);
 
         assertThat(viewer.rows().getFirst().isMarker()).isTrue();
         assertThat(viewer.rows().getFirst().marker()).isEqualTo("15 lines dropped");
         assertThat(viewer.rows()).hasSize(11);
         assertThat(viewer.droppedProperty().get()).isEqualTo(15);
         viewer.close();
+    }
+
+    /**
+     * Adding a service opens one session for all of them, so the added service's history is read again with the
+     * others' and merged into place by time, not appended after the lines already shown.
+     */
+    @Test
+    void anAddedServicesHistoryIsMergedIntoPlace() {
+        FakeEngine postgres = new FakeEngine()
+                .onLogs((request, sink) -> history(sink, "01 postgres 1", "03 postgres 2"))
+                .onLogs((request, sink) -> FakeEngine.send(sink, LogSource.STDOUT, at("05 postgres live")))
+                .onLogs((request, sink) -> history(sink, "01 postgres 1", "03 postgres 2", "05 postgres live"))
+                .onLogs((request, sink) -> { });
+        FakeEngine mysql = new FakeEngine()
+                .onLogs((request, sink) -> history(sink, "02 mysql 1", "04 mysql 2"))
+                .onLogs((request, sink) -> { });
+        LogViewerViewModel viewer = new LogViewerViewModel((services, request) -> new LogSession(
+                new MuxEngine(java.util.Map.of("postgres", postgres, "mysql", mysql)), Optional::of, services,
+                request, 100).start());
+        viewer.open(List.of("postgres"));
+        await().until(() -> {
+            viewer.pull();
+            return viewer.rows().size() == 3;
+        });
+
+        viewer.open(List.of("postgres", "mysql"));
+        await().until(() -> {
+            viewer.pull();
+            return viewer.rows().size() == 5;
+        });
+        viewer.close();
+
+        assertThat(viewer.rows()).extracting(LogRow::plainText)
+                .containsExactly("postgres 1", "mysql 1", "postgres 2", "mysql 2", "postgres live");
+    }
+
+    private static void history(io.colimaservices.domain.LogFrameSink sink, String... lines) {
+        for (String line : lines) {
+            FakeEngine.send(sink, LogSource.STDOUT, at(line));
+        }
+        sink.onClosed(Optional.empty());
+    }
+
+    /** "05 text" is "text" at second 5. */
+    private static String at(String secondAndText) {
+        return "2026-11-27T10:00:" + secondAndText.substring(0, 2) + ".000000000Z " + secondAndText.substring(3)
+                + "\n";
     }
 
     @Test
