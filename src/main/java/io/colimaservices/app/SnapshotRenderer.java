@@ -6,6 +6,7 @@ import io.colimaservices.domain.StackActions;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.StatsSampler;
+import io.colimaservices.domain.UserError;
 import io.colimaservices.domain.VmChanges;
 import io.colimaservices.ui.common.ClipboardKeeper;
 import io.colimaservices.tray.MenuEntry;
@@ -200,7 +201,7 @@ public final class SnapshotRenderer {
         List<String> known = pages.sections.stream().map(Section::id).toList();
         for (String id : ids) {
             if (!known.contains(id)) {
-                throw new io.colimaservices.domain.UserError(io.colimaservices.domain.UserError.Kind.CONFIGURATION, "no page '" + id + "' here; the pages are "
+                throw new UserError(UserError.Kind.CONFIGURATION, "no page '" + id + "' here; the pages are "
                         + String.join(", ", known), vm.isPresent() ? "choose one of them"
                         : "the colima page needs a Colima VM (colima status answers)");
             }
@@ -232,7 +233,7 @@ public final class SnapshotRenderer {
     private Optional<VmChanges> vmChanges(StackStore store) {
         try {
             return Optional.of(context.vmWatcher(store));
-        } catch (io.colimaservices.domain.UserError e) {
+        } catch (UserError e) {
             return Optional.empty();
         }
     }
