@@ -126,9 +126,24 @@ public final class FxSettle {
         }
     }
 
+    /**
+     * Waits for the end of the next pulse. A window shown, moved or resized gets its new place on the screen (the
+     * native window, where the mouse lands) only on a pulse, not when its x and y change; laying out cannot do that.
+     */
+    public static void awaitPulse() {
+        settle();
+        Scene scene = onFx(() -> Window.getWindows().stream().filter(Window::isShowing).map(Window::getScene)
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no window is showing")));
+        awaitPulse(scene);
+    }
+
     /** Waits for the end of the next pulse of the node's scene (asking for one, as an idle scene has none). */
     private static void awaitPulse(Node node) {
-        Scene scene = onFx(node::getScene);
+        awaitPulse(onFx(node::getScene));
+    }
+
+    private static void awaitPulse(Scene scene) {
         CountDownLatch pulsed = new CountDownLatch(1);
         Runnable listener = pulsed::countDown;
         runOnFx(() -> {
