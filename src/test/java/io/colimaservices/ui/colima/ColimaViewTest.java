@@ -157,6 +157,7 @@ class ColimaViewTest extends ApplicationTest {
         assertThat(shown("#vm-delete-box")).isFalse();
 
         clickOn("#vm-delete");
+        FxSettle.settle();
         assertThat(shown("#vm-delete-box")).isTrue();
         Button confirm = lookup("#vm-delete-confirm").queryButton();
         assertThat(confirm.isDisabled()).isTrue();
@@ -181,6 +182,8 @@ class ColimaViewTest extends ApplicationTest {
         show(FakeVm.running("default"));
 
         clickOn("#vm-delete");
+        // The confirmation just shown has its place once laid out: clicking before that misses its cancel button.
+        FxSettle.settle();
         clickOn("#vm-delete-cancel");
 
         assertThat(shown("#vm-delete-box")).isFalse();
