@@ -73,6 +73,14 @@ public final class FxSettle {
         settle();
     }
 
+    /**
+     * A node's bounds in its scene, read on the FX thread: computing bounds fills caches the FX thread may be
+     * changing at the same time (read from the test thread during a pulse, it once threw IndexOutOfBounds).
+     */
+    public static Bounds boundsInScene(Node node) {
+        return onFx(() -> inScene(node));
+    }
+
     /** Runs on the FX thread and returns what it answered, or throws what it threw. */
     public static <T> T onFx(Callable<T> call) {
         try {

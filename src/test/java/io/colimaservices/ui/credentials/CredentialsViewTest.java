@@ -191,7 +191,7 @@ class CredentialsViewTest extends ApplicationTest {
         fake.failTlsBeforeChange = true;
         open(VaultPhase.UNSEALED);
         Node tls = find("#tls-switch", ToggleSwitch.class);
-        javafx.geometry.Bounds before = tls.localToScene(tls.getBoundsInLocal());
+        javafx.geometry.Bounds before = FxSettle.boundsInScene(tls);
         assertThat(shown("#notice")).isFalse();
 
         clickOn("#tls-switch");
@@ -199,14 +199,15 @@ class CredentialsViewTest extends ApplicationTest {
         assertThat(shown("#notice")).as("the result is shown").isTrue();
         assertThat(text("#notice-title")).isEqualTo("Switching TLS off for postgres failed");
         Node notice = find("#notice", Node.class);
-        assertThat(notice.getLayoutBounds().getHeight()).as("the result is laid out at its full height")
-                .isGreaterThanOrEqualTo(notice.prefHeight(notice.getLayoutBounds().getWidth()));
-        assertThat(tls.localToScene(tls.getBoundsInLocal())).as("the switch stays where it was").isEqualTo(before);
+        assertThat(FxSettle.onFx(() -> notice.getLayoutBounds().getHeight()))
+                .as("the result is laid out at its full height")
+                .isGreaterThanOrEqualTo(FxSettle.onFx(() -> notice.prefHeight(notice.getLayoutBounds().getWidth())));
+        assertThat(FxSettle.boundsInScene(tls)).as("the switch stays where it was").isEqualTo(before);
 
         clickOn("#notice-close");
         FxSettle.settle();
         assertThat(shown("#notice")).isFalse();
-        assertThat(tls.localToScene(tls.getBoundsInLocal())).isEqualTo(before);
+        assertThat(FxSettle.boundsInScene(tls)).isEqualTo(before);
     }
 
     @Test

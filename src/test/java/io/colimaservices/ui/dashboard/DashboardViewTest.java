@@ -154,7 +154,7 @@ class DashboardViewTest extends ApplicationTest {
     void aFailureDoesNotMoveTheTableUnderThePointerAndItsCloseButtonDismissesIt() {
         show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
         javafx.scene.Node table = lookup("#services").query();
-        javafx.geometry.Bounds before = table.localToScene(table.getBoundsInLocal());
+        javafx.geometry.Bounds before = FxSettle.boundsInScene(table);
 
         nextResult = new ActionResult(Optional.of(new StackProgress.Failed("postgres", "unhealthy",
                 Optional.of("pg_isready: no response"), OptionalInt.empty(),
@@ -165,7 +165,7 @@ class DashboardViewTest extends ApplicationTest {
         NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
         assertThat(notices.getText()).contains("postgres failed");
         assertThat(notices.isShowing()).isTrue();
-        assertThat(table.localToScene(table.getBoundsInLocal())).as("the table stays where it was").isEqualTo(before);
+        assertThat(FxSettle.boundsInScene(table)).as("the table stays where it was").isEqualTo(before);
 
         javafx.scene.control.Button close = lookup("#notices .close-button").queryButton();
         // The message bar slides in (an animation, one step per pulse): click its close button once it stands still.
@@ -175,7 +175,7 @@ class DashboardViewTest extends ApplicationTest {
         FxSettle.waitUntil("the failure dismissed", () -> model.failureProperty().get().isEmpty());
         assertThat(model.failureProperty().get()).as("closing the message dismisses the failure").isEmpty();
         assertThat(notices.isShowing()).isFalse();
-        assertThat(table.localToScene(table.getBoundsInLocal())).isEqualTo(before);
+        assertThat(FxSettle.boundsInScene(table)).isEqualTo(before);
     }
 
     @Test
