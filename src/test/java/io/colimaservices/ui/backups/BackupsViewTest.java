@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.colimaservices.backup.JsonManifestFormat;
 import io.colimaservices.domain.backup.BackupFolder;
 import io.colimaservices.domain.backup.BackupManifest;
+import io.colimaservices.testing.FxSettle;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -12,7 +13,6 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class BackupsViewTest extends ApplicationTest {
 
     @Test
     void theListShowsTheBackupAndASelectionEnablesVerifyAndRestore() {
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         TableView<?> list = lookup("#backups-list").queryAs(TableView.class);
         assertThat(list.getItems()).hasSize(1);
         Button verify = lookup("#backups-verify").queryButton();

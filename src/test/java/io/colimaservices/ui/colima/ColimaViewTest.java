@@ -9,6 +9,7 @@ import io.colimaservices.domain.VmPhase;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.domain.VmState;
 import io.colimaservices.domain.VmWatcher;
+import io.colimaservices.testing.FxSettle;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -68,12 +69,12 @@ class ColimaViewTest extends ApplicationTest {
     private void show(VmState state) {
         vm.state.set(state);
         watcher.refresh();
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
     }
 
     private void waitFor(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
+            FxSettle.settle();
             return condition.getAsBoolean();
         });
     }
@@ -156,6 +157,7 @@ class ColimaViewTest extends ApplicationTest {
         assertThat(shown("#vm-delete-box")).isFalse();
 
         clickOn("#vm-delete");
+        FxSettle.settle();
         assertThat(shown("#vm-delete-box")).isTrue();
         Button confirm = lookup("#vm-delete-confirm").queryButton();
         assertThat(confirm.isDisabled()).isTrue();
@@ -163,7 +165,7 @@ class ColimaViewTest extends ApplicationTest {
         clickOn("#vm-delete-name").write("work");
         assertThat(confirm.isDisabled()).isTrue();
         doubleClickOn("#vm-delete-name").write("default");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(confirm.isDisabled()).isFalse();
         assertThat(vm.calls).noneMatch(c -> c.startsWith("delete"));
 
@@ -180,6 +182,8 @@ class ColimaViewTest extends ApplicationTest {
         show(FakeVm.running("default"));
 
         clickOn("#vm-delete");
+        // The confirmation just shown has its place once laid out: clicking before that misses its cancel button.
+        FxSettle.settle();
         clickOn("#vm-delete-cancel");
 
         assertThat(shown("#vm-delete-box")).isFalse();

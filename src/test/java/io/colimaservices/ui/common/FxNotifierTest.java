@@ -2,12 +2,12 @@ package io.colimaservices.ui.common;
 
 import atlantafx.base.theme.PrimerLight;
 import io.colimaservices.domain.Alert;
+import io.colimaservices.testing.FxSettle;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,14 +33,15 @@ class FxNotifierTest extends ApplicationTest {
     void alertsShowWithTheirActions() {
         notifier.show(new Alert("redis-1", Alert.Kind.DIED, "It exited with code 1."));
         notifier.show(new Alert("vault", Alert.Kind.UNHEALTHY, "Health check: sealed"));
-        WaitForAsyncUtils.waitForFxEvents();
+        // Each card is a window placed by the notifier: on the screen (where the click lands) at the next pulse.
+        FxSettle.awaitPulse();
         assertThat(cards()).isEqualTo(2);
 
         clickOn("View logs");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(cards()).isEqualTo(1);
+        FxSettle.awaitPulse();
+        assertThat(cards()).as("the other card moves up in its place").isEqualTo(1);
         clickOn("Restart");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
 
         assertThat(calls).hasSize(2);
         assertThat(calls.get(0)).startsWith("logs ");

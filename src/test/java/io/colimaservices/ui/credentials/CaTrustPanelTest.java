@@ -1,5 +1,6 @@
 package io.colimaservices.ui.credentials;
 
+import io.colimaservices.testing.FxSettle;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Parent;
@@ -10,7 +11,6 @@ import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ class CaTrustPanelTest extends ApplicationTest {
 
     @Test
     void trustIsOfferedWhileNotTrustedAndUntrustAfterAndEachServiceHasRenew() {
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(lookup("#ca-trust").queryAs(Label.class).getText())
                 .startsWith("The stack's CA is not trusted on this computer");
         assertThat(lookup("#ca-untrust-button").queryAs(Button.class).isDisabled()).isTrue();
@@ -39,7 +39,7 @@ class CaTrustPanelTest extends ApplicationTest {
         assertThat(lookup("#ca-expiry-mysql").queryAs(Label.class).getText()).isEqualTo("no certificate yet");
 
         clickOn("#ca-trust-button");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(lookup("#ca-trust").queryAs(Label.class).getText())
                 .isEqualTo("The stack's CA is trusted in the NSS database.");
         assertThat(lookup("#ca-trust-button").queryAs(Button.class).isDisabled()).isTrue();

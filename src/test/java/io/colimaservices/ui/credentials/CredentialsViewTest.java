@@ -8,6 +8,7 @@ import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.VaultPhase;
 import io.colimaservices.domain.VaultState;
+import io.colimaservices.testing.FxSettle;
 import io.colimaservices.ui.common.ClipboardKeeper;
 import io.colimaservices.ui.common.HandClock;
 import io.colimaservices.ui.common.ManualExecutor;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -76,10 +76,10 @@ class CredentialsViewTest extends ApplicationTest {
     }
 
     private void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         for (int round = 0; round < 10 && background.pending() > 0; round++) {
             background.runAll();
-            WaitForAsyncUtils.waitForFxEvents();
+            FxSettle.settle();
         }
     }
 
@@ -146,7 +146,7 @@ class CredentialsViewTest extends ApplicationTest {
         assertThat(text("#connection-string")).contains("password=" + CredentialService.MASK);
 
         clickOn("#format-jdbc");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(find("#format-jdbc", ToggleButton.class).isSelected()).as("a pressed pill stays pressed").isTrue();
 
         clickOn("#copy-connection");
@@ -163,7 +163,7 @@ class CredentialsViewTest extends ApplicationTest {
         assertThat(find("#certificate-expiry", Label.class).getStyleClass()).contains("success");
 
         clickOn("#tls-switch");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(tls.isDisabled()).as("disabled while it runs").isTrue();
         assertThat(find("#credential-services", ListView.class).isDisabled()).isTrue();
         assertThat(shown("#tls-activity")).isTrue();
@@ -191,7 +191,7 @@ class CredentialsViewTest extends ApplicationTest {
         fake.failTlsBeforeChange = true;
         open(VaultPhase.UNSEALED);
         Node tls = find("#tls-switch", ToggleSwitch.class);
-        javafx.geometry.Bounds before = tls.localToScene(tls.getBoundsInLocal());
+        javafx.geometry.Bounds before = FxSettle.boundsInScene(tls);
         assertThat(shown("#notice")).isFalse();
 
         clickOn("#tls-switch");
@@ -199,14 +199,15 @@ class CredentialsViewTest extends ApplicationTest {
         assertThat(shown("#notice")).as("the result is shown").isTrue();
         assertThat(text("#notice-title")).isEqualTo("Switching TLS off for postgres failed");
         Node notice = find("#notice", Node.class);
-        assertThat(notice.getLayoutBounds().getHeight()).as("the result is laid out at its full height")
-                .isGreaterThanOrEqualTo(notice.prefHeight(notice.getLayoutBounds().getWidth()));
-        assertThat(tls.localToScene(tls.getBoundsInLocal())).as("the switch stays where it was").isEqualTo(before);
+        assertThat(FxSettle.onFx(() -> notice.getLayoutBounds().getHeight()))
+                .as("the result is laid out at its full height")
+                .isGreaterThanOrEqualTo(FxSettle.onFx(() -> notice.prefHeight(notice.getLayoutBounds().getWidth())));
+        assertThat(FxSettle.boundsInScene(tls)).as("the switch stays where it was").isEqualTo(before);
 
         clickOn("#notice-close");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(shown("#notice")).isFalse();
-        assertThat(tls.localToScene(tls.getBoundsInLocal())).isEqualTo(before);
+        assertThat(FxSettle.boundsInScene(tls)).isEqualTo(before);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.colimaservices.domain.HealthStatus;
 import io.colimaservices.domain.StackOperations;
 import io.colimaservices.domain.StackProgress;
 import io.colimaservices.domain.StackSnapshot;
+import io.colimaservices.testing.FxSettle;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -16,7 +17,6 @@ import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,11 +38,9 @@ class DashboardViewTest extends ApplicationTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private DashboardViewModel model;
     private volatile ActionResult nextResult = ActionResult.OK;
-    private Stage stage;
 
     @Override
     public void start(Stage stage) {
-        this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StackOperations operations = new StackOperations() {
             public ActionResult up(List<String> t, Duration d, Consumer<StackProgress> p) {
@@ -111,33 +109,12 @@ class DashboardViewTest extends ApplicationTest {
      */
     private void show(StackSnapshot next) {
         model.show(next);
-        WaitForAsyncUtils.waitForFxEvents();
-        interact(() -> {
-            stage.getScene().getRoot().applyCss();
-            stage.getScene().getRoot().layout();
-        });
-    }
-
-    private static boolean inScene(javafx.scene.Node node) {
-        javafx.geometry.Bounds bounds = node.localToScene(node.getBoundsInLocal());
-        javafx.scene.Scene scene = node.getScene();
-        return bounds.getMinX() >= 0 && bounds.getMinY() >= 0 && bounds.getMaxX() <= scene.getWidth()
-                && bounds.getMaxY() <= scene.getHeight();
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("not within 10 s", e);
-        }
+        FxSettle.settle();
     }
 
     @Test
     void showsGroupsWithTheirServicesAndFollowsSnapshots() {
         show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
-        WaitForAsyncUtils.waitForFxEvents();
 
         TreeTableView<ServiceRow> table = lookup("#services").queryAs(TreeTableView.class);
         assertThat(table.getRoot().getChildren()).extracting(i -> i.getValue().name())
@@ -148,7 +125,6 @@ class DashboardViewTest extends ApplicationTest {
         TreeItem<ServiceRow> vaultItem = table.getRoot().getChildren().getFirst().getChildren().getFirst();
 
         show(snapshot(smallStack(), exited("vault", 1)));
-        WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing())
                 .as("no failure, nothing stale: no message over the table").isFalse();
 
@@ -161,13 +137,12 @@ class DashboardViewTest extends ApplicationTest {
     @Test
     void groupButtonsAndPortLinksAct() {
         show(snapshot(smallStack(), running("postgres", HealthStatus.HEALTHY)));
-        WaitForAsyncUtils.waitForFxEvents();
 
         clickOn("#start-data");
         clickOn("#stop-data");
         clickOn("#logs-postgres");
         clickOn("1008");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
 
         assertThat(calls).containsExactly("up [data]", "down [data]", "logs postgres", "copy localhost:1008");
         assertThat(lookup("#stop-git").queryButton().isDisabled()).as("nothing in git runs").isTrue();
@@ -178,45 +153,35 @@ class DashboardViewTest extends ApplicationTest {
     @Test
     void aFailureDoesNotMoveTheTableUnderThePointerAndItsCloseButtonDismissesIt() {
         show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
-        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node table = lookup("#services").query();
-        javafx.geometry.Bounds before = table.localToScene(table.getBoundsInLocal());
+        javafx.geometry.Bounds before = FxSettle.boundsInScene(table);
 
         nextResult = new ActionResult(Optional.of(new StackProgress.Failed("postgres", "unhealthy",
                 Optional.of("pg_isready: no response"), OptionalInt.empty(),
                 List.of("FATAL: one", "FATAL: two", "FATAL: three", "FATAL: four", "FATAL: five"))));
         clickOn("#start-data");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
 
         NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
         assertThat(notices.getText()).contains("postgres failed");
         assertThat(notices.isShowing()).isTrue();
-        assertThat(table.localToScene(table.getBoundsInLocal())).as("the table stays where it was").isEqualTo(before);
+        assertThat(FxSettle.boundsInScene(table)).as("the table stays where it was").isEqualTo(before);
 
         javafx.scene.control.Button close = lookup("#notices .close-button").queryButton();
-        // The message bar slides in (an animation, one step per pulse): click its close button once it stands still
-        // (the same place on two readings more than a pulse apart, even at a slow pulse).
-        javafx.geometry.Bounds[] last = {null};
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(700))
-                .until(() -> WaitForAsyncUtils.asyncFx(() -> {
-                    javafx.geometry.Bounds now = close.localToScene(close.getBoundsInLocal());
-                    boolean still = now.equals(last[0]);
-                    last[0] = now;
-                    return still && inScene(close);
-                }).get());
+        // The message bar slides in (an animation, one step per pulse): click its close button once it stands still.
+        FxSettle.waitUntilStill(close);
         clickOn(close);
         // Closing slides the bar out; the failure is dismissed once it is out.
-        waitUntil(() -> model.failureProperty().get().isEmpty());
+        FxSettle.waitUntil("the failure dismissed", () -> model.failureProperty().get().isEmpty());
         assertThat(model.failureProperty().get()).as("closing the message dismisses the failure").isEmpty();
         assertThat(notices.isShowing()).isFalse();
-        assertThat(table.localToScene(table.getBoundsInLocal())).isEqualTo(before);
+        assertThat(FxSettle.boundsInScene(table)).isEqualTo(before);
     }
 
     @Test
     void aStaleServiceAloneShowsTheMarkAndARecreateButtonThatRecreatesIt() {
         show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY),
                 running("postgres", HealthStatus.HEALTHY)));
-        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(lookup("#stale-postgres").tryQuery()).isPresent();
         assertThat(lookup("#recreate-postgres").tryQuery()).isPresent();
@@ -227,7 +192,7 @@ class DashboardViewTest extends ApplicationTest {
         assertThat(notices.getText()).startsWith("postgres runs an older definition");
 
         clickOn("#recreate-postgres");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(calls).containsExactly("recreate postgres");
     }
 
@@ -235,24 +200,22 @@ class DashboardViewTest extends ApplicationTest {
     void aServiceThatDeclaresAClientHasAnOpenClientButton() {
         show(snapshot(DashboardViewModelTest.withClient(), running("postgres", HealthStatus.HEALTHY),
                 running("vault", HealthStatus.HEALTHY)));
-        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(lookup("#client-vault").tryQuery()).isEmpty();
         clickOn("#client-postgres");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(calls).containsExactly("client postgres");
     }
 
     @Test
     void aFailedActionShowsItsReasonOverTheTable() {
         show(snapshot(smallStack(), running("vault", HealthStatus.HEALTHY)));
-        WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#notices").queryAs(NotificationPane.class).isShowing()).isFalse();
         nextResult = new ActionResult(Optional.of(new StackProgress.Failed("redis", "unhealthy", Optional.empty(),
                 OptionalInt.empty(), List.of())));
 
         clickOn("#start-data");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
 
         NotificationPane notices = lookup("#notices").queryAs(NotificationPane.class);
         assertThat(notices.isShowing()).isTrue();

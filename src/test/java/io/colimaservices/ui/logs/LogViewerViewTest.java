@@ -5,6 +5,7 @@ import io.colimaservices.domain.FakeEngine;
 import io.colimaservices.domain.LogLine;
 import io.colimaservices.domain.LogSession;
 import io.colimaservices.domain.LogSource;
+import io.colimaservices.testing.FxSettle;
 import javafx.application.Application;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
@@ -19,7 +20,6 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ class LogViewerViewTest extends ApplicationTest {
                 list.scrollTo(list.getItems().size() - 1);
             }
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
     }
 
     private ListView<LogRow> list() {
@@ -84,16 +84,16 @@ class LogViewerViewTest extends ApplicationTest {
         feed(30, "row");
 
         clickOn("#log-search").write("row 1");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(lookup(".log-match").queryAll()).isNotEmpty();
         assertThat(lookup("#log-status").queryAs(Label.class).getText()).contains("11 matching");
 
         clickOn("#log-only-matching");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(list().getItems()).hasSize(11);
 
         clickOn("#log-search").press(KeyCode.ENTER).release(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(list().getSelectionModel().getSelectedItem().plainText()).startsWith("row 1");
         assertThat(model.followProperty().get()).as("jumping to a match pauses follow").isFalse();
     }
@@ -115,14 +115,14 @@ class LogViewerViewTest extends ApplicationTest {
         assertThat(bar.getValue()).isGreaterThanOrEqualTo(bar.getMax() - 0.01);
 
         interact(() -> bar.setValue(bar.getMax() / 2));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
 
         assertThat(model.followProperty().get()).isFalse();
         assertThat(lookup("#log-follow").queryAs(ToggleButton.class).isSelected()).isFalse();
         assertThat(lookup("#log-status").queryAs(Label.class).getText()).endsWith("follow paused");
 
         clickOn("#log-follow");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(model.followProperty().get()).isTrue();
         assertThat(bar.getValue()).isGreaterThanOrEqualTo(bar.getMax() - 0.01);
     }
@@ -132,7 +132,7 @@ class LogViewerViewTest extends ApplicationTest {
         feed(1, "one");
 
         clickOn("#log-timestamps");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
 
         assertThat(lookup(".log-prefix").queryAll()).anyMatch(n -> ((Text) n).getText().startsWith("1970-01-01T"));
     }

@@ -6,6 +6,7 @@ import io.colimaservices.domain.AppSettings;
 import io.colimaservices.domain.LoadedSettings;
 import io.colimaservices.domain.VmSpec;
 import io.colimaservices.testing.FakePlatform;
+import io.colimaservices.testing.FxSettle;
 import io.colimaservices.ui.common.UiExecutors;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -62,7 +63,7 @@ class PreferencesViewTest extends ApplicationTest {
 
     private void waitFor(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
+            FxSettle.settle();
             return condition.getAsBoolean();
         });
     }
@@ -83,7 +84,7 @@ class PreferencesViewTest extends ApplicationTest {
 
     private void type(String id, String text) {
         doubleClickOn(id).eraseText(field(id).getText().length() + 1).write(text);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
     }
 
     private Button button(String id) {
@@ -185,6 +186,9 @@ class PreferencesViewTest extends ApplicationTest {
         assertThat(button("#prefs-compose-bundled").isDisabled()).isTrue();
 
         clickOn("#prefs-compose-choose");
+        // The chosen path is longer than "The bundled stack": the buttons after it in the row move right at the
+        // next layout. Click the reset button where it is then, not where it was.
+        FxSettle.settle();
         assertThat(lookup("#prefs-compose-file").queryLabeled().getText()).isEqualTo(CHOSEN.toString());
         assertThat(button("#prefs-compose-bundled").isDisabled()).isFalse();
 

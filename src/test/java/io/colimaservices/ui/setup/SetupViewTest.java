@@ -1,5 +1,6 @@
 package io.colimaservices.ui.setup;
 
+import io.colimaservices.testing.FxSettle;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Parent;
@@ -9,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class SetupViewTest extends ApplicationTest {
 
     @Test
     void showsEachStepAndRunsOneStepThenEverything() {
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(text("#setup-state-colima")).isEqualTo("done");
         assertThat(text("#setup-state-vault-init")).isEqualTo("todo");
         assertThat(text("#setup-state-vault-unseal")).isEqualTo("blocked");
@@ -41,12 +41,12 @@ class SetupViewTest extends ApplicationTest {
         assertThat(lookup("#setup-run-vault-unseal").queryAs(Button.class).isDisabled()).isTrue();
 
         clickOn("#setup-run-vault-init");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(text("#setup-state-vault-init")).isEqualTo("done");
         assertThat(text("#setup-state-vault-unseal")).isEqualTo("todo");
 
         clickOn("#setup-run-all");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(text("#setup-state-tier")).isEqualTo("done");
         assertThat(text("#setup-summary")).isEqualTo("Setup is finished: every required step is done or skipped.");
         assertThat(lookup("#setup-run-all").queryAs(Button.class).isDisabled()).isTrue();

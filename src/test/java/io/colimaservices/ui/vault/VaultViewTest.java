@@ -5,6 +5,7 @@ import io.colimaservices.domain.Fixtures;
 import io.colimaservices.domain.StackSnapshot;
 import io.colimaservices.domain.StackStore;
 import io.colimaservices.domain.VaultPhase;
+import io.colimaservices.testing.FxSettle;
 import io.colimaservices.ui.common.FileChoices;
 import io.colimaservices.ui.common.ManualExecutor;
 import io.colimaservices.ui.common.UiExecutors;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -79,10 +79,10 @@ class VaultViewTest extends ApplicationTest {
 
     /** Runs the queued background work, and what its results queue in turn, until the page is still. */
     private void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         for (int round = 0; round < 10 && background.pending() > 0; round++) {
             background.runAll();
-            WaitForAsyncUtils.waitForFxEvents();
+            FxSettle.settle();
         }
     }
 
@@ -114,7 +114,7 @@ class VaultViewTest extends ApplicationTest {
         assertThat(unseal.isDisabled()).isFalse();
 
         clickOn("#unseal-button");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(unseal.isDisabled()).as("disabled while it runs").isTrue();
         assertThat(find("#share-submit", Button.class).isDisabled()).isTrue();
         assertThat(text("#vault-activity")).isEqualTo("Unsealing with the stored shares…");
@@ -139,7 +139,7 @@ class VaultViewTest extends ApplicationTest {
         assertThat(field.getText()).isEqualTo("share-1");
         assertThat(find("#share-submit", Button.class).isDisabled()).isFalse();
         clickOn("#share-submit");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(field.getText()).as("cleared at once").isEmpty();
         settle();
         assertThat(text("#seal-progress-text")).isEqualTo("1/3 shares submitted (5 exist)");
@@ -186,7 +186,7 @@ class VaultViewTest extends ApplicationTest {
         assertThat(text("#vault-headline")).isEqualTo("Vault is unsealed (active)");
 
         clickOn("#wizard-done");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(shown("#wizard")).isFalse();
         assertThat(shown("#bootstrap-card")).isTrue();
     }
@@ -199,7 +199,7 @@ class VaultViewTest extends ApplicationTest {
         open(unsealed);
 
         clickOn("#bootstrap-button");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(find("#bootstrap-button", Button.class).isDisabled()).isTrue();
         settle();
         assertThat(text("#notice-title")).isEqualTo("Bootstrap failed");
@@ -234,7 +234,7 @@ class VaultViewTest extends ApplicationTest {
         open(FakeVaultOperations.sealedWithStoredShares());
         fake.phase = VaultPhase.DOWN;
         store.update(s -> s.withVault(fake.state()));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxSettle.settle();
         assertThat(text("#vault-headline")).isEqualTo("Vault is down");
         assertThat(shown("#unseal-card")).isFalse();
         assertThat(find("#import-button", Button.class).isDisabled()).isFalse();
