@@ -22,28 +22,23 @@ class ViewModelSizeTest {
 
     @Test
     void noViewModelIsOver250Lines() throws IOException {
-        Path ui = Path.of("src/main/java/io/colimaservices/ui");
-        List<String> tooLong;
-        try (Stream<Path> files = Files.walk(ui)) {
-            tooLong = files.filter(f -> f.getFileName().toString().endsWith("ViewModel.java"))
-                    .filter(f -> lines(f) > MAX_LINES)
-                    .map(f -> ui.relativize(f) + " (" + lines(f) + " lines)")
-                    .toList();
-        }
-        assertThat(tooLong).isEmpty();
+        assertThat(over(MAX_LINES, "ViewModel.java")).isEmpty();
     }
 
     @Test
     void noClassUnderUiIsOver300Lines() throws IOException {
+        assertThat(over(MAX_UI_CLASS_LINES, ".java")).isEmpty();
+    }
+
+    /** The files under ui/ whose names end in {@code suffix} and that have more than {@code max} lines. */
+    private static List<String> over(int max, String suffix) throws IOException {
         Path ui = Path.of("src/main/java/io/colimaservices/ui");
-        List<String> tooLong;
         try (Stream<Path> files = Files.walk(ui)) {
-            tooLong = files.filter(f -> f.getFileName().toString().endsWith(".java"))
-                    .filter(f -> lines(f) > MAX_UI_CLASS_LINES)
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .filter(f -> lines(f) > max)
                     .map(f -> ui.relativize(f) + " (" + lines(f) + " lines)")
                     .toList();
         }
-        assertThat(tooLong).isEmpty();
     }
 
     @Test
