@@ -13,8 +13,10 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 
@@ -23,6 +25,9 @@ import javafx.scene.layout.VBox;
  * service with its certificate's expiry and Renew. {@link #below} puts it below the Credentials page.
  */
 public final class CaTrustPanel {
+    /** The Credentials page's height with its list, a service's fields, connection and TLS cards. */
+    private static final double PAGE_MIN_HEIGHT = 600;
+
     private final CaTrustViewModel model;
 
     @FXML
@@ -58,7 +63,16 @@ public final class CaTrustPanel {
         both.getStyleClass().add("secrets-page");
         both.getStylesheets().add(PageParts.STYLESHEET);
         VBox.setVgrow(page, Priority.ALWAYS);
-        return both;
+        // The card grows with the TLS services (a line each): it must never squeeze the credentials above it, so
+        // the page keeps the height it needs and the card is reached by scrolling when the window is short.
+        if (page instanceof Region region) {
+            region.setMinHeight(PAGE_MIN_HEIGHT);
+        }
+        ScrollPane scroll = new ScrollPane(both);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     public Node root() {
