@@ -68,6 +68,21 @@ public final class SocketProxy implements AutoCloseable {
         socat = null;
     }
 
+    /** For a failure's message: whether the proxy's socket answers a ping now, and how (or why not). */
+    public String answers() {
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(socket))) {
+            channel.write(java.nio.ByteBuffer.wrap("GET /_ping HTTP/1.0\r\n\r\n".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII)));
+            java.nio.ByteBuffer answer = java.nio.ByteBuffer.allocate(64);
+            channel.read(answer);
+            String first = new String(answer.array(), 0, answer.position(), java.nio.charset.StandardCharsets.US_ASCII);
+            return "yes: " + first.lines().findFirst().orElse("(nothing)");
+        } catch (IOException | RuntimeException e) {
+            return "no: " + e;
+        }
+    }
+
     @Override
     public void close() {
         cut();
