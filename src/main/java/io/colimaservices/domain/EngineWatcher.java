@@ -118,8 +118,21 @@ public final class EngineWatcher implements AutoCloseable {
                 events.close();
             }
             if (running && !relistNow()) {
-                LockSupport.parkNanos(backoff.next().toNanos());
+                waitOut(backoff.next());
             }
+        }
+    }
+
+    /**
+     * Waits the whole backoff step, unless the watcher closes or a re-list is asked for (a wake from sleep). A bare
+     * park returned at once on the permit the ended stream's {@code wake()} had left, so reconnections ran without
+     * their backoff.
+     */
+    private void waitOut(Duration step) {
+        long until = System.nanoTime() + step.toNanos();
+        long left;
+        while (running && !relistRequested && (left = until - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
         }
     }
 
@@ -129,15 +142,26 @@ public final class EngineWatcher implements AutoCloseable {
      * outage), and "Docker unreachable" must not stay on screen for a whole interval once Docker answers again.
      */
     private void waitWhileStreaming() {
-        long nextRelist = System.nanoTime() + nextRelistDelay().toNanos();
+        // Taken only while the stream is up: a stream refused at once (the engine still away) must not grow the
+        // retry's backoff, or the first retry after a connection whose first listing failed waited up to 30 s.
+        long nextRelist = 0;
+        boolean planned = false;
         while (running && !streamEnded.get()) {
+            if (!planned) {
+                nextRelist = System.nanoTime() + nextRelistDelay().toNanos();
+                planned = true;
+            }
             long wait = nextRelist - System.nanoTime();
             if (wait > 0 && !relistRequested) {
                 LockSupport.parkNanos(wait);
                 continue;
             }
             relistRequested = false;
-            relistNow();
+            if (relistNow()) {
+                // Connected and listed: the next outage starts from the backoff's first step again, even when the
+                // listing on connecting had failed (only that one used to reset it).
+                backoff.reset();
+            }
             nextRelist = System.nanoTime() + nextRelistDelay().toNanos();
         }
     }
