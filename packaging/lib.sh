@@ -51,6 +51,29 @@ link_runtime() {
   done
   find "$natives" -maxdepth 1 -type f \( -name '*.so' -o -name '*.dylib' \) -exec cp {} "$out/lib/" \;
   rm -rf "$natives"
+  keep_present_security_providers "$out"
+}
+
+# Rewrites runtime $1's security provider list to the providers it has (packaging/RuntimeProviders.java says why:
+# otherwise every start creates BouncyCastle's provider from the class path), numbered from 1 as the JDK requires.
+keep_present_security_providers() {
+  local runtime=$1 classes present security java
+  java="$runtime/bin/java"
+  [ -x "$java" ] || java="$runtime/Contents/Home/bin/java"
+  security=$(dirname "$(dirname "$java")")/conf/security/java.security
+  classes=$(mktemp -d)
+  "$JAVA_HOME/bin/javac" -d "$classes" "$(dirname "${BASH_SOURCE[0]}")/RuntimeProviders.java"
+  present=$("$java" -cp "$classes" RuntimeProviders)
+  rm -rf "$classes"
+  printf '%s\n' "$present" | grep -qx 'SUN' || die "the runtime's provider list lost SUN: $present"
+  awk -v present="$present" '
+    /^security\.provider\.[0-9]+=/ {
+      if (!done) { n = split(present, names, "\n"); for (i = 1; i <= n; i++) print "security.provider." i "=" names[i] }
+      done = 1; next
+    }
+    { print }' "$security" >"$security.new"
+  cat "$security.new" >"$security"
+  rm "$security.new"
 }
 
 # JVM options every packaged launcher gets (the app's and the baseline's), as jpackage --java-options arguments.

@@ -137,7 +137,6 @@ public final class FxApp extends Application {
         // Docker is asked while the theme, the window and the menu are made: the first live state is what the
         // start waits for, and the rest takes the window's thread tens of ms.
         background.execute(this::connect);
-        background.execute(this::checkSetup);
         watchCertificateExpiry();
 
         dark = Theme.followSystem();
@@ -306,10 +305,10 @@ public final class FxApp extends Application {
     }
 
     /**
-     * Says "ready" once the first live state (engine answered or not) is on screen: a line on stdout that start-up
-     * benchmarks and the smoke test wait for, and the log. Quits then when asked to ({@code --exit-when-ready}).
+     * Says "ready" once the first live state (engine answered or not) is on screen (after start, so {@link #hasTray}
+     * is known): a line on stdout that start-up benchmarks and the smoke test wait for, and the log. Quits then when
+     * asked to ({@code --exit-when-ready}); otherwise asks the setup checklist.
      */
-    /** The ready line follows the first live state on screen (after start, so {@link #hasTray} is known). */
     private void announceReady() {
         AtomicBoolean said = new AtomicBoolean();
         store.subscribe(snapshot -> {
@@ -328,7 +327,10 @@ public final class FxApp extends Application {
                 LOG.info(line);
                 if (DesktopApp.exitWhenReady()) {
                     quit();
+                    return;
                 }
+                // Only the menu's "Finish setup" waits for the checklist: work the first live state does not need.
+                background.execute(FxApp.this::checkSetup);
             })));
         });
     }
@@ -387,7 +389,7 @@ public final class FxApp extends Application {
         store.relay(EventQueue::invokeLater, show);
     }
 
-    /** Asks the setup checklist once at start (on a virtual thread): the menu's "Finish setup" follows it. */
+    /** Asks the setup checklist once, after the ready line, on a virtual thread: the menu's "Finish setup" follows. */
     private void checkSetup() {
         try {
             setupChanged(io.colimaservices.usecase.SetupUseCase.finished(context.useCases().setup()

@@ -6,7 +6,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -25,11 +24,11 @@ public final class PageParts {
     private PageParts() {
     }
 
-    /** A flat icon-only button with a tooltip (copy, reveal, ...). */
+    /** A flat icon-only button with a tooltip (copy, reveal, a service's start...), also its name for screen readers. */
     public static Button iconButton(Ikon icon, String tooltip, Runnable action) {
         Button button = new Button(null, new FontIcon(icon));
         button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        button.setTooltip(new Tooltip(tooltip));
+        LazyTooltip.install(button, tooltip);
         button.setAccessibleText(tooltip);
         button.setOnAction(e -> action.run());
         return button;

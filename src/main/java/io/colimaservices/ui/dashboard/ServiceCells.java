@@ -3,6 +3,8 @@ package io.colimaservices.ui.dashboard;
 import atlantafx.base.theme.Styles;
 import io.colimaservices.domain.ServiceGroup;
 import io.colimaservices.domain.StatusText;
+import io.colimaservices.ui.common.LazyTooltip;
+import io.colimaservices.ui.common.PageParts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -12,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.layout.HBox;
@@ -60,7 +61,9 @@ final class ServiceCells {
             icon.getStyleClass().add("group-icon");
             name.setGraphic(icon);
         } else {
-            name.setTooltip(row.description().isEmpty() ? null : new Tooltip(row.description()));
+            if (!row.description().isEmpty()) {
+                LazyTooltip.install(name, row.description());
+            }
         }
         return name;
     }
@@ -82,15 +85,15 @@ final class ServiceCells {
         dot.getStyleClass().setAll("state-dot", styleClass(row.tone()));
         Label state = new Label(row.state(), dot);
         state.setId("state-" + row.name());
-        row.blocked().ifPresent(why -> state.setTooltip(new Tooltip(why)));
+        row.blocked().ifPresent(why -> LazyTooltip.install(state, why));
         if (!row.stale()) {
             return state;
         }
         Label mark = new Label("definition changed", new FontIcon(Feather.ALERT_TRIANGLE));
         mark.setId("stale-" + row.name());
         mark.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
-        mark.setTooltip(new Tooltip("The compose file's definition changed since this container was made: "
-                + "Recreate applies it (volumes are kept)."));
+        LazyTooltip.install(mark, "The compose file's definition changed since this container was made: "
+                + "Recreate applies it (volumes are kept).");
         HBox cell = new HBox(6, state, mark);
         cell.setAlignment(Pos.CENTER_LEFT);
         return cell;
@@ -105,7 +108,7 @@ final class ServiceCells {
         ports.setAlignment(Pos.CENTER_LEFT);
         for (int port : row.hostPorts()) {
             Hyperlink link = new Hyperlink(String.valueOf(port));
-            link.setTooltip(new Tooltip("Copy localhost:" + port));
+            LazyTooltip.install(link, "Copy localhost:" + port);
             link.setOnAction(e -> model.copyAddress(port));
             link.setPadding(new Insets(0, 2, 0, 2));
             ports.getChildren().add(link);
@@ -157,7 +160,7 @@ final class ServiceCells {
         Button recreate = new Button("Recreate");
         recreate.setId("recreate-" + row.name());
         recreate.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
-        recreate.setTooltip(new Tooltip("Replace the container with one of the current definition"));
+        LazyTooltip.install(recreate, "Replace the container with one of the current definition");
         recreate.setOnAction(e -> model.recreate(row.name()));
         recreate.disableProperty().bind(model.workingProperty().or(constant(!row.canStart())));
         return recreate;
@@ -168,10 +171,6 @@ final class ServiceCells {
     }
 
     private static Button icon(Feather icon, String tip, Runnable action) {
-        Button button = new Button(null, new FontIcon(icon));
-        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(e -> action.run());
-        return button;
+        return PageParts.iconButton(icon, tip, action);
     }
 }
