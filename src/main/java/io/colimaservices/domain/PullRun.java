@@ -35,6 +35,11 @@ public final class PullRun {
     private final List<ImagePullTracker> trackers = new ArrayList<>();
     private final Object emitLock = new Object();
     private final Semaphore slots;
+    /**
+     * Image i may ask for a slot once image i - 1 holds one (or ended without): images start in the plan's order. A
+     * fair semaphore alone does not give that, since the workers reach it in the order the scheduler runs them.
+     */
+    private final List<CountDownLatch> turns = new ArrayList<>();
     private final Map<String, RegistryCredentials.Lookup> logins = new ConcurrentHashMap<>();
     private final Set<Attempt> running = ConcurrentHashMap.newKeySet();
     private final List<Thread> workers = new ArrayList<>();
@@ -55,14 +60,19 @@ public final class PullRun {
         this.slots = new Semaphore(policy.parallel(), true);
         this.finished = new CountDownLatch(plan.images().size());
         this.startedNanos = nanos.getAsLong();
-        plan.images().forEach(p -> trackers.add(new ImagePullTracker(p.image(), p.services())));
+        plan.images().forEach(p -> {
+            trackers.add(new ImagePullTracker(p.image(), p.services()));
+            turns.add(new CountDownLatch(turns.isEmpty() ? 0 : 1));
+        });
     }
 
     void start() {
         plan.skipped().forEach(s -> emit(new PullProgress.Skipped(s.service(), s.reason())));
         synchronized (workers) {
-            for (ImagePullTracker tracker : trackers) {
-                workers.add(Thread.ofVirtual().name("pull-" + tracker.image()).start(() -> work(tracker)));
+            for (int i = 0; i < trackers.size(); i++) {
+                int index = i;
+                ImagePullTracker tracker = trackers.get(i);
+                workers.add(Thread.ofVirtual().name("pull-" + tracker.image()).start(() -> work(tracker, index)));
             }
         }
     }
@@ -158,10 +168,12 @@ public final class PullRun {
         return new PullResult(view().images(), plan.skipped());
     }
 
-    private void work(ImagePullTracker tracker) {
+    private void work(ImagePullTracker tracker, int index) {
         try {
+            turns.get(index).await();
             slots.acquire();
             try {
+                passTurn(index);
                 pull(tracker);
             } finally {
                 slots.release();
@@ -174,7 +186,14 @@ public final class PullRun {
             fail(tracker, new PullFailure(PullFailure.Kind.OTHER, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         } finally {
+            passTurn(index);
             finished.countDown();
+        }
+    }
+
+    private void passTurn(int index) {
+        if (index + 1 < turns.size()) {
+            turns.get(index + 1).countDown();
         }
     }
 
